@@ -1,0 +1,6 @@
+//! Puerta's rules, as pure functions and validated types.
+//!
+//! Nothing here does I/O or knows about HTTP or SQL: every other crate builds on these types, so a
+//! value that exists is a value that is valid ("parse, don't validate"). Start with [`ports`].
+
+pub mod ports;

@@ -1,0 +1,22 @@
+//! Persistence in domain terms, behind traits with a SQLite and a PostgreSQL implementation.
+//!
+//! Start at [`connect`], which opens either backend from a [`DatabaseUrl`] and returns a
+//! [`Store`]: the union of the per-area traits ([`PortStore`], [`Maintenance`]). The conformance tests in
+//! `tests/` run every trait method against both backends.
+
+mod backend;
+mod database_url;
+mod error;
+mod maintenance;
+mod ports;
+
+pub use backend::{connect, ConnectOptions};
+pub use database_url::{Backend, DatabaseUrl};
+pub use error::StoreError;
+pub use maintenance::{Maintenance, PoolStats};
+pub use ports::PortStore;
+
+/// Everything the application needs from persistence, as one object it can share.
+pub trait Store: PortStore + Maintenance + Send + Sync {}
+
+impl<T: PortStore + Maintenance + Send + Sync> Store for T {}

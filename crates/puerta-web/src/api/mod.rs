@@ -1,0 +1,14 @@
+//! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
+
+pub mod json;
+pub mod openapi;
+mod ports;
+pub mod problem;
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(ports::routes())
+}

@@ -1,0 +1,73 @@
+//! `GET /api/v1/ports` and `GET /api/v1/ports/{code}`: public reference data.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use puerta_domain::ports::{Port, PortCode};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::problem::{ApiError, Problem};
+use crate::AppState;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_ports)).routes(routes!(get_port))
+}
+
+/// A port of entry as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PortBody {
+    /// Three-letter code, e.g. `SYS`.
+    #[schema(example = "SYS")]
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub state: String,
+    /// IANA time zone; every time at this port is shown in it.
+    #[schema(example = "America/Los_Angeles")]
+    pub time_zone: String,
+    /// Appointments available per day.
+    pub daily_capacity: u32,
+}
+
+impl From<Port> for PortBody {
+    fn from(port: Port) -> Self {
+        Self {
+            code: port.code.to_string(),
+            name: port.name,
+            city: port.city,
+            state: port.state,
+            time_zone: port.time_zone.name().to_string(),
+            daily_capacity: port.daily_capacity.get(),
+        }
+    }
+}
+
+/// List the ports of entry.
+#[utoipa::path(
+    get, path = "/api/v1/ports", tag = "ports",
+    responses(
+        (status = 200, description = "Every port, ordered by code", body = [PortBody]),
+        (status = 500, description = "Server failure", body = Problem, content_type = "application/problem+json")
+    )
+)]
+async fn list_ports(State(state): State<AppState>) -> Result<Json<Vec<PortBody>>, ApiError> {
+    let ports = state.app.list_ports().await?;
+    Ok(Json(ports.into_iter().map(PortBody::from).collect()))
+}
+
+/// One port of entry by its code.
+#[utoipa::path(
+    get, path = "/api/v1/ports/{code}", tag = "ports",
+    params(("code" = String, Path, description = "Three-letter port code, e.g. `SYS`")),
+    responses(
+        (status = 200, description = "The port", body = PortBody),
+        (status = 404, description = "No port has this code", body = Problem, content_type = "application/problem+json")
+    )
+)]
+async fn get_port(State(state): State<AppState>, Path(code): Path<String>) -> Result<Json<PortBody>, ApiError> {
+    // A code of the wrong shape cannot name a port: answer as for any unknown code.
+    let code = PortCode::parse(&code).map_err(|_| ApiError::not_found())?;
+    Ok(Json(state.app.port(&code).await?.into()))
+}

@@ -1,0 +1,17 @@
+//! Puerta's HTTP face. [`router::build`] is the whole route table; start reading there.
+//!
+//! - `api/`: the JSON API under `/api/v1`, documented by utoipa, errors as RFC 9457 problems.
+//! - `ops/`: `/healthz`, `/readyz`, `/metrics`.
+//! - `middleware/`: what wraps every request (request id, tracing, metrics, security headers,
+//!   body limits, time limits, compression, panic recovery, problem bodies for bare errors).
+//!
+//! Handlers only translate HTTP to a `puerta-app` use case and back; no rule lives here.
+
+pub mod api;
+pub mod middleware;
+pub mod ops;
+pub mod router;
+mod state;
+
+pub use router::{build, WebConfig};
+pub use state::AppState;

@@ -1,0 +1,43 @@
+//! The layers around every route, in the order a request meets them:
+//!
+//! 1. request id: a fresh UUID per request (a client's own `x-request-id` is replaced, so nobody
+//!    can write into our logs), returned as `x-request-id`;
+//! 2. tracing: one span per request holding the request id, method and route (never the query
+//!    string or headers, which can carry personal data or credentials);
+//! 3. metrics; 4. security headers; 5. compression (gzip, br);
+//! 6. problem bodies for bare error statuses made by layers or the router;
+//! 7. time limit; 8. body size limit; 9. panic recovery, nearest the handler.
+
+mod bare_errors;
+mod panic;
+mod record_metrics;
+mod request_id;
+mod security_headers;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::{AppState, WebConfig};
+
+/// Wraps `routes` in the whole stack. Later `layer` calls wrap earlier ones, so this reads from
+/// the innermost layer to the outermost.
+pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> Router<AppState> {
+    let routes = routes
+        .layer(CatchPanicLayer::custom(panic::answer_panic))
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
+        .layer(axum::middleware::map_response(bare_errors::as_problem))
+        .layer(CompressionLayer::new());
+    let routes = security_headers::apply(routes, config.https);
+    let routes = routes.layer(axum::middleware::from_fn_with_state(state, record_metrics::record));
+    request_id::apply(routes)
+}
+
+#[cfg(test)]
+mod tests;

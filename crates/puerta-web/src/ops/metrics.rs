@@ -1,0 +1,88 @@
+//! Prometheus metrics: per-route request counts and latency, and database pool gauges.
+//!
+//! The registry belongs to one [`Metrics`] value (not a global) so that tests running several
+//! applications in one process each see only their own figures.
+
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
+
+use crate::AppState;
+
+pub struct Metrics {
+    registry: Registry,
+    requests: IntCounterVec,
+    latency: HistogramVec,
+    pool: IntGaugeVec,
+}
+
+impl Metrics {
+    #[allow(clippy::expect_used)] // metric definitions are literals; they fail only if malformed
+    pub fn new() -> Self {
+        let registry = Registry::new_custom(Some("puerta".into()), None).expect("valid registry prefix");
+        let labels = ["method", "route", "status"];
+        let requests = IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests answered"), &labels)
+            .expect("valid counter");
+        let latency = HistogramVec::new(
+            HistogramOpts::new("http_request_duration_seconds", "Time to answer an HTTP request")
+                .buckets(vec![0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0]),
+            &labels,
+        )
+        .expect("valid histogram");
+        let pool = IntGaugeVec::new(Opts::new("db_pool_connections", "Database pool connections"), &["state"])
+            .expect("valid gauge");
+        for metric in [
+            Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
+            Box::new(latency.clone()),
+            Box::new(pool.clone()),
+        ] {
+            registry.register(metric).expect("metric names are unique");
+        }
+        Self { registry, requests, latency, pool }
+    }
+
+    /// Records one answered request. `route` is the matched route pattern (never the raw path,
+    /// which could hold personal data and would make unbounded label sets).
+    pub fn observe(&self, method: &str, route: &str, status: StatusCode, elapsed: Duration) {
+        let status = status.as_str();
+        self.requests.with_label_values(&[method, route, status]).inc();
+        self.latency.with_label_values(&[method, route, status]).observe(elapsed.as_secs_f64());
+    }
+
+    fn render(&self, pool: puerta_store::PoolStats) -> Result<Vec<u8>, prometheus::Error> {
+        self.pool.with_label_values(&["open"]).set(i64::from(pool.size));
+        self.pool.with_label_values(&["idle"]).set(i64::from(pool.idle));
+        self.pool.with_label_values(&["max"]).set(i64::from(pool.max));
+        let mut buffer = Vec::new();
+        TextEncoder::new().encode(&self.registry.gather(), &mut buffer)?;
+        Ok(buffer)
+    }
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Prometheus text exposition.
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses((status = 200, description = "Prometheus text format", content_type = "text/plain; version=0.0.4", body = String)))]
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    match state.metrics.render(state.app.store().pool_stats()) {
+        Ok(body) => {
+            let mut response = body.into_response();
+            response
+                .headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"));
+            response
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "metrics encoding failed");
+            crate::api::problem::ApiError::internal().into_response()
+        }
+    }
+}

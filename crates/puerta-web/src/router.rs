@@ -1,0 +1,49 @@
+//! The route table and the middleware stack around it.
+
+use std::time::Duration;
+
+use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::api::{self, openapi::ApiDoc};
+use crate::middleware;
+use crate::ops;
+use crate::AppState;
+
+/// The HTTP settings the router needs (the `puerta` binary fills them from its configuration).
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// Largest request body accepted, in bytes; larger ones get 413.
+    pub max_body_bytes: usize,
+    /// Longest a request may take before it is answered 503 `timed_out`.
+    pub request_timeout: Duration,
+    /// Whether users reach Puerta over HTTPS (adds `Strict-Transport-Security`).
+    pub https: bool,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self { max_body_bytes: 1024 * 1024, request_timeout: Duration::from_secs(30), https: false }
+    }
+}
+
+/// Every route with its OpenAPI description, before middleware. The OpenAPI document is made from
+/// the same calls that register the routes, so a route cannot exist without its description.
+pub fn documented_routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(api::routes())
+        .merge(ops::routes())
+        .split_for_parts()
+}
+
+/// The whole application: routes, API docs, fallbacks and the middleware stack.
+pub fn build(state: AppState, config: &WebConfig) -> Router {
+    let (routes, openapi) = documented_routes();
+    let routes = routes
+        .merge(SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", openapi))
+        .fallback(api::problem::not_found)
+        .method_not_allowed_fallback(api::problem::method_not_allowed);
+    middleware::stack(routes, state.clone(), config).with_state(state)
+}

@@ -10,7 +10,7 @@ mod error;
 mod maintenance;
 mod ports;
 
-pub use backend::{connect, ConnectOptions};
+pub use backend::{ConnectOptions, connect};
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
 pub use maintenance::{Maintenance, PoolStats};

@@ -13,5 +13,5 @@ pub mod ops;
 pub mod router;
 mod state;
 
-pub use router::{build, WebConfig};
+pub use router::{WebConfig, build};
 pub use state::AppState;

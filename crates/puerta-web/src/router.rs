@@ -7,10 +7,10 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::AppState;
 use crate::api::{self, openapi::ApiDoc};
 use crate::middleware;
 use crate::ops;
-use crate::AppState;
 
 /// The HTTP settings the router needs (the `puerta` binary fills them from its configuration).
 #[derive(Debug, Clone)]
@@ -32,10 +32,7 @@ impl Default for WebConfig {
 /// Every route with its OpenAPI description, before middleware. The OpenAPI document is made from
 /// the same calls that register the routes, so a route cannot exist without its description.
 pub fn documented_routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .merge(api::routes())
-        .merge(ops::routes())
-        .split_for_parts()
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).merge(api::routes()).merge(ops::routes()).split_for_parts()
 }
 
 /// The whole application: routes, API docs, fallbacks and the middleware stack.

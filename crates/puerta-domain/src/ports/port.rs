@@ -40,9 +40,7 @@ impl Port {
             name,
             city,
             state,
-            time_zone: time_zone
-                .parse()
-                .map_err(|_| PortError::TimeZone(time_zone.to_string()))?,
+            time_zone: time_zone.parse().map_err(|_| PortError::TimeZone(time_zone.to_string()))?,
             daily_capacity: DailyCapacity::try_from(daily_capacity)
                 .map_err(|()| PortError::Capacity(daily_capacity))?,
         })

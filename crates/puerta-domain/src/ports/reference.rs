@@ -13,10 +13,24 @@ pub const DEFAULT_TOTAL_DAILY_CAPACITY: u32 = 1_450;
 pub fn reference_ports() -> Vec<Port> {
     [
         ("NOG", "Nogales (DeConcini)", "Nogales", "Arizona", chrono_tz::America::Phoenix, 150),
-        ("BRO", "Brownsville (Gateway International Bridge)", "Brownsville", "Texas", chrono_tz::America::Chicago, 175),
+        (
+            "BRO",
+            "Brownsville (Gateway International Bridge)",
+            "Brownsville",
+            "Texas",
+            chrono_tz::America::Chicago,
+            175,
+        ),
         ("EGP", "Eagle Pass", "Eagle Pass", "Texas", chrono_tz::America::Chicago, 150),
         ("HID", "Hidalgo", "Hidalgo", "Texas", chrono_tz::America::Chicago, 175),
-        ("LRD", "Laredo (Gateway to the Americas Bridge)", "Laredo", "Texas", chrono_tz::America::Chicago, 200),
+        (
+            "LRD",
+            "Laredo (Gateway to the Americas Bridge)",
+            "Laredo",
+            "Texas",
+            chrono_tz::America::Chicago,
+            200,
+        ),
         ("ELP", "El Paso (Paso del Norte)", "El Paso", "Texas", chrono_tz::America::Denver, 200),
         ("CLX", "Calexico", "Calexico", "California", chrono_tz::America::Los_Angeles, 100),
         ("SYS", "San Ysidro (PedWest)", "San Ysidro", "California", chrono_tz::America::Los_Angeles, 300),

@@ -1,8 +1,8 @@
 //! Ports of entry: reference data, seeded at start and edited by admins.
 
+mod postgres;
 mod row;
 mod sqlite;
-mod postgres;
 
 use async_trait::async_trait;
 use puerta_domain::ports::{Port, PortCode};

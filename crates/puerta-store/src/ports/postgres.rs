@@ -1,10 +1,10 @@
 use async_trait::async_trait;
 use puerta_domain::ports::{Port, PortCode};
 
-use super::row::{into_ports, PortRow};
 use super::PortStore;
-use crate::backend::PostgresStore;
+use super::row::{PortRow, into_ports};
 use crate::StoreError;
+use crate::backend::PostgresStore;
 
 // PostgreSQL's INTEGER decodes as i32; widen it so both backends share one row type.
 const COLUMNS: &str = "code, name, city, state, time_zone, daily_capacity::BIGINT AS daily_capacity";

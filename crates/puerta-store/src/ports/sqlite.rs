@@ -1,10 +1,10 @@
 use async_trait::async_trait;
 use puerta_domain::ports::{Port, PortCode};
 
-use super::row::{into_ports, PortRow};
 use super::PortStore;
-use crate::backend::SqliteStore;
+use super::row::{PortRow, into_ports};
 use crate::StoreError;
+use crate::backend::SqliteStore;
 
 const COLUMNS: &str = "code, name, city, state, time_zone, daily_capacity";
 

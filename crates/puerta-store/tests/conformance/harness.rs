@@ -1,7 +1,7 @@
 use std::future::Future;
 use std::sync::Arc;
 
-use puerta_store::{connect, ConnectOptions, DatabaseUrl, Store};
+use puerta_store::{ConnectOptions, DatabaseUrl, Store, connect};
 use sqlx::{Connection, Executor, PgConnection};
 
 pub const POSTGRES_ENV: &str = "PUERTA_TEST_POSTGRES_URL";

@@ -1,4 +1,4 @@
-use puerta_domain::ports::{reference_ports, PortCode};
+use puerta_domain::ports::{PortCode, reference_ports};
 
 use crate::harness::on_each_backend;
 
@@ -8,11 +8,15 @@ async fn seeding_inserts_the_eight_ports_once() {
         assert_eq!(store.seed_ports(&reference_ports()).await.ok(), Some(8), "{backend}");
         assert_eq!(store.seed_ports(&reference_ports()).await.ok(), Some(0), "{backend}: second seed");
         let ports = store.list_ports().await.expect("list");
-        assert_eq!(ports, {
-            let mut expected = reference_ports();
-            expected.sort_by(|a, b| a.code.cmp(&b.code));
-            expected
-        }, "{backend}: ports come back as seeded, ordered by code");
+        assert_eq!(
+            ports,
+            {
+                let mut expected = reference_ports();
+                expected.sort_by(|a, b| a.code.cmp(&b.code));
+                expected
+            },
+            "{backend}: ports come back as seeded, ordered by code"
+        );
     })
     .await;
 }

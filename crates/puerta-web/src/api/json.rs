@@ -1,9 +1,9 @@
 //! `ApiJson<T>`: the JSON body extractor whose every rejection is a problem document.
 
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
-use axum::Json;
 use serde::de::DeserializeOwned;
 
 use super::problem::{ApiError, FieldError};
@@ -46,7 +46,11 @@ fn rejection_to_problem(rejection: &JsonRejection) -> ApiError {
 fn field_error(message: &str) -> FieldError {
     let detail = message.split_once("target type: ").map_or(message, |(_, rest)| rest);
     if let Some(field) = detail.split('`').nth(1).filter(|_| detail.contains("missing field")) {
-        return FieldError { field: field.to_string(), code: "required".into(), detail: format!("`{field}` is required.") };
+        return FieldError {
+            field: field.to_string(),
+            code: "required".into(),
+            detail: format!("`{field}` is required."),
+        };
     }
     let (path, _) = detail.split_once(": ").unwrap_or((".", detail));
     let field = if path == "." { String::new() } else { path.to_string() };
@@ -67,13 +71,17 @@ mod tests {
 
     #[test]
     fn a_missing_field_is_named() {
-        let e = field_error("Failed to deserialize the JSON body into the target type: missing field `email` at line 1 column 2");
+        let e = field_error(
+            "Failed to deserialize the JSON body into the target type: missing field `email` at line 1 column 2",
+        );
         assert_eq!((e.field.as_str(), e.code.as_str()), ("email", "required"));
     }
 
     #[test]
     fn a_wrongly_typed_field_is_named_without_its_value() {
-        let e = field_error("Failed to deserialize the JSON body into the target type: age: invalid type: string \"secret\", expected u32 at line 1 column 13");
+        let e = field_error(
+            "Failed to deserialize the JSON body into the target type: age: invalid type: string \"secret\", expected u32 at line 1 column 13",
+        );
         assert_eq!((e.field.as_str(), e.code.as_str()), ("age", "invalid"));
         assert!(!e.detail.contains("secret"));
     }

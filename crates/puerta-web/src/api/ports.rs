@@ -1,7 +1,7 @@
 //! `GET /api/v1/ports` and `GET /api/v1/ports/{code}`: public reference data.
 
-use axum::extract::{Path, State};
 use axum::Json;
+use axum::extract::{Path, State};
 use puerta_domain::ports::{Port, PortCode};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -66,7 +66,10 @@ async fn list_ports(State(state): State<AppState>) -> Result<Json<Vec<PortBody>>
         (status = 404, description = "No port has this code", body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn get_port(State(state): State<AppState>, Path(code): Path<String>) -> Result<Json<PortBody>, ApiError> {
+async fn get_port(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+) -> Result<Json<PortBody>, ApiError> {
     // A code of the wrong shape cannot name a port: answer as for any unknown code.
     let code = PortCode::parse(&code).map_err(|_| ApiError::not_found())?;
     Ok(Json(state.app.port(&code).await?.into()))

@@ -1,6 +1,6 @@
 //! RFC 9457 problem details: the one error format of the API.
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use puerta_app::AppError;
 use serde::Serialize;
@@ -70,15 +70,22 @@ impl ApiError {
             StatusCode::METHOD_NOT_ALLOWED => {
                 ("method_not_allowed", "This address does not accept this method. See the Allow header.")
             }
-            StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", "The request body is larger than this server accepts."),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-                ("unsupported_media_type", "Send the request body as JSON with Content-Type: application/json.")
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                ("payload_too_large", "The request body is larger than this server accepts.")
             }
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+                "unsupported_media_type",
+                "Send the request body as JSON with Content-Type: application/json.",
+            ),
             StatusCode::REQUEST_TIMEOUT | StatusCode::SERVICE_UNAVAILABLE => {
                 ("timed_out", "The server could not answer in time. Please try again in a moment.")
             }
-            StatusCode::TOO_MANY_REQUESTS => ("too_many_requests", "Too many requests. Please wait and try again."),
-            s if s.is_server_error() => ("internal_error", "Something went wrong on our side. Please try again later."),
+            StatusCode::TOO_MANY_REQUESTS => {
+                ("too_many_requests", "Too many requests. Please wait and try again.")
+            }
+            s if s.is_server_error() => {
+                ("internal_error", "Something went wrong on our side. Please try again later.")
+            }
             _ => ("bad_request", "The request could not be understood."),
         };
         Self::new(status, code, detail)

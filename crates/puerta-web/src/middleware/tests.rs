@@ -4,12 +4,12 @@
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{Request, StatusCode, header};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use http_body_util::BodyExt;
 use puerta_app::App;
-use puerta_store::{connect, ConnectOptions, DatabaseUrl};
+use puerta_store::{ConnectOptions, DatabaseUrl, connect};
 use serde::Deserialize;
 use tower::ServiceExt;
 
@@ -29,21 +29,28 @@ async fn boom() -> &'static str {
 
 async fn app() -> (Router, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = connect(&DatabaseUrl::sqlite_in(dir.path()), &ConnectOptions::default()).await.expect("store");
+    let store =
+        connect(&DatabaseUrl::sqlite_in(dir.path()), &ConnectOptions::default()).await.expect("store");
     let state = AppState::new(App::new(store));
     let config = WebConfig { max_body_bytes: 64, request_timeout: Duration::from_millis(200), https: true };
     let routes: Router<AppState> = Router::new()
         .route("/echo", post(|ApiJson(p): ApiJson<Payload>| async move { Json(p.name) }))
         .route("/boom", get(boom))
-        .route("/slow", get(|| async {
-            tokio::time::sleep(Duration::from_secs(5)).await;
-            "late"
-        }))
+        .route(
+            "/slow",
+            get(|| async {
+                tokio::time::sleep(Duration::from_secs(5)).await;
+                "late"
+            }),
+        )
         .fallback(crate::api::problem::not_found);
     (super::stack(routes, state.clone(), &config).with_state(state), dir)
 }
 
-async fn send(router: &Router, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, serde_json::Value) {
+async fn send(
+    router: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, serde_json::Value) {
     let response = router.clone().oneshot(request).await.expect("infallible");
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.expect("body").to_bytes();
@@ -100,7 +107,8 @@ async fn missing_and_mistyped_fields_are_named_in_a_422_problem() {
     assert_problem(&headers, &body, status, "validation_failed");
     assert_eq!(body["errors"][0]["field"], "name");
 
-    let (_, _, body) = send(&router, post_json("{\"name\": \"a\", \"age\": \"old\"}", Some("application/json"))).await;
+    let (_, _, body) =
+        send(&router, post_json("{\"name\": \"a\", \"age\": \"old\"}", Some("application/json"))).await;
     assert_eq!(body["errors"][0]["field"], "age");
     assert!(!body.to_string().contains("old"), "the submitted value is not echoed: {body}");
 }
@@ -108,19 +116,22 @@ async fn missing_and_mistyped_fields_are_named_in_a_422_problem() {
 #[tokio::test]
 async fn a_panicking_handler_answers_500_and_the_server_goes_on() {
     let (router, _dir) = app().await;
-    let (status, headers, body) = send(&router, Request::get("/boom").body(Body::empty()).expect("req")).await;
+    let (status, headers, body) =
+        send(&router, Request::get("/boom").body(Body::empty()).expect("req")).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_problem(&headers, &body, status, "internal_error");
     assert!(!body.to_string().contains("deliberate"), "no panic text leaks: {body}");
     assert!(headers.contains_key("x-request-id"));
-    let (status, _, _) = send(&router, post_json("{\"name\":\"a\",\"age\":1}", Some("application/json"))).await;
+    let (status, _, _) =
+        send(&router, post_json("{\"name\":\"a\",\"age\":1}", Some("application/json"))).await;
     assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn a_request_over_the_time_limit_is_a_503_problem() {
     let (router, _dir) = app().await;
-    let (status, headers, body) = send(&router, Request::get("/slow").body(Body::empty()).expect("req")).await;
+    let (status, headers, body) =
+        send(&router, Request::get("/slow").body(Body::empty()).expect("req")).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_problem(&headers, &body, status, "timed_out");
 }
@@ -135,7 +146,8 @@ async fn hsts_is_sent_when_served_over_https() {
 #[tokio::test]
 async fn a_client_supplied_request_id_is_replaced() {
     let (router, _dir) = app().await;
-    let request = Request::get("/nowhere").header("x-request-id", "forged-id").body(Body::empty()).expect("req");
+    let request =
+        Request::get("/nowhere").header("x-request-id", "forged-id").body(Body::empty()).expect("req");
     let (_, headers, _) = send(&router, request).await;
     let id = headers["x-request-id"].to_str().unwrap_or("");
     assert_ne!(id, "forged-id");

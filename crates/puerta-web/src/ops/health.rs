@@ -1,11 +1,11 @@
+use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::Json;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::api::problem::{ApiError, Problem};
 use crate::AppState;
+use crate::api::problem::{ApiError, Problem};
 
 #[derive(Serialize, ToSchema)]
 pub struct HealthBody {

@@ -6,9 +6,11 @@
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use prometheus::{Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder};
+use prometheus::{
+    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+};
 
 use crate::AppState;
 
@@ -24,16 +26,18 @@ impl Metrics {
     pub fn new() -> Self {
         let registry = Registry::new_custom(Some("puerta".into()), None).expect("valid registry prefix");
         let labels = ["method", "route", "status"];
-        let requests = IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests answered"), &labels)
-            .expect("valid counter");
+        let requests =
+            IntCounterVec::new(Opts::new("http_requests_total", "HTTP requests answered"), &labels)
+                .expect("valid counter");
         let latency = HistogramVec::new(
             HistogramOpts::new("http_request_duration_seconds", "Time to answer an HTTP request")
                 .buckets(vec![0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0]),
             &labels,
         )
         .expect("valid histogram");
-        let pool = IntGaugeVec::new(Opts::new("db_pool_connections", "Database pool connections"), &["state"])
-            .expect("valid gauge");
+        let pool =
+            IntGaugeVec::new(Opts::new("db_pool_connections", "Database pool connections"), &["state"])
+                .expect("valid gauge");
         for metric in [
             Box::new(requests.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(latency.clone()),
@@ -75,9 +79,10 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
     match state.metrics.render(state.app.store().pool_stats()) {
         Ok(body) => {
             let mut response = body.into_response();
-            response
-                .headers_mut()
-                .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"));
+            response.headers_mut().insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+            );
             response
         }
         Err(e) => {

@@ -1,0 +1,72 @@
+//! The command line: `puerta serve | migrate | config`, with settings flags on every command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::settings::{LogFormat, Overrides};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "puerta",
+    version,
+    about = "Puerta: lawful, fair and multilingual appointments at US land ports of entry.",
+    long_about = "Puerta: lawful, fair and multilingual appointments at US land ports of entry.\n\n\
+                  Settings come from defaults, then the --config file, then PUERTA_* environment \
+                  variables, then these flags. See docs/CONFIGURATION.md."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: SettingsFlags,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct SettingsFlags {
+    /// A TOML configuration file.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Address to listen on [env: PUERTA_ADDR] [default: 127.0.0.1:8080].
+    #[arg(long, global = true, value_name = "HOST:PORT")]
+    pub addr: Option<String>,
+    /// Folder for the SQLite database, documents and the outbox [env: PUERTA_DATA_DIR] [default: ./data].
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// postgres://… or sqlite:path [env: PUERTA_DATABASE_URL] [default: SQLite in the data dir].
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Log as human-readable text or as JSON lines [env: PUERTA_LOG_FORMAT].
+    #[arg(long, global = true, value_enum)]
+    pub log_format: Option<LogFormatArg>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LogFormatArg {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server: creates the data folder, migrates, seeds reference data, listens.
+    Serve,
+    /// Apply database migrations and seed reference data, then exit.
+    Migrate,
+    /// Print the effective configuration (secrets redacted) and exit.
+    Config,
+}
+
+impl SettingsFlags {
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            addr: self.addr.clone(),
+            data_dir: self.data_dir.clone(),
+            database_url: self.database_url.clone(),
+            log_format: self.log_format.map(|f| match f {
+                LogFormatArg::Text => LogFormat::Text,
+                LogFormatArg::Json => LogFormat::Json,
+            }),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! One typed settings struct, layered: defaults → TOML file (`--config`) → `PUERTA_*`
+//! environment variables → command-line flags. Unknown keys and bad values stop the start with a
+//! message naming the key. Every setting is documented in `docs/CONFIGURATION.md`.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use puerta_store::DatabaseUrl;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+/// Environment variables with this prefix are settings (except `PUERTA_TEST_*`, for the tests).
+pub const ENV_PREFIX: &str = "PUERTA_";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Address and port to listen on.
+    pub addr: SocketAddr,
+    /// Holds the SQLite database, documents and the outbox.
+    pub data_dir: PathBuf,
+    /// `postgres://…` or `sqlite:path`; unset means SQLite in the data directory.
+    pub database_url: Option<SecretString>,
+    pub database_max_connections: u32,
+    pub log_format: LogFormat,
+    /// A `tracing` filter, e.g. `info` or `puerta_web=debug,info`.
+    pub log_level: String,
+    /// The address people use to reach Puerta; `https://` turns on HSTS.
+    pub public_url: Option<url::Url>,
+    pub max_body_bytes: usize,
+    pub request_timeout_secs: u64,
+    /// How long in-flight requests may run after SIGINT/SIGTERM before the server stops anyway.
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            database_max_connections: 10,
+            log_format: LogFormat::Text,
+            log_level: "info".into(),
+            public_url: None,
+            max_body_bytes: 1024 * 1024,
+            request_timeout_secs: 30,
+            shutdown_grace_secs: 30,
+        }
+    }
+}
+
+/// Values given on the command line; `None` leaves the lower layers' value.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub addr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_format: Option<LogFormat>,
+}
+
+/// A setting that cannot be used; the message always names the key.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("configuration file {0} does not exist")]
+    MissingFile(PathBuf),
+    #[error("invalid configuration: {0}")]
+    Invalid(String),
+}
+
+impl Settings {
+    /// Reads every layer from the real environment.
+    pub fn load(config_file: Option<&Path>, overrides: &Overrides) -> Result<Self, SettingsError> {
+        Self::from_figment(Self::figment(config_file, overrides)?)
+    }
+
+    fn figment(config_file: Option<&Path>, overrides: &Overrides) -> Result<Figment, SettingsError> {
+        let mut figment = Figment::new();
+        if let Some(path) = config_file {
+            if !path.is_file() {
+                return Err(SettingsError::MissingFile(path.to_path_buf()));
+            }
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        Ok(figment
+            .merge(
+                Env::prefixed(ENV_PREFIX)
+                    .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_")),
+            )
+            .merge(Serialized::defaults(overrides)))
+    }
+
+    fn from_figment(figment: Figment) -> Result<Self, SettingsError> {
+        let settings: Self = figment.extract().map_err(|e| {
+            // figment reports one error per bad key; list them all, each with its key and source.
+            SettingsError::Invalid(e.into_iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> Result<(), SettingsError> {
+        let invalid = |key: &str, why: &str| Err(SettingsError::Invalid(format!("`{key}`: {why}")));
+        if self.database_url().is_none() {
+            return invalid("database_url", "must start with postgres://, postgresql:// or sqlite:");
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log_level).is_err() {
+            return invalid("log_level", "is not a tracing filter such as `info` or `puerta=debug`");
+        }
+        if self.max_body_bytes == 0 {
+            return invalid("max_body_bytes", "must be at least 1");
+        }
+        if self.request_timeout_secs == 0 {
+            return invalid("request_timeout_secs", "must be at least 1");
+        }
+        if self.database_max_connections == 0 {
+            return invalid("database_max_connections", "must be at least 1");
+        }
+        if let Some(url) = &self.public_url
+            && !matches!(url.scheme(), "http" | "https")
+        {
+            return invalid("public_url", "must start with http:// or https://");
+        }
+        Ok(())
+    }
+
+    /// The database to use: the configured URL, else SQLite in the data directory.
+    pub fn database_url(&self) -> Option<DatabaseUrl> {
+        match &self.database_url {
+            Some(url) => DatabaseUrl::parse(url.expose_secret()),
+            None => Some(DatabaseUrl::sqlite_in(&self.data_dir)),
+        }
+    }
+
+    pub fn https(&self) -> bool {
+        self.public_url.as_ref().is_some_and(|u| u.scheme() == "https")
+    }
+
+    pub fn request_timeout(&self) -> Duration {
+        Duration::from_secs(self.request_timeout_secs)
+    }
+
+    pub fn shutdown_grace(&self) -> Duration {
+        Duration::from_secs(self.shutdown_grace_secs)
+    }
+
+    /// The effective configuration as TOML, with secrets redacted, for `puerta config`.
+    pub fn to_redacted_toml(&self) -> String {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            addr: String,
+            data_dir: String,
+            database_url: String,
+            database_max_connections: u32,
+            log_format: LogFormat,
+            log_level: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            public_url: Option<String>,
+            max_body_bytes: usize,
+            request_timeout_secs: u64,
+            shutdown_grace_secs: u64,
+        }
+        let shown = Shown {
+            addr: self.addr.to_string(),
+            data_dir: self.data_dir.display().to_string(),
+            database_url: match &self.database_url {
+                Some(url) => redact_url(url.expose_secret()),
+                None => format!("{} (default)", DatabaseUrl::sqlite_in(&self.data_dir)),
+            },
+            database_max_connections: self.database_max_connections,
+            log_format: self.log_format,
+            log_level: &self.log_level,
+            public_url: self.public_url.as_ref().map(url::Url::to_string),
+            max_body_bytes: self.max_body_bytes,
+            request_timeout_secs: self.request_timeout_secs,
+            shutdown_grace_secs: self.shutdown_grace_secs,
+        };
+        toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
+    }
+}
+
+/// Keeps scheme, user, host, port and database; hides the password and every query parameter
+/// (libpq accepts `?password=` too).
+fn redact_url(raw: &str) -> String {
+    match url::Url::parse(raw) {
+        Ok(mut url) => {
+            if url.password().is_some() {
+                let _ = url.set_password(Some("REDACTED"));
+            }
+            if url.query().is_some() {
+                url.set_query(Some("REDACTED"));
+            }
+            url.to_string()
+        }
+        Err(_) => "[unparseable, redacted]".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

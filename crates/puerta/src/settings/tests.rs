@@ -1,0 +1,113 @@
+#![allow(clippy::result_large_err)] // figment::Jail dictates the closure type
+use figment::Jail;
+
+use super::*;
+
+fn load_in_jail(file: Option<&str>, overrides: &Overrides) -> Result<Settings, String> {
+    let path = file.map(|_| Path::new("puerta.toml"));
+    Settings::load(path, overrides).map_err(|e| e.to_string())
+}
+
+#[test]
+fn with_nothing_configured_puerta_uses_sqlite_in_data_on_port_8080() {
+    Jail::expect_with(|_jail| {
+        let s = load_in_jail(None, &Overrides::default())?;
+        assert_eq!(s.addr.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.data_dir, PathBuf::from("./data"));
+        assert_eq!(s.database_url().map(|u| u.to_string()), Some("sqlite:./data/puerta.db".into()));
+        Ok(())
+    });
+}
+
+#[test]
+fn layers_apply_file_then_environment_then_flags() {
+    Jail::expect_with(|jail| {
+        jail.create_file(
+            "puerta.toml",
+            "addr = \"127.0.0.1:9000\"\nlog_level = \"debug\"\nrequest_timeout_secs = 5",
+        )?;
+        jail.set_env("PUERTA_ADDR", "127.0.0.1:9001");
+        jail.set_env("PUERTA_LOG_FORMAT", "json");
+        let s = load_in_jail(Some("puerta.toml"), &Overrides::default())?;
+        assert_eq!((s.addr.port(), s.log_level.as_str(), s.request_timeout_secs), (9001, "debug", 5));
+        assert_eq!(s.log_format, LogFormat::Json);
+        let flags = Overrides { addr: Some("127.0.0.1:9002".into()), ..Overrides::default() };
+        assert_eq!(load_in_jail(Some("puerta.toml"), &flags)?.addr.port(), 9002);
+        Ok(())
+    });
+}
+
+#[test]
+fn an_unknown_key_is_refused_by_name() {
+    Jail::expect_with(|jail| {
+        jail.create_file("puerta.toml", "adress = \"127.0.0.1:9000\"")?;
+        let error = load_in_jail(Some("puerta.toml"), &Overrides::default()).expect_err("refused");
+        assert!(error.contains("adress"), "{error}");
+        jail.create_file("puerta.toml", "")?;
+        jail.set_env("PUERTA_DATA_DIRECTORY", "/tmp");
+        let error = load_in_jail(Some("puerta.toml"), &Overrides::default()).expect_err("refused");
+        assert!(error.contains("data_directory"), "{error}");
+        Ok(())
+    });
+}
+
+#[test]
+fn test_variables_are_not_settings() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PUERTA_TEST_POSTGRES_URL", "postgres://x@127.0.0.1/test");
+        assert!(load_in_jail(None, &Overrides::default()).is_ok());
+        Ok(())
+    });
+}
+
+#[test]
+fn bad_values_are_refused_naming_the_key() {
+    for (key, value) in [
+        ("PUERTA_ADDR", "not-an-address"),
+        ("PUERTA_LOG_FORMAT", "xml"),
+        ("PUERTA_REQUEST_TIMEOUT_SECS", "soon"),
+        ("PUERTA_DATABASE_URL", "mysql://x"),
+        ("PUERTA_MAX_BODY_BYTES", "0"),
+        ("PUERTA_LOG_LEVEL", "[[["),
+    ] {
+        Jail::expect_with(|jail| {
+            jail.set_env(key, value);
+            let error = load_in_jail(None, &Overrides::default()).expect_err("refused");
+            let name = key.trim_start_matches("PUERTA_").to_lowercase();
+            assert!(error.to_lowercase().contains(&name), "{key}: {error}");
+            Ok(())
+        });
+    }
+}
+
+#[test]
+fn a_missing_config_file_is_an_error() {
+    Jail::expect_with(|_jail| {
+        let error = load_in_jail(Some("puerta.toml"), &Overrides::default()).expect_err("refused");
+        assert!(error.contains("puerta.toml"), "{error}");
+        Ok(())
+    });
+}
+
+#[test]
+fn the_printed_configuration_hides_database_passwords() {
+    Jail::expect_with(|jail| {
+        jail.set_env("PUERTA_DATABASE_URL", "postgres://puerta:hunter2@db:5432/puerta?sslpassword=x2");
+        let shown = load_in_jail(None, &Overrides::default())?.to_redacted_toml();
+        assert!(!shown.contains("hunter2") && !shown.contains("x2"), "{shown}");
+        assert!(shown.contains("postgres://puerta:REDACTED@db:5432/puerta"), "{shown}");
+        let debug = format!("{:?}", load_in_jail(None, &Overrides::default())?);
+        assert!(!debug.contains("hunter2"), "{debug}");
+        Ok(())
+    });
+}
+
+#[test]
+fn https_public_url_turns_on_hsts() {
+    Jail::expect_with(|jail| {
+        assert!(!load_in_jail(None, &Overrides::default())?.https());
+        jail.set_env("PUERTA_PUBLIC_URL", "https://puerta.example");
+        assert!(load_in_jail(None, &Overrides::default())?.https());
+        Ok(())
+    });
+}

@@ -1,0 +1,14 @@
+//! The API through real HTTP: each test starts the whole application on port 0 with a fresh
+//! SQLite data folder, and again on a fresh PostgreSQL database when
+//! `PUERTA_TEST_POSTGRES_URL` is set (see `helpers::TestApp`).
+
+// Test code: a failed setup step should stop the test loudly.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+mod helpers;
+mod errors;
+mod openapi;
+mod ops;
+mod ports;
+mod safety;

@@ -1,10 +1,61 @@
 use puerta_store::StoreError;
 
-/// Why a use case did not succeed. The web layer maps each variant to one problem `code`.
+/// A field that failed validation: the field's name as sent, and the Fluent id of the message
+/// that tells the person how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: &'static str,
+    pub message_id: String,
+}
+
+impl FieldProblem {
+    pub fn new(field: &'static str, message_id: impl ToString) -> Self {
+        Self { field, message_id: message_id.to_string() }
+    }
+}
+
+/// Why a use case did not succeed. The web layer maps each variant to one problem `code` (API)
+/// or one message beside a field (pages).
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("validation failed")]
+    Validation(Vec<FieldProblem>),
+    /// Unknown email and wrong password alike.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("email not verified")]
+    EmailNotVerified,
+    #[error("password reset required")]
+    PasswordResetRequired,
+    #[error("second factor required")]
+    TotpRequired,
+    #[error("second factor invalid")]
+    TotpInvalid,
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    /// A staff account tried a staff function before enrolling a second factor.
+    #[error("second factor enrolment required")]
+    MfaRequired,
+    #[error("code invalid or expired")]
+    CodeInvalid,
+    #[error("throttled")]
+    Throttled { retry_after_secs: u64 },
+    #[error("account disabled")]
+    AccountDisabled,
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn field(field: &'static str, message_id: impl ToString) -> Self {
+        Self::Validation(vec![FieldProblem::new(field, message_id)])
+    }
 }

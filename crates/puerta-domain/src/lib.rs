@@ -3,4 +3,5 @@
 //! Nothing here does I/O or knows about HTTP or SQL: every other crate builds on these types, so a
 //! value that exists is a value that is valid ("parse, don't validate"). Start with [`ports`].
 
+pub mod accounts;
 pub mod ports;

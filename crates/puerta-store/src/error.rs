@@ -5,6 +5,8 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error("conflicts with an existing record")]
+    Conflict,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("cannot prepare the data directory: {0}")]

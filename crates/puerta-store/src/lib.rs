@@ -4,6 +4,7 @@
 //! [`Store`]: the union of the per-area traits ([`PortStore`], [`Maintenance`]). The conformance tests in
 //! `tests/` run every trait method against both backends.
 
+pub mod accounts;
 mod backend;
 mod database_url;
 mod error;
@@ -15,8 +16,15 @@ pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
 pub use maintenance::{Maintenance, PoolStats};
 pub use ports::PortStore;
+pub use accounts::{AuditStore, CodeStore, SecretStore, SessionStore, ThrottleStore, UserStore};
 
 /// Everything the application needs from persistence, as one object it can share.
-pub trait Store: PortStore + Maintenance + Send + Sync {}
+pub trait Store:
+    PortStore + UserStore + CodeStore + SessionStore + ThrottleStore + AuditStore + SecretStore + Maintenance + Send + Sync
+{
+}
 
-impl<T: PortStore + Maintenance + Send + Sync> Store for T {}
+impl<T> Store for T where
+    T: PortStore + UserStore + CodeStore + SessionStore + ThrottleStore + AuditStore + SecretStore + Maintenance + Send + Sync
+{
+}

@@ -1,0 +1,36 @@
+//! Accounts: registration, verification, sign-in, sessions, second factor, recovery, changes,
+//! roles, throttles, audit and a person's own data. Start with `sign_in.rs` and `sessions.rs`.
+//!
+//! Every use case takes the acting person (an [`Actor`], from `authenticate`) or, before
+//! sign-in, the request's [`RequestContext`]; authorization is decided here, never in handlers.
+
+mod admin;
+mod audit;
+mod config;
+mod messages;
+mod own_data;
+mod password_reset;
+mod profile;
+mod register;
+mod sessions;
+mod sign_in;
+mod throttle;
+mod totp;
+mod users;
+mod verify;
+
+pub use admin::UserSummary;
+pub use audit::AuditAction;
+pub use config::{AccountLimits, SessionPolicy};
+pub use profile::Profile;
+pub use register::Registration;
+pub use sessions::{Actor, SessionKind};
+pub use sign_in::{SignIn, SignedIn};
+pub use totp::TotpEnrolment;
+
+/// Where a request came from, for throttles and the audit log.
+#[derive(Debug, Clone, Default)]
+pub struct RequestContext {
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}

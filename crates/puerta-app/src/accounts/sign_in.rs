@@ -1,0 +1,127 @@
+use puerta_domain::accounts::EmailAddress;
+use puerta_i18n::Arg;
+
+use super::messages::{email, sms};
+use super::sessions::SessionKind;
+use super::users::UserRecordExt;
+use super::{AuditAction, RequestContext};
+use crate::{App, AppError};
+
+#[derive(Debug, Clone)]
+pub struct SignIn {
+    pub email: String,
+    pub password: String,
+    /// A TOTP code or a recovery code. Pages leave it out and ask on a second step.
+    pub totp_code: Option<String>,
+}
+
+/// A successful sign-in: the session token (shown to the client once) and its expiry.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub token: String,
+    pub expires_at: i64,
+    /// True when the account has a second factor that the page must still ask for.
+    pub second_factor_pending: bool,
+}
+
+impl App {
+    /// Signs in with email and password (and second factor when enrolled).
+    ///
+    /// An unknown email and a wrong password give the same `InvalidCredentials` after the same
+    /// work (a password hash is always verified). Five failures per email and IP in a minute
+    /// answer `Throttled` until the minute ends.
+    pub async fn sign_in(&self, ctx: &RequestContext, input: SignIn, kind: SessionKind) -> Result<SignedIn, AppError> {
+        let email = EmailAddress::parse(&input.email).ok();
+        let subject = format!("{}|{}", email.as_ref().map_or("", EmailAddress::as_str), ctx.ip.as_deref().unwrap_or("-"));
+        let limit = self.inner.limits.sign_in_failures_per_minute;
+        self.throttle_check("sign-in-failures", &subject, limit, 60).await?;
+
+        let user = match &email {
+            Some(email) => self.store().find_user_by_email(email.as_str()).await?,
+            None => None,
+        };
+        let user = user.filter(|u| u.deleted_at.is_none());
+        let matches = self.inner.hasher.verify(&input.password, user.as_ref().map(|u| u.password_hash.as_str())).await?;
+        let Some(user) = user.filter(|_| matches) else {
+            return self.sign_in_failed(ctx, &subject, None).await;
+        };
+        if user.disabled_at.is_some() {
+            return Err(AppError::AccountDisabled);
+        }
+        if user.email_verified_at.is_none() {
+            return Err(AppError::EmailNotVerified);
+        }
+        if user.must_reset_password {
+            return Err(AppError::PasswordResetRequired);
+        }
+        let mut pending = false;
+        if user.mfa_enabled() {
+            match input.totp_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                Some(code) => {
+                    if !self.check_second_factor(ctx, &user, code).await? {
+                        return self.sign_in_failed(ctx, &subject, Some(&user.id)).await;
+                    }
+                }
+                None if kind == SessionKind::Bearer => return Err(AppError::TotpRequired),
+                None => pending = true,
+            }
+        }
+        let session = self.open_session(&user.id, kind, pending).await?;
+        if !pending {
+            self.after_sign_in(ctx, &user, session.expires_at).await?;
+        }
+        Ok(SignedIn { token: session.token, expires_at: session.expires_at, second_factor_pending: pending })
+    }
+
+    async fn sign_in_failed<T>(&self, ctx: &RequestContext, subject: &str, user_id: Option<&str>) -> Result<T, AppError> {
+        self.throttle_record("sign-in-failures", subject, 60).await?;
+        self.audit(ctx, None, AuditAction::SignInFailed, user_id, None).await?;
+        Err(if user_id.is_some() { AppError::TotpInvalid } else { AppError::InvalidCredentials })
+    }
+
+    /// The page's second step: completes a session that waits for its second factor.
+    pub async fn complete_sign_in(&self, ctx: &RequestContext, token: &str, code: &str) -> Result<(), AppError> {
+        let (session, user) = self.live_session(token, SessionKind::Cookie).await?;
+        if !session.second_factor_pending {
+            return Ok(());
+        }
+        let subject = format!("{}|{}", user.email, ctx.ip.as_deref().unwrap_or("-"));
+        self.throttle_check("sign-in-failures", &subject, self.inner.limits.sign_in_failures_per_minute, 60).await?;
+        if !self.check_second_factor(ctx, &user, code).await? {
+            return self.sign_in_failed(ctx, &subject, Some(&user.id)).await;
+        }
+        self.store().complete_second_factor(&session.token_hash).await?;
+        self.after_sign_in(ctx, &user, session.expires_at).await
+    }
+
+    /// Audit, and a notice by email (and SMS when a phone is on file) with a "this wasn't me" link.
+    async fn after_sign_in(
+        &self,
+        ctx: &RequestContext,
+        user: &puerta_store::accounts::UserRecord,
+        _expires_at: i64,
+    ) -> Result<(), AppError> {
+        self.audit(ctx, Some(&user.id), AuditAction::SignInSucceeded, Some(&user.id), None).await?;
+        let language = user.language_value();
+        let time = chrono::DateTime::from_timestamp_millis(self.now())
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let link = self.wasnt_me_link(&user.id)?;
+        let message = email(
+            language,
+            &user.email,
+            &user.full_name,
+            ("email-sign-in-subject", vec![]),
+            vec![
+                ("email-sign-in-body", vec![("time", Arg::from(time.clone()))]),
+                ("email-sign-in-wasnt-me", vec![("link", Arg::from(link))]),
+            ],
+            false,
+        );
+        self.inner.delivery.send_email(message).await;
+        if let Some(phone) = &user.phone {
+            self.inner.delivery.send_sms(sms(language, phone, "sms-sign-in", vec![("time", Arg::from(time))])).await;
+        }
+        Ok(())
+    }
+}

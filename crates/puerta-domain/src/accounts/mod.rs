@@ -1,0 +1,19 @@
+//! Accounts: the validated pieces a person gives us when registering and signing in.
+//!
+//! Each type is parsed once at the edge (`EmailAddress::parse`, `NewPassword::parse`, …) and is
+//! valid from then on. Errors are enums whose variants map to a Fluent message id each.
+
+mod code;
+mod email;
+mod full_name;
+mod password;
+mod phone;
+mod role;
+
+pub use code::{OneTimeCode, OneTimeCodeError};
+pub use email::{EmailAddress, EmailError};
+pub use full_name::{FullName, FullNameError};
+pub use password::{NewPassword, PasswordError, common_password_count};
+pub use phone::{PhoneError, PhoneNumber};
+pub use puerta_i18n::Language;
+pub use role::{Role, RoleError};

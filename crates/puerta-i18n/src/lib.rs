@@ -1,0 +1,9 @@
+//! Every user-visible string — pages, emails, SMS, API `detail`s, validation messages — comes from
+//! the Fluent files in `locales/<lang>/`, compiled into the binary. [`Language`] is the set we
+//! speak; [`t`] and [`t_args`] look a message up; [`negotiate`] picks a language from a request.
+
+mod language;
+mod messages;
+
+pub use language::{negotiate, Language};
+pub use messages::{message_ids, t, t_args, Arg};

@@ -1,0 +1,114 @@
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use unic_langid::LanguageIdentifier;
+
+use crate::Language;
+
+static_loader! {
+    static LOCALES = {
+        locales: "../../locales",
+        fallback_language: "en",
+        // Unicode isolation marks around variables confuse email clients and SMS; our variables
+        // are never mixed-direction text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A value for a Fluent variable.
+pub enum Arg<'a> {
+    Str(Cow<'a, str>),
+    Num(i64),
+}
+
+impl<'a> From<&'a str> for Arg<'a> {
+    fn from(value: &'a str) -> Self {
+        Self::Str(Cow::Borrowed(value))
+    }
+}
+
+impl From<String> for Arg<'_> {
+    fn from(value: String) -> Self {
+        Self::Str(Cow::Owned(value))
+    }
+}
+
+impl From<i64> for Arg<'_> {
+    fn from(value: i64) -> Self {
+        Self::Num(value)
+    }
+}
+
+fn langid(language: Language) -> LanguageIdentifier {
+    match language {
+        Language::En => unic_langid::langid!("en"),
+        Language::Es => unic_langid::langid!("es"),
+        Language::Ht => unic_langid::langid!("ht"),
+    }
+}
+
+/// The message `id` in `language` (falling back to English, then to the id itself).
+pub fn t(language: Language, id: &str) -> String {
+    LOCALES.try_lookup(&langid(language), id).unwrap_or_else(|| id.to_string())
+}
+
+/// The message `id` in `language` with Fluent variables.
+pub fn t_args(language: Language, id: &str, args: Vec<(&str, Arg<'_>)>) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Arg::Str(s) => FluentValue::from(s),
+                Arg::Num(n) => FluentValue::from(n),
+            };
+            (Cow::Owned(name.to_string()), value)
+        })
+        .collect();
+    LOCALES.try_lookup_with_args(&langid(language), id, &args).unwrap_or_else(|| id.to_string())
+}
+
+/// Every message id defined for `language` in its own file (no fallback), for completeness tests.
+pub fn message_ids(language: Language) -> Vec<String> {
+    let source = match language {
+        Language::En => include_str!("../../../locales/en/main.ftl"),
+        Language::Es => include_str!("../../../locales/es/main.ftl"),
+        Language::Ht => include_str!("../../../locales/ht/main.ftl"),
+    };
+    let mut ids: Vec<String> = source
+        .lines()
+        .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
+        .collect();
+    ids.sort();
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_locale_has_exactly_the_messages_english_has() {
+        let english = message_ids(Language::En);
+        assert!(!english.is_empty());
+        for language in Language::ALL {
+            let ids = message_ids(language);
+            let missing: Vec<_> = english.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !english.contains(id)).collect();
+            assert!(missing.is_empty(), "{language} lacks {missing:?}");
+            assert!(extra.is_empty(), "{language} has messages English lacks: {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_message_resolves_in_every_locale() {
+        for language in Language::ALL {
+            for id in message_ids(Language::En) {
+                let text = t(language, &id);
+                assert_ne!(text, id, "{language}: {id} does not resolve");
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+# Puerta — English (source). Keep one term per concept; see locales/GLOSSARY.md.
+# Message ids: area-thing. Variables: { $name }.
+
+## Site frame
+
+site-name = Puerta
+site-tagline = Appointments at US land ports of entry
+skip-link = Skip to main content
+nav-label = Main menu
+nav-dashboard = Your dashboard
+nav-account = Your account
+nav-sign-in = Sign in
+nav-register = Create an account
+nav-sign-out = Sign out
+nav-staff = Staff home
+nav-admin-users = Users
+nav-admin-audit = Audit log
+language-switcher-label = Language
+footer-text = Puerta is free. Nobody can sell you an appointment. Never pay anyone for one.
+error-summary-title = There is a problem
+request-id-label = Reference for support: { $id }
+session-warning = You will be signed out soon because you have not done anything for a while.
+session-stay = Stay signed in
+back-link = Back
+
+## Home
+
+home-title = Ask for an appointment at a US border crossing
+home-intro = Use Puerta to send your information before you travel and to ask for an appointment at one of eight ports of entry on the border with Mexico.
+home-start = Create an account
+home-have-account = Already have an account?
+
+## Form fields
+
+field-email = Email address
+field-email-hint = We will send a code to this address.
+field-full-name = Full name
+field-full-name-hint = Write your name as it appears on your passport or ID.
+field-phone = Mobile phone number (optional)
+field-phone-hint = Include the country code, for example +52 55 1234 5678.
+field-password = Password
+field-new-password = New password
+field-current-password = Current password
+field-password-hint = Use at least 12 characters. A few words that you can remember are better than a short password.
+field-language = Preferred language
+field-code = Code
+field-code-hint = The 6-digit code we sent you.
+field-totp-code = Code from your authenticator app
+field-totp-code-hint = 6 digits. If you lost your phone, enter one of your recovery codes.
+field-role = Role
+field-new-email = New email address
+
+## Validation messages (beside the field)
+
+error-email-invalid = Enter an email address in the correct format, like name@example.com.
+error-password-too-short = Your password must have at least 12 characters.
+error-password-too-long = Your password must have 128 characters or fewer.
+error-password-common = Many people use this password, so it is easy to guess. Choose a different one.
+error-full-name-required = Enter your full name.
+error-full-name-too-long = Your full name must have 200 characters or fewer.
+error-phone-invalid = Enter a mobile number with the country code, like +52 55 1234 5678.
+error-language-invalid = Choose one of the languages in the list.
+error-code-format = Enter the 6-digit code.
+error-code-wrong = This code is not correct or is too old. Check the code, or ask for a new one.
+error-current-password-wrong = Your current password is not correct.
+error-role-invalid = Choose one of the roles in the list.
+error-field-required = This field is required.
+error-field-invalid = This value has the wrong type or format.
+
+## Problems (API details and page errors)
+
+problem-not_found = There is nothing at this address.
+problem-method_not_allowed = This address does not accept this method.
+problem-payload_too_large = What you sent is too large.
+problem-unsupported_media_type = Send the request body as JSON, with Content-Type: application/json.
+problem-malformed_json = The request body is not valid JSON.
+problem-unreadable_body = The request body could not be read.
+problem-validation_failed = Some information is missing or not valid. Each field with a problem is listed.
+problem-too_many_requests = Too many attempts. Wait { $seconds } seconds and try again.
+problem-internal_error = Something went wrong on our side. Please try again later.
+problem-timed_out = The server could not answer in time. Please try again in a moment.
+problem-database_unavailable = The service is not available right now. Please try again in a moment.
+problem-bad_request = The request could not be understood.
+problem-invalid_credentials = The email address or password is not correct.
+problem-email_not_verified = You have not confirmed your email address yet. We can send you a new code.
+problem-totp_required = Enter the code from your authenticator app.
+problem-totp_invalid = The authenticator code is not correct.
+problem-unauthenticated = You need to sign in to do this.
+problem-forbidden = You do not have permission to do this.
+problem-mfa_required = Staff must turn on two-step verification before using staff functions.
+problem-csrf_failed = This form has expired or did not come from Puerta. Go back, reload the page and try again.
+problem-code_invalid = This code is not correct or is too old. Ask for a new code.
+problem-account_disabled = This account is disabled. Contact support.
+problem-totp_already_enabled = Two-step verification is already on.
+problem-totp_not_started = Start setting up two-step verification first.
+problem-conflict = This change conflicts with the current state. Reload and try again.
+problem-last_admin = You cannot remove the last administrator.
+
+## Register and verify
+
+register-title = Create an account
+register-intro = You need an account to send your information and ask for an appointment. It is free.
+register-submit = Create account
+verify-title = Check your email
+verify-intro = If the address is correct, we sent a 6-digit code to it. The code works for 10 minutes.
+verify-submit = Confirm email address
+verify-resend = Send a new code
+verify-resent = If the address has an account that is not yet confirmed, we sent a new code.
+verify-done = Your email address is confirmed. You can sign in now.
+
+## Sign in and out
+
+sign-in-title = Sign in
+sign-in-submit = Sign in
+sign-in-forgot = Forgot your password?
+sign-in-no-account = No account yet?
+sign-in-not-verified = You have not confirmed your email address yet.
+sign-in-totp-title = Two-step verification
+sign-in-totp-submit = Continue
+signed-out = You are signed out.
+session-expired = You were signed out because you were inactive for 15 minutes, or because your session ended.
+
+## Password reset
+
+forgot-title = Reset your password
+forgot-intro = Enter the email address of your account. If it has an account, we will send a code to reset your password. The code works for 30 minutes.
+forgot-submit = Send code
+reset-title = Choose a new password
+reset-intro = Enter the code from the email and a new password. All other sessions will be signed out.
+reset-submit = Save new password
+reset-done = Your password is changed. Sign in with your new password.
+
+## Account
+
+account-title = Your account
+account-email = Email address
+account-name = Full name
+account-phone = Mobile phone
+account-phone-none = Not given
+account-language = Language
+account-role = Role
+account-mfa = Two-step verification
+account-mfa-on = On
+account-mfa-off = Off
+account-change = Change
+account-change-password-title = Change your password
+account-change-password-submit = Change password
+account-password-changed = Your password is changed.
+account-change-email-title = Change your email address
+account-change-email-intro = We will send a code to the new address. The change happens when you enter the code.
+account-change-email-submit = Send code to the new address
+account-email-code-title = Confirm your new email address
+account-email-changed = Your email address is changed.
+account-change-language-submit = Save language
+account-language-changed = Your language is saved.
+account-change-phone-title = Change your mobile phone number
+account-change-phone-submit = Save phone number
+account-phone-changed = Your phone number is saved.
+account-data-title = Your data
+account-data-intro = You can download everything Puerta holds about you as a file.
+account-data-download = Download my data
+account-delete-title = Delete your account
+account-delete-intro = This signs you out everywhere and deletes your personal data. We must keep some records for legal reasons, without your name or contact details. This cannot be undone.
+account-delete-submit = Delete my account
+account-deleted = Your account is deleted.
+account-wasnt-me-title = Your account is secured
+account-wasnt-me-done = We signed out every session of your account. To sign in again, reset your password with a code sent to your email address.
+
+## Two-step verification (TOTP)
+
+totp-title = Set up two-step verification
+totp-intro = Two-step verification asks for a code from an app on your phone each time you sign in, so nobody can sign in with only your password.
+totp-step-scan = Scan this QR code with an authenticator app.
+totp-step-key = If you cannot scan it, type this key into the app:
+totp-step-confirm = Enter the 6-digit code that the app shows.
+totp-submit = Turn on two-step verification
+totp-enabled = Two-step verification is on.
+totp-recovery-title = Save your recovery codes
+totp-recovery-intro = If you lose your phone, each of these codes lets you sign in once. Write them down and keep them somewhere safe. We will not show them again.
+totp-recovery-continue = I have saved my codes
+
+## Roles
+
+role-traveler = Traveler
+role-officer = Officer
+role-supervisor = Supervisor
+role-admin = Administrator
+role-partner = Partner
+
+## Dashboard and staff
+
+dashboard-title = Welcome, { $name }
+dashboard-intro = This is your dashboard.
+staff-title = Staff home
+staff-intro = Staff functions are here.
+staff-mfa-needed = Turn on two-step verification to use staff functions.
+
+## Admin
+
+admin-users-title = Users
+admin-users-email = Email
+admin-users-role = Role
+admin-users-status = Status
+admin-users-created = Created
+admin-users-active = Active
+admin-users-disabled = Disabled
+admin-users-set-role = Change role
+admin-users-disable = Disable
+admin-users-enable = Enable
+admin-users-reset-mfa = Reset two-step verification
+admin-users-updated = The user is updated.
+admin-audit-title = Audit log
+admin-audit-time = Time
+admin-audit-action = Action
+admin-audit-actor = Done by
+admin-audit-target = Account
+admin-audit-ip = IP address
+admin-audit-filter = Filter
+admin-audit-empty = No entries match.
+
+## Emails
+
+email-greeting = Hello { $name },
+email-signature = Puerta
+email-ignore = If you did not ask for this, you can ignore this message.
+email-verify-subject = Your Puerta code: { $code }
+email-verify-body = Your code to confirm your email address is { $code }. It works for 10 minutes. Do not share it with anyone.
+email-already-registered-subject = Someone tried to create a Puerta account with your email
+email-already-registered-body = Someone tried to create a new account with this email address, but you already have one. If it was you, sign in, or reset your password if you forgot it. If it was not you, you do not need to do anything.
+email-sign-in-subject = New sign-in to your Puerta account
+email-sign-in-body = Your account was signed in to on { $time } (UTC). If this was you, you do not need to do anything.
+email-sign-in-wasnt-me = If this was not you, open this link. We will sign out every session and you will choose a new password: { $link }
+email-reset-subject = Your Puerta password reset code: { $code }
+email-reset-body = Your code to reset your password is { $code }. It works for 30 minutes. You can also open this link: { $link }
+email-change-subject = Confirm your new email address for Puerta: { $code }
+email-change-body = Your code to confirm this new email address is { $code }. It works for 10 minutes.
+email-password-changed-subject = Your Puerta password was changed
+email-password-changed-body = The password of your Puerta account was changed. If you did not do this, reset your password now.
+email-email-changed-subject = Your Puerta email address was changed
+email-email-changed-body = The email address of your Puerta account was changed to another address. If you did not do this, contact support now.
+sms-sign-in = Puerta: new sign-in to your account on { $time } UTC. Not you? Check your email.

@@ -1,0 +1,241 @@
+# Puerta — español (México). Un término por concepto; vea locales/GLOSSARY.md. Siempre "usted".
+# Message ids: area-thing. Variables: { $name }.
+
+## Marco del sitio
+
+site-name = Puerta
+site-tagline = Citas en los puertos de entrada terrestres de Estados Unidos
+skip-link = Ir al contenido principal
+nav-label = Menú principal
+nav-dashboard = Su página principal
+nav-account = Su cuenta
+nav-sign-in = Iniciar sesión
+nav-register = Crear una cuenta
+nav-sign-out = Cerrar sesión
+nav-staff = Inicio del personal
+nav-admin-users = Usuarios
+nav-admin-audit = Registro de auditoría
+language-switcher-label = Idioma
+footer-text = Puerta es gratis. Nadie le puede vender una cita. Nunca le pague a nadie por una cita.
+error-summary-title = Hay un problema
+request-id-label = Número de referencia para soporte: { $id }
+session-warning = Su sesión se cerrará pronto porque no ha hecho nada en un rato.
+session-stay = Mantener la sesión abierta
+back-link = Regresar
+
+## Inicio
+
+home-title = Pida una cita para cruzar la frontera a Estados Unidos
+home-intro = Use Puerta para enviar sus datos antes de viajar. También puede pedir una cita en uno de los ocho puertos de entrada en la frontera con México.
+home-start = Crear una cuenta
+home-have-account = ¿Ya tiene una cuenta?
+
+## Campos de formularios
+
+field-email = Correo electrónico
+field-email-hint = Le enviaremos un código a este correo.
+field-full-name = Nombre completo
+field-full-name-hint = Escriba su nombre como aparece en su pasaporte o identificación.
+field-phone = Número de celular (opcional)
+field-phone-hint = Incluya el código de país, por ejemplo +52 55 1234 5678.
+field-password = Contraseña
+field-new-password = Contraseña nueva
+field-current-password = Contraseña actual
+field-password-hint = Use al menos 12 caracteres (letras, números o signos). Unas palabras que pueda recordar son mejores que una contraseña corta.
+field-language = Idioma preferido
+field-code = Código
+field-code-hint = El código de 6 dígitos que le enviamos.
+field-totp-code = Código de su aplicación de autenticación
+field-totp-code-hint = 6 dígitos. Si perdió su teléfono, escriba uno de sus códigos de recuperación.
+field-role = Rol
+field-new-email = Correo electrónico nuevo
+
+## Mensajes de validación (junto al campo)
+
+error-email-invalid = Escriba un correo electrónico con el formato correcto, por ejemplo nombre@example.com.
+error-password-too-short = Su contraseña debe tener al menos 12 caracteres.
+error-password-too-long = Su contraseña debe tener 128 caracteres o menos.
+error-password-common = Mucha gente usa esta contraseña, así que es fácil de adivinar. Elija otra.
+error-full-name-required = Escriba su nombre completo.
+error-full-name-too-long = Su nombre completo debe tener 200 caracteres o menos.
+error-phone-invalid = Escriba un número de celular con el código de país, por ejemplo +52 55 1234 5678.
+error-language-invalid = Elija uno de los idiomas de la lista.
+error-code-format = Escriba el código de 6 dígitos.
+error-code-wrong = Este código no es correcto o ya venció. Revise el código o pida uno nuevo.
+error-current-password-wrong = Su contraseña actual no es correcta.
+error-role-invalid = Elija uno de los roles de la lista.
+error-field-required = Este campo es obligatorio.
+error-field-invalid = Este dato no tiene el tipo o el formato correcto.
+
+## Problemas (detalles de la API y errores de página)
+
+problem-not_found = No hay nada en esta dirección web.
+problem-method_not_allowed = Esta dirección web no acepta este método.
+problem-payload_too_large = Lo que envió es demasiado grande.
+problem-unsupported_media_type = Envíe el cuerpo de la solicitud en formato JSON, con Content-Type: application/json.
+problem-malformed_json = El cuerpo de la solicitud no es JSON válido.
+problem-unreadable_body = No se pudo leer el cuerpo de la solicitud.
+problem-validation_failed = Falta información o hay datos que no son válidos. Se indica cada campo con un problema.
+problem-too_many_requests = Demasiados intentos. Espere { $seconds } segundos y vuelva a intentarlo.
+problem-internal_error = Algo salió mal de nuestro lado. Por favor, inténtelo más tarde.
+problem-timed_out = El servidor no pudo responder a tiempo. Por favor, inténtelo de nuevo en un momento.
+problem-database_unavailable = El servicio no está disponible en este momento. Por favor, inténtelo de nuevo en un momento.
+problem-bad_request = No se pudo entender la solicitud.
+problem-invalid_credentials = El correo electrónico o la contraseña no son correctos.
+problem-email_not_verified = Todavía no ha confirmado su correo electrónico. Podemos enviarle un código nuevo.
+problem-totp_required = Escriba el código de su aplicación de autenticación.
+problem-totp_invalid = El código de la aplicación de autenticación no es correcto.
+problem-unauthenticated = Necesita iniciar sesión para hacer esto.
+problem-forbidden = No tiene permiso para hacer esto.
+problem-mfa_required = El personal debe activar la verificación en dos pasos antes de usar las funciones del personal.
+problem-csrf_failed = Este formulario ya venció o no vino de Puerta. Regrese, vuelva a cargar la página e inténtelo de nuevo.
+problem-code_invalid = Este código no es correcto o ya venció. Pida un código nuevo.
+problem-account_disabled = Esta cuenta está desactivada. Comuníquese con soporte.
+problem-totp_already_enabled = La verificación en dos pasos ya está activada.
+problem-totp_not_started = Primero empiece a configurar la verificación en dos pasos.
+problem-conflict = Este cambio entra en conflicto con los datos actuales. Vuelva a cargar la página e inténtelo de nuevo.
+problem-last_admin = No puede quitar al último administrador.
+
+## Registro y confirmación
+
+register-title = Crear una cuenta
+register-intro = Necesita una cuenta para enviar sus datos y pedir una cita. Es gratis.
+register-submit = Crear cuenta
+verify-title = Revise su correo electrónico
+verify-intro = Si el correo es correcto, le enviamos un código de 6 dígitos. El código sirve durante 10 minutos.
+verify-submit = Confirmar correo electrónico
+verify-resend = Enviar un código nuevo
+verify-resent = Si ese correo tiene una cuenta que todavía no está confirmada, le enviamos un código nuevo.
+verify-done = Su correo electrónico está confirmado. Ya puede iniciar sesión.
+
+## Iniciar y cerrar sesión
+
+sign-in-title = Iniciar sesión
+sign-in-submit = Iniciar sesión
+sign-in-forgot = ¿Olvidó su contraseña?
+sign-in-no-account = ¿Todavía no tiene cuenta?
+sign-in-not-verified = Todavía no ha confirmado su correo electrónico.
+sign-in-totp-title = Verificación en dos pasos
+sign-in-totp-submit = Continuar
+signed-out = Se cerró su sesión.
+session-expired = Se cerró su sesión porque estuvo 15 minutos sin actividad, o porque su sesión terminó.
+
+## Restablecer la contraseña
+
+forgot-title = Restablecer su contraseña
+forgot-intro = Escriba el correo electrónico de su cuenta. Si ese correo tiene una cuenta, le enviaremos un código para restablecer su contraseña. El código sirve durante 30 minutos.
+forgot-submit = Enviar código
+reset-title = Elija una contraseña nueva
+reset-intro = Escriba el código del correo y una contraseña nueva. Se cerrarán todas sus otras sesiones.
+reset-submit = Guardar la contraseña nueva
+reset-done = Se cambió su contraseña. Inicie sesión con su contraseña nueva.
+
+## Cuenta
+
+account-title = Su cuenta
+account-email = Correo electrónico
+account-name = Nombre completo
+account-phone = Celular
+account-phone-none = Sin número
+account-language = Idioma
+account-role = Rol
+account-mfa = Verificación en dos pasos
+account-mfa-on = Activada
+account-mfa-off = Desactivada
+account-change = Cambiar
+account-change-password-title = Cambiar su contraseña
+account-change-password-submit = Cambiar contraseña
+account-password-changed = Se cambió su contraseña.
+account-change-email-title = Cambiar su correo electrónico
+account-change-email-intro = Le enviaremos un código al correo nuevo. El cambio se hace cuando usted escriba el código.
+account-change-email-submit = Enviar código al correo nuevo
+account-email-code-title = Confirme su correo electrónico nuevo
+account-email-changed = Se cambió su correo electrónico.
+account-change-language-submit = Guardar idioma
+account-language-changed = Se guardó su idioma.
+account-change-phone-title = Cambiar su número de celular
+account-change-phone-submit = Guardar número de celular
+account-phone-changed = Se guardó su número de celular.
+account-data-title = Sus datos
+account-data-intro = Puede descargar en un archivo toda la información que Puerta tiene sobre usted.
+account-data-download = Descargar mis datos
+account-delete-title = Eliminar su cuenta
+account-delete-intro = Esto cierra su sesión en todos lados y borra sus datos personales. Por ley debemos guardar algunos registros, pero sin su nombre ni sus datos de contacto. Esto no se puede deshacer.
+account-delete-submit = Eliminar mi cuenta
+account-deleted = Se eliminó su cuenta.
+account-wasnt-me-title = Su cuenta está protegida
+account-wasnt-me-done = Cerramos todas las sesiones de su cuenta. Para volver a iniciar sesión, restablezca su contraseña con un código que le enviaremos a su correo electrónico.
+
+## Verificación en dos pasos (TOTP)
+
+totp-title = Configurar la verificación en dos pasos
+totp-intro = La verificación en dos pasos le pide un código de una aplicación de su teléfono cada vez que inicia sesión. Así nadie puede iniciar sesión solo con su contraseña.
+totp-step-scan = Escanee este código QR con una aplicación de autenticación.
+totp-step-key = Si no puede escanearlo, escriba esta clave en la aplicación:
+totp-step-confirm = Escriba el código de 6 dígitos que muestra la aplicación.
+totp-submit = Activar la verificación en dos pasos
+totp-enabled = La verificación en dos pasos está activada.
+totp-recovery-title = Guarde sus códigos de recuperación
+totp-recovery-intro = Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez. Anótelos en papel y guárdelos en un lugar seguro. No los volveremos a mostrar.
+totp-recovery-continue = Ya guardé mis códigos
+
+## Roles
+
+role-traveler = Viajero
+role-officer = Oficial
+role-supervisor = Supervisor
+role-admin = Administrador
+role-partner = Organización aliada
+
+## Página principal y personal
+
+dashboard-title = Hola, { $name }
+dashboard-intro = Esta es su página principal.
+staff-title = Inicio del personal
+staff-intro = Aquí están las funciones del personal.
+staff-mfa-needed = Active la verificación en dos pasos para usar las funciones del personal.
+
+## Administración
+
+admin-users-title = Usuarios
+admin-users-email = Correo electrónico
+admin-users-role = Rol
+admin-users-status = Estado
+admin-users-created = Fecha de creación
+admin-users-active = Activo
+admin-users-disabled = Desactivado
+admin-users-set-role = Cambiar rol
+admin-users-disable = Desactivar
+admin-users-enable = Activar
+admin-users-reset-mfa = Restablecer la verificación en dos pasos
+admin-users-updated = Se actualizó el usuario.
+admin-audit-title = Registro de auditoría
+admin-audit-time = Fecha y hora
+admin-audit-action = Acción
+admin-audit-actor = Realizado por
+admin-audit-target = Cuenta
+admin-audit-ip = Dirección IP
+admin-audit-filter = Filtrar
+admin-audit-empty = No hay registros que coincidan.
+
+## Correos electrónicos
+
+email-greeting = Hola, { $name }:
+email-signature = Puerta
+email-ignore = Si usted no pidió esto, puede ignorar este mensaje.
+email-verify-subject = Su código de Puerta: { $code }
+email-verify-body = Su código para confirmar su correo electrónico es { $code }. Sirve durante 10 minutos. No se lo dé a nadie.
+email-already-registered-subject = Alguien intentó crear una cuenta de Puerta con su correo electrónico
+email-already-registered-body = Alguien intentó crear una cuenta nueva con este correo electrónico, pero usted ya tiene una. Si fue usted, inicie sesión, o restablezca su contraseña si la olvidó. Si no fue usted, no tiene que hacer nada.
+email-sign-in-subject = Nuevo inicio de sesión en su cuenta de Puerta
+email-sign-in-body = Se inició sesión en su cuenta el { $time } (UTC). Si fue usted, no tiene que hacer nada.
+email-sign-in-wasnt-me = Si no fue usted, abra este enlace. Cerraremos todas las sesiones y usted elegirá una contraseña nueva: { $link }
+email-reset-subject = Su código de Puerta para restablecer la contraseña: { $code }
+email-reset-body = Su código para restablecer su contraseña es { $code }. Sirve durante 30 minutos. También puede abrir este enlace: { $link }
+email-change-subject = Confirme su correo electrónico nuevo para Puerta: { $code }
+email-change-body = Su código para confirmar este correo electrónico nuevo es { $code }. Sirve durante 10 minutos.
+email-password-changed-subject = Se cambió su contraseña de Puerta
+email-password-changed-body = Se cambió la contraseña de su cuenta de Puerta. Si usted no hizo esto, restablezca su contraseña ahora.
+email-email-changed-subject = Se cambió su correo electrónico de Puerta
+email-email-changed-body = El correo electrónico de su cuenta de Puerta se cambió por otro. Si usted no hizo esto, comuníquese con soporte ahora.
+sms-sign-in = Puerta: nuevo acceso a su cuenta el { $time } UTC. ¿No fue usted? Revise su correo.

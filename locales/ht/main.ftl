@@ -1,0 +1,241 @@
+# Puerta — Kreyòl ayisyen. Yon sèl mo pou chak konsèp; gade locales/GLOSSARY.md.
+# Message ids: area-thing. Variables: { $name }.
+
+## Ankadreman sit la
+
+site-name = Puerta
+site-tagline = Randevou nan pò antre Etazini yo, pou moun k ap travèse pa tè
+skip-link = Ale dirèk nan kontni prensipal la
+nav-label = Meni prensipal
+nav-dashboard = Paj prensipal ou
+nav-account = Kont ou
+nav-sign-in = Konekte
+nav-register = Kreye yon kont
+nav-sign-out = Dekonekte
+nav-staff = Paj anplwaye yo
+nav-admin-users = Itilizatè yo
+nav-admin-audit = Rejis odit
+language-switcher-label = Lang
+footer-text = Puerta gratis. Pèsonn pa ka vann ou yon randevou. Pa janm peye pèsonn pou yon randevou.
+error-summary-title = Gen yon pwoblèm
+request-id-label = Nimewo referans pou ekip sipò a: { $id }
+session-warning = Talè konsa n ap dekonekte ou, paske ou pa fè anyen depi kèk tan.
+session-stay = Rete konekte
+back-link = Retounen
+
+## Akèy
+
+home-title = Mande yon randevou pou travèse fwontyè Etazini
+home-intro = Sèvi ak Puerta pou voye enfòmasyon ou anvan ou vwayaje. Ou ka mande yon randevou tou nan youn nan uit pò antre ki sou fwontyè ak Meksik.
+home-start = Kreye yon kont
+home-have-account = Ou gen yon kont deja?
+
+## Espas pou ranpli
+
+field-email = Adrès imèl
+field-email-hint = N ap voye yon kòd nan adrès sa a.
+field-full-name = Non konplè
+field-full-name-hint = Ekri non ou jan li ekri sou paspò ou oswa sou kat idantite ou.
+field-phone = Nimewo telefòn selilè (pa obligatwa)
+field-phone-hint = Mete kòd peyi a tou, pa egzanp +52 55 1234 5678.
+field-password = Modpas
+field-new-password = Nouvo modpas
+field-current-password = Modpas ou kounye a
+field-password-hint = Sèvi ak omwen 12 karaktè (lèt, chif oswa siy). Kèk mo ou ka sonje pi bon pase yon modpas ki kout.
+field-language = Lang ou prefere
+field-code = Kòd
+field-code-hint = Kòd 6 chif nou voye ba ou a.
+field-totp-code = Kòd ki nan aplikasyon otantifikasyon ou
+field-totp-code-hint = 6 chif. Si ou pèdi telefòn ou, ekri youn nan kòd rekiperasyon ou yo.
+field-role = Wòl
+field-new-email = Nouvo adrès imèl
+
+## Mesaj erè (bò kote espas la)
+
+error-email-invalid = Ekri yon adrès imèl ki nan bon fòma, tankou non@example.com.
+error-password-too-short = Modpas ou dwe gen omwen 12 karaktè.
+error-password-too-long = Modpas ou pa ka gen plis pase 128 karaktè.
+error-password-common = Anpil moun sèvi ak modpas sa a, kidonk li fasil pou devine. Chwazi yon lòt.
+error-full-name-required = Ekri non konplè ou.
+error-full-name-too-long = Non konplè ou pa ka gen plis pase 200 karaktè.
+error-phone-invalid = Ekri yon nimewo telefòn selilè ak kòd peyi a, tankou +52 55 1234 5678.
+error-language-invalid = Chwazi youn nan lang ki nan lis la.
+error-code-format = Ekri kòd 6 chif la.
+error-code-wrong = Kòd sa a pa bon, oswa li ekspire. Verifye kòd la, oswa mande yon nouvo kòd.
+error-current-password-wrong = Modpas ou kounye a pa bon.
+error-role-invalid = Chwazi youn nan wòl ki nan lis la.
+error-field-required = Ou dwe ranpli espas sa a.
+error-field-invalid = Sa ou ekri a pa bon kalite, oswa li pa nan bon fòma.
+
+## Pwoblèm (detay API ak erè sou paj yo)
+
+problem-not_found = Pa gen anyen nan adrès entènèt sa a.
+problem-method_not_allowed = Adrès entènèt sa a pa aksepte metòd sa a.
+problem-payload_too_large = Sa ou voye a twò gwo.
+problem-unsupported_media_type = Voye kò demann nan an JSON, ak Content-Type: application/json.
+problem-malformed_json = Kò demann nan pa yon JSON ki valab.
+problem-unreadable_body = Nou pa t ka li kò demann nan.
+problem-validation_failed = Gen enfòmasyon ki manke oswa ki pa valab. Nou make chak espas ki gen pwoblèm.
+problem-too_many_requests = Twòp esè. Tann { $seconds } segonn epi eseye ankò.
+problem-internal_error = Gen yon bagay ki pa mache bò kote pa nou. Tanpri eseye ankò pita.
+problem-timed_out = Sèvè a pa t ka reponn atan. Tanpri eseye ankò nan yon ti moman.
+problem-database_unavailable = Sèvis la pa disponib kounye a. Tanpri eseye ankò nan yon ti moman.
+problem-bad_request = Nou pa t ka konprann demann nan.
+problem-invalid_credentials = Adrès imèl la oswa modpas la pa bon.
+problem-email_not_verified = Ou poko konfime adrès imèl ou. Nou ka voye yon nouvo kòd ba ou.
+problem-totp_required = Ekri kòd ki nan aplikasyon otantifikasyon ou.
+problem-totp_invalid = Kòd aplikasyon otantifikasyon an pa bon.
+problem-unauthenticated = Ou dwe konekte pou ou fè sa.
+problem-forbidden = Ou pa gen pèmisyon pou ou fè sa.
+problem-mfa_required = Anplwaye yo dwe aktive verifikasyon an de etap anvan yo sèvi ak fonksyon anplwaye yo.
+problem-csrf_failed = Fòmilè sa a ekspire, oswa li pa soti nan Puerta. Retounen, rechaje paj la epi eseye ankò.
+problem-code_invalid = Kòd sa a pa bon, oswa li ekspire. Mande yon nouvo kòd.
+problem-account_disabled = Kont sa a dezaktive. Kontakte ekip sipò a.
+problem-totp_already_enabled = Verifikasyon an de etap la deja aktive.
+problem-totp_not_started = Ou dwe kòmanse mete verifikasyon an de etap la an plas anvan.
+problem-conflict = Chanjman sa a pa mache ak sa ki anrejistre kounye a. Rechaje paj la epi eseye ankò.
+problem-last_admin = Ou pa ka retire dènye administratè a.
+
+## Kreye kont epi konfime imèl
+
+register-title = Kreye yon kont
+register-intro = Ou bezwen yon kont pou voye enfòmasyon ou epi pou mande yon randevou. Se gratis.
+register-submit = Kreye kont mwen
+verify-title = Gade imèl ou
+verify-intro = Si adrès la kòrèk, nou voye yon kòd 6 chif nan adrès sa a. Kòd la bon pou 10 minit.
+verify-submit = Konfime adrès imèl la
+verify-resend = Voye yon nouvo kòd
+verify-resent = Si adrès sa a gen yon kont ki poko konfime, nou voye yon nouvo kòd.
+verify-done = Adrès imèl ou konfime. Ou ka konekte kounye a.
+
+## Konekte ak dekonekte
+
+sign-in-title = Konekte
+sign-in-submit = Konekte
+sign-in-forgot = Ou bliye modpas ou?
+sign-in-no-account = Ou poko gen yon kont?
+sign-in-not-verified = Ou poko konfime adrès imèl ou.
+sign-in-totp-title = Verifikasyon an de etap
+sign-in-totp-submit = Kontinye
+signed-out = Ou dekonekte.
+session-expired = Nou dekonekte ou paske ou pa t fè anyen pandan 15 minit, oswa paske sesyon ou an te fini.
+
+## Fè yon nouvo modpas
+
+forgot-title = Fè yon nouvo modpas
+forgot-intro = Ekri adrès imèl kont ou. Si adrès sa a gen yon kont, n ap voye yon kòd ba ou pou ou ka fè yon nouvo modpas. Kòd la bon pou 30 minit.
+forgot-submit = Voye kòd la
+reset-title = Chwazi yon nouvo modpas
+reset-intro = Ekri kòd ki nan imèl la ak yon nouvo modpas. N ap dekonekte tout lòt sesyon ou yo.
+reset-submit = Anrejistre nouvo modpas la
+reset-done = Modpas ou chanje. Konekte ak nouvo modpas ou.
+
+## Kont
+
+account-title = Kont ou
+account-email = Adrès imèl
+account-name = Non konplè
+account-phone = Telefòn selilè
+account-phone-none = Ou pa bay youn
+account-language = Lang
+account-role = Wòl
+account-mfa = Verifikasyon an de etap
+account-mfa-on = Aktive
+account-mfa-off = Dezaktive
+account-change = Chanje
+account-change-password-title = Chanje modpas ou
+account-change-password-submit = Chanje modpas la
+account-password-changed = Modpas ou chanje.
+account-change-email-title = Chanje adrès imèl ou
+account-change-email-intro = N ap voye yon kòd nan nouvo adrès la. Chanjman an ap fèt lè ou ekri kòd la.
+account-change-email-submit = Voye kòd la nan nouvo adrès la
+account-email-code-title = Konfime nouvo adrès imèl ou
+account-email-changed = Adrès imèl ou chanje.
+account-change-language-submit = Anrejistre lang lan
+account-language-changed = Nou anrejistre lang ou.
+account-change-phone-title = Chanje nimewo telefòn selilè ou
+account-change-phone-submit = Anrejistre nimewo telefòn nan
+account-phone-changed = Nou anrejistre nimewo telefòn ou.
+account-data-title = Enfòmasyon ou yo
+account-data-intro = Ou ka telechaje nan yon fichye tout enfòmasyon Puerta genyen sou ou.
+account-data-download = Telechaje enfòmasyon mwen yo
+account-delete-title = Efase kont ou
+account-delete-intro = Sa ap dekonekte ou toupatou epi efase enfòmasyon pèsonèl ou. Lalwa oblije nou kenbe kèk dosye, men san non ou ni enfòmasyon pou kontakte ou. Apre sa, ou p ap ka fè bak.
+account-delete-submit = Efase kont mwen
+account-deleted = Kont ou efase.
+account-wasnt-me-title = Kont ou an sekirite
+account-wasnt-me-done = Nou dekonekte tout sesyon kont ou. Pou ou konekte ankò, fè yon nouvo modpas ak yon kòd n ap voye nan adrès imèl ou.
+
+## Verifikasyon an de etap (TOTP)
+
+totp-title = Mete verifikasyon an de etap an plas
+totp-intro = Verifikasyon an de etap mande yon kòd ki soti nan yon aplikasyon sou telefòn ou chak fwa ou konekte. Konsa, pèsonn pa ka konekte ak modpas ou sèlman.
+totp-step-scan = Eskane kòd QR sa a ak yon aplikasyon otantifikasyon.
+totp-step-key = Si ou pa ka eskane l, tape kle sa a nan aplikasyon an:
+totp-step-confirm = Ekri kòd 6 chif aplikasyon an montre ou a.
+totp-submit = Aktive verifikasyon an de etap
+totp-enabled = Verifikasyon an de etap aktive.
+totp-recovery-title = Sere kòd rekiperasyon ou yo
+totp-recovery-intro = Si ou pèdi telefòn ou, chak kòd sa yo pèmèt ou konekte yon fwa. Ekri yo sou papye epi sere yo yon kote ki an sekirite. Nou p ap montre yo ankò.
+totp-recovery-continue = Mwen sere kòd mwen yo
+
+## Wòl
+
+role-traveler = Vwayajè
+role-officer = Ofisye
+role-supervisor = Sipèvizè
+role-admin = Administratè
+role-partner = Òganizasyon patnè
+
+## Paj prensipal ak anplwaye
+
+dashboard-title = Byenveni, { $name }
+dashboard-intro = Sa a se paj prensipal ou.
+staff-title = Paj anplwaye yo
+staff-intro = Fonksyon anplwaye yo isit la.
+staff-mfa-needed = Aktive verifikasyon an de etap pou ou ka sèvi ak fonksyon anplwaye yo.
+
+## Administrasyon
+
+admin-users-title = Itilizatè yo
+admin-users-email = Imèl
+admin-users-role = Wòl
+admin-users-status = Estati
+admin-users-created = Dat kreyasyon
+admin-users-active = Aktif
+admin-users-disabled = Dezaktive
+admin-users-set-role = Chanje wòl
+admin-users-disable = Dezaktive
+admin-users-enable = Aktive
+admin-users-reset-mfa = Remete verifikasyon an de etap la a zewo
+admin-users-updated = Nou mete itilizatè a ajou.
+admin-audit-title = Rejis odit
+admin-audit-time = Dat ak lè
+admin-audit-action = Aksyon
+admin-audit-actor = Moun ki fè l
+admin-audit-target = Kont
+admin-audit-ip = Adrès IP
+admin-audit-filter = Filtre
+admin-audit-empty = Pa gen anyen ki koresponn.
+
+## Imèl
+
+email-greeting = Bonjou { $name },
+email-signature = Puerta
+email-ignore = Si se pa ou ki te mande sa, ou pa bezwen okipe mesaj sa a.
+email-verify-subject = Kòd Puerta ou: { $code }
+email-verify-body = Kòd pou konfime adrès imèl ou se { $code }. Li bon pou 10 minit. Pa bay pèsonn kòd sa a.
+email-already-registered-subject = Yon moun te eseye kreye yon kont Puerta ak imèl ou
+email-already-registered-body = Yon moun te eseye kreye yon nouvo kont ak adrès imèl sa a, men ou gen yon kont deja. Si se te ou, konekte, oswa fè yon nouvo modpas si ou bliye l. Si se pa t ou, ou pa bezwen fè anyen.
+email-sign-in-subject = Nouvo koneksyon nan kont Puerta ou
+email-sign-in-body = Yon moun konekte nan kont ou nan dat { $time } (UTC). Si se te ou, ou pa bezwen fè anyen.
+email-sign-in-wasnt-me = Si se pa t ou, louvri lyen sa a. N ap dekonekte tout sesyon yo, epi ou pral chwazi yon nouvo modpas: { $link }
+email-reset-subject = Kòd Puerta ou pou fè yon nouvo modpas: { $code }
+email-reset-body = Kòd ou pou fè yon nouvo modpas se { $code }. Li bon pou 30 minit. Ou ka louvri lyen sa a tou: { $link }
+email-change-subject = Konfime nouvo adrès imèl ou pou Puerta: { $code }
+email-change-body = Kòd pou konfime nouvo adrès imèl sa a se { $code }. Li bon pou 10 minit.
+email-password-changed-subject = Modpas Puerta ou chanje
+email-password-changed-body = Modpas kont Puerta ou chanje. Si se pa ou ki fè sa, fè yon nouvo modpas kounye a.
+email-email-changed-subject = Adrès imèl Puerta ou chanje
+email-email-changed-body = Adrès imèl kont Puerta ou chanje pou yon lòt adrès. Si se pa ou ki fè sa, kontakte ekip sipò a kounye a.
+sms-sign-in = Puerta: nouvo koneksyon nan kont ou { $time } UTC. Se pa t ou? Gade imèl ou.

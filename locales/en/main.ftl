@@ -95,6 +95,8 @@ problem-totp_already_enabled = Two-step verification is already on.
 problem-totp_not_started = Start setting up two-step verification first.
 problem-conflict = This change conflicts with the current state. Reload and try again.
 problem-last_admin = You cannot remove the last administrator.
+problem-password_reset_required = For your safety, choose a new password before you sign in. Use "Forgot your password?" to get a code.
+problem-email_taken = Another account already uses this email address.
 
 ## Register and verify
 
@@ -165,6 +167,8 @@ account-delete-submit = Delete my account
 account-deleted = Your account is deleted.
 account-wasnt-me-title = Your account is secured
 account-wasnt-me-done = We signed out every session of your account. To sign in again, reset your password with a code sent to your email address.
+account-wasnt-me-intro = If someone else signed in to your account, press the button. We will sign out every session, and you will then choose a new password.
+account-wasnt-me-submit = Sign out everywhere
 
 ## Two-step verification (TOTP)
 

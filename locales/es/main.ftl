@@ -95,6 +95,8 @@ problem-totp_already_enabled = La verificación en dos pasos ya está activada.
 problem-totp_not_started = Primero empiece a configurar la verificación en dos pasos.
 problem-conflict = Este cambio entra en conflicto con los datos actuales. Vuelva a cargar la página e inténtelo de nuevo.
 problem-last_admin = No puede quitar al último administrador.
+problem-password_reset_required = Por su seguridad, elija una contraseña nueva antes de iniciar sesión. Use "¿Olvidó su contraseña?" para recibir un código.
+problem-email_taken = Otra cuenta ya usa este correo electrónico.
 
 ## Registro y confirmación
 
@@ -165,6 +167,8 @@ account-delete-submit = Eliminar mi cuenta
 account-deleted = Se eliminó su cuenta.
 account-wasnt-me-title = Su cuenta está protegida
 account-wasnt-me-done = Cerramos todas las sesiones de su cuenta. Para volver a iniciar sesión, restablezca su contraseña con un código que le enviaremos a su correo electrónico.
+account-wasnt-me-intro = Si otra persona inició sesión en su cuenta, presione el botón. Cerraremos todas las sesiones y después usted elegirá una contraseña nueva.
+account-wasnt-me-submit = Cerrar sesión en todos lados
 
 ## Verificación en dos pasos (TOTP)
 

@@ -95,6 +95,8 @@ problem-totp_already_enabled = Verifikasyon an de etap la deja aktive.
 problem-totp_not_started = Ou dwe kòmanse mete verifikasyon an de etap la an plas anvan.
 problem-conflict = Chanjman sa a pa mache ak sa ki anrejistre kounye a. Rechaje paj la epi eseye ankò.
 problem-last_admin = Ou pa ka retire dènye administratè a.
+problem-password_reset_required = Pou sekirite ou, chwazi yon nouvo modpas anvan ou konekte. Sèvi ak "Ou bliye modpas ou?" pou resevwa yon kòd.
+problem-email_taken = Gen yon lòt kont ki deja sèvi ak adrès imèl sa a.
 
 ## Kreye kont epi konfime imèl
 
@@ -165,6 +167,8 @@ account-delete-submit = Efase kont mwen
 account-deleted = Kont ou efase.
 account-wasnt-me-title = Kont ou an sekirite
 account-wasnt-me-done = Nou dekonekte tout sesyon kont ou. Pou ou konekte ankò, fè yon nouvo modpas ak yon kòd n ap voye nan adrès imèl ou.
+account-wasnt-me-intro = Si yon lòt moun te konekte nan kont ou, peze bouton an. N ap dekonekte tout sesyon yo, epi apre sa w ap chwazi yon nouvo modpas.
+account-wasnt-me-submit = Dekonekte toupatou
 
 ## Verifikasyon an de etap (TOTP)
 

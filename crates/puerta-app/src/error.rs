@@ -4,13 +4,13 @@ use puerta_store::StoreError;
 /// that tells the person how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
-    pub field: &'static str,
+    pub field: String,
     pub message_id: String,
 }
 
 impl FieldProblem {
     pub fn new(field: &'static str, message_id: impl ToString) -> Self {
-        Self { field, message_id: message_id.to_string() }
+        Self { field: field.to_string(), message_id: message_id.to_string() }
     }
 }
 

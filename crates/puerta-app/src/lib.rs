@@ -11,6 +11,7 @@ mod error;
 pub mod ports;
 mod reference_data;
 pub mod security;
+pub mod staff;
 
 use std::sync::{Arc, OnceLock};
 
@@ -83,7 +84,10 @@ impl App {
 
     /// Server keys, loaded by [`App::prepare_database`].
     pub(crate) fn keys(&self) -> Result<&Keys, AppError> {
-        self.inner.keys.get().ok_or_else(|| AppError::Internal("keys not loaded: prepare_database first".into()))
+        self.inner
+            .keys
+            .get()
+            .ok_or_else(|| AppError::Internal("keys not loaded: prepare_database first".into()))
     }
 
     /// A key for the web layer's CSRF tokens, derived from the server secret.

@@ -5,5 +5,5 @@
 mod language;
 mod messages;
 
-pub use language::{negotiate, Language};
-pub use messages::{message_ids, t, t_args, Arg};
+pub use language::{Language, negotiate};
+pub use messages::{Arg, message_ids, t, t_args};

@@ -106,8 +106,16 @@ mod tests {
     fn every_message_resolves_in_every_locale() {
         for language in Language::ALL {
             for id in message_ids(Language::En) {
-                let text = t(language, &id);
+                let args = ["name", "code", "time", "link", "seconds", "id", "email"]
+                    .into_iter()
+                    .map(|name| (name, Arg::from("x")))
+                    .collect();
+                let text = t_args(language, &id, args);
                 assert_ne!(text, id, "{language}: {id} does not resolve");
+                assert!(
+                    !text.contains("{$") && !text.contains("{ $"),
+                    "{language}: {id} has an unknown variable"
+                );
             }
         }
     }

@@ -11,20 +11,38 @@ mod error;
 mod maintenance;
 mod ports;
 
+pub use accounts::{AuditStore, CodeStore, SecretStore, SessionStore, ThrottleStore, UserStore};
 pub use backend::{ConnectOptions, connect};
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
 pub use maintenance::{Maintenance, PoolStats};
 pub use ports::PortStore;
-pub use accounts::{AuditStore, CodeStore, SecretStore, SessionStore, ThrottleStore, UserStore};
 
 /// Everything the application needs from persistence, as one object it can share.
 pub trait Store:
-    PortStore + UserStore + CodeStore + SessionStore + ThrottleStore + AuditStore + SecretStore + Maintenance + Send + Sync
+    PortStore
+    + UserStore
+    + CodeStore
+    + SessionStore
+    + ThrottleStore
+    + AuditStore
+    + SecretStore
+    + Maintenance
+    + Send
+    + Sync
 {
 }
 
 impl<T> Store for T where
-    T: PortStore + UserStore + CodeStore + SessionStore + ThrottleStore + AuditStore + SecretStore + Maintenance + Send + Sync
+    T: PortStore
+        + UserStore
+        + CodeStore
+        + SessionStore
+        + ThrottleStore
+        + AuditStore
+        + SecretStore
+        + Maintenance
+        + Send
+        + Sync
 {
 }

@@ -19,13 +19,23 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Longest a request may take before it is answered 503 `timed_out`.
     pub request_timeout: Duration,
-    /// Whether users reach Puerta over HTTPS (adds `Strict-Transport-Security`).
+    /// Whether users reach Puerta over HTTPS (adds `Strict-Transport-Security`, `Secure` cookies).
     pub https: bool,
+    /// `scheme://host[:port]` people use to reach Puerta, for the CSRF Origin check.
+    pub public_origin: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebConfig {
     fn default() -> Self {
-        Self { max_body_bytes: 1024 * 1024, request_timeout: Duration::from_secs(30), https: false }
+        Self {
+            max_body_bytes: 1024 * 1024,
+            request_timeout: Duration::from_secs(30),
+            https: false,
+            public_origin: None,
+            trusted_proxies: Vec::new(),
+        }
     }
 }
 
@@ -39,6 +49,7 @@ pub fn documented_routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 pub fn build(state: AppState, config: &WebConfig) -> Router {
     let (routes, openapi) = documented_routes();
     let routes = routes
+        .merge(crate::pages::routes())
         .merge(SwaggerUi::new("/api/docs").url("/api/v1/openapi.json", openapi))
         .fallback(api::problem::not_found)
         .method_not_allowed_fallback(api::problem::method_not_allowed);

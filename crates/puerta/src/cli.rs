@@ -55,6 +55,34 @@ pub enum Command {
     Migrate,
     /// Print the effective configuration (secrets redacted) and exit.
     Config,
+    /// Manage accounts from the command line (operators).
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a verified account with a role; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// traveler, officer, supervisor, admin or partner.
+        #[arg(long)]
+        role: String,
+        /// The person's full name [default: the part of the email before @].
+        #[arg(long)]
+        name: Option<String>,
+        /// Read the password from the first line of standard input (required: never on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// Change the role of an existing account.
+    SetRole {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+    },
 }
 
 impl SettingsFlags {

@@ -3,10 +3,13 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use puerta::cli::{Cli, Command};
+use std::sync::Arc;
+
+use puerta::cli::{Cli, Command, UserCommand};
 use puerta::settings::Settings;
 use puerta::startup::{Application, open_app, shutdown_signal};
 use puerta::telemetry;
+use puerta_app::clock::SystemClock;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -48,11 +51,52 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             app.run_until(shutdown_signal()).await
         }
         Command::Migrate => {
-            let (app, report) = open_app(&settings).await?;
+            let (app, report) = open_app(&settings, Arc::new(SystemClock)).await?;
             app.store().close().await;
             println!("database migrated; {} port(s) added", report.ports_added);
             Ok(())
         }
         Command::Config => Ok(()),
+        Command::User(command) => {
+            let (app, _) = open_app(&settings, Arc::new(SystemClock)).await?;
+            let result = user_command(&app, command).await;
+            app.store().close().await;
+            result
+        }
+    }
+}
+
+async fn user_command(app: &puerta_app::App, command: UserCommand) -> anyhow::Result<()> {
+    match command {
+        UserCommand::Create { email, role, name, password_stdin: _ } => {
+            let mut password = String::new();
+            std::io::stdin().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\n', '\r']);
+            let name = name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_string());
+            let id = app.create_user_by_operator(&email, &name, &role, password).await.map_err(describe)?;
+            println!("created {role} account {id}");
+            Ok(())
+        }
+        UserCommand::SetRole { email, role } => {
+            app.set_role_by_operator(&email, &role).await.map_err(describe)?;
+            println!("role set to {role}");
+            Ok(())
+        }
+    }
+}
+
+/// An operator-facing message, in English, naming each invalid field.
+fn describe(error: puerta_app::AppError) -> anyhow::Error {
+    match error {
+        puerta_app::AppError::Validation(problems) => anyhow::anyhow!(
+            "{}",
+            problems
+                .iter()
+                .map(|p| format!("{}: {}", p.field, puerta_i18n::t(puerta_i18n::Language::En, &p.message_id)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        puerta_app::AppError::NotFound => anyhow::anyhow!("no account has this email"),
+        other => anyhow::anyhow!("{other}"),
     }
 }

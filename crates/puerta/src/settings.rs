@@ -41,6 +41,26 @@ pub struct Settings {
     pub request_timeout_secs: u64,
     /// How long in-flight requests may run after SIGINT/SIGTERM before the server stops anyway.
     pub shutdown_grace_secs: u64,
+    /// `smtp://…` or `smtps://user:pass@host`; unset writes emails to `<data_dir>/outbox/`.
+    pub smtp_url: Option<SecretString>,
+    /// The sender of every email.
+    pub email_from: String,
+    /// An HTTP endpoint that sends SMS (`POST {"to","body"}`); unset writes them to the outbox.
+    pub sms_webhook_url: Option<SecretString>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub session_idle_minutes: u32,
+    pub session_absolute_hours: u32,
+    pub api_token_hours: u32,
+    pub throttle_sign_in_failures_per_minute: u32,
+    pub throttle_registrations_per_ip_per_hour: u32,
+    pub throttle_code_sends_per_email_per_hour: u32,
+    pub throttle_code_sends_per_ip_per_hour: u32,
+    pub code_attempts: u32,
+    pub password_hash_memory_kib: u32,
+    pub password_hash_iterations: u32,
+    /// Password hashes computed at once; 0 means twice the number of cores.
+    pub password_hash_concurrency: u32,
 }
 
 impl Default for Settings {
@@ -56,6 +76,21 @@ impl Default for Settings {
             max_body_bytes: 1024 * 1024,
             request_timeout_secs: 30,
             shutdown_grace_secs: 30,
+            smtp_url: None,
+            email_from: "Puerta <no-reply@puerta.invalid>".into(),
+            sms_webhook_url: None,
+            trusted_proxies: Vec::new(),
+            session_idle_minutes: 15,
+            session_absolute_hours: 12,
+            api_token_hours: 12,
+            throttle_sign_in_failures_per_minute: 5,
+            throttle_registrations_per_ip_per_hour: 100,
+            throttle_code_sends_per_email_per_hour: 5,
+            throttle_code_sends_per_ip_per_hour: 300,
+            code_attempts: 10,
+            password_hash_memory_kib: 19 * 1024,
+            password_hash_iterations: 2,
+            password_hash_concurrency: 0,
         }
     }
 }
@@ -127,6 +162,18 @@ impl Settings {
         if self.request_timeout_secs == 0 {
             return invalid("request_timeout_secs", "must be at least 1");
         }
+        if !self.email_from.contains('@') {
+            return invalid("email_from", "must be an email address, e.g. `Puerta <no-reply@example.org>`");
+        }
+        if self.session_idle_minutes == 0 || self.session_absolute_hours == 0 || self.api_token_hours == 0 {
+            return invalid("session_idle_minutes", "session lengths must be at least 1");
+        }
+        if self.password_hash_memory_kib < 8 * 1024 || self.password_hash_iterations == 0 {
+            return invalid(
+                "password_hash_memory_kib",
+                "must be at least 8192 KiB with at least 1 iteration",
+            );
+        }
         if self.database_max_connections == 0 {
             return invalid("database_max_connections", "must be at least 1");
         }
@@ -144,6 +191,18 @@ impl Settings {
             Some(url) => DatabaseUrl::parse(url.expose_secret()),
             None => Some(DatabaseUrl::sqlite_in(&self.data_dir)),
         }
+    }
+
+    /// The base of links in emails: `public_url`, else the listening address.
+    pub fn public_base(&self) -> String {
+        self.public_url
+            .as_ref()
+            .map_or_else(|| format!("http://{}", self.addr), |u| u.as_str().trim_end_matches('/').to_string())
+    }
+
+    /// `scheme://host[:port]` of `public_url`, for the CSRF origin check.
+    pub fn public_origin(&self) -> Option<String> {
+        self.public_url.as_ref().map(|u| u.origin().ascii_serialization())
     }
 
     pub fn https(&self) -> bool {
@@ -173,7 +232,25 @@ impl Settings {
             max_body_bytes: usize,
             request_timeout_secs: u64,
             shutdown_grace_secs: u64,
+            smtp_url: String,
+            email_from: &'a str,
+            sms_webhook_url: String,
+            trusted_proxies: Vec<String>,
+            session_idle_minutes: u32,
+            session_absolute_hours: u32,
+            api_token_hours: u32,
+            throttle_sign_in_failures_per_minute: u32,
+            throttle_registrations_per_ip_per_hour: u32,
+            throttle_code_sends_per_email_per_hour: u32,
+            throttle_code_sends_per_ip_per_hour: u32,
+            code_attempts: u32,
+            password_hash_memory_kib: u32,
+            password_hash_iterations: u32,
+            password_hash_concurrency: u32,
         }
+        let secret = |s: &Option<SecretString>| {
+            s.as_ref().map_or_else(|| "(unset)".to_string(), |s| redact_url(s.expose_secret()))
+        };
         let shown = Shown {
             addr: self.addr.to_string(),
             data_dir: self.data_dir.display().to_string(),
@@ -188,6 +265,21 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             request_timeout_secs: self.request_timeout_secs,
             shutdown_grace_secs: self.shutdown_grace_secs,
+            smtp_url: secret(&self.smtp_url),
+            email_from: &self.email_from,
+            sms_webhook_url: secret(&self.sms_webhook_url),
+            trusted_proxies: self.trusted_proxies.iter().map(ToString::to_string).collect(),
+            session_idle_minutes: self.session_idle_minutes,
+            session_absolute_hours: self.session_absolute_hours,
+            api_token_hours: self.api_token_hours,
+            throttle_sign_in_failures_per_minute: self.throttle_sign_in_failures_per_minute,
+            throttle_registrations_per_ip_per_hour: self.throttle_registrations_per_ip_per_hour,
+            throttle_code_sends_per_email_per_hour: self.throttle_code_sends_per_email_per_hour,
+            throttle_code_sends_per_ip_per_hour: self.throttle_code_sends_per_ip_per_hour,
+            code_attempts: self.code_attempts,
+            password_hash_memory_kib: self.password_hash_memory_kib,
+            password_hash_iterations: self.password_hash_iterations,
+            password_hash_concurrency: self.password_hash_concurrency,
         };
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
     }

@@ -4,11 +4,17 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
-use puerta_app::{App, SeedReport};
+use puerta_app::accounts::{AccountLimits, SessionPolicy};
+use puerta_app::clock::{Clock, SystemClock};
+use puerta_app::delivery::{Delivery, SmtpEmailSender, WebhookSmsSender};
+use puerta_app::security::HashingLimits;
+use puerta_app::{App, AppDeps, SeedReport};
 use puerta_store::{ConnectOptions, Store};
 use puerta_web::{AppState, WebConfig};
+use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
 
 use crate::settings::Settings;
@@ -16,12 +22,54 @@ use crate::settings::Settings;
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    app: App,
     store: Arc<dyn Store>,
-    grace: std::time::Duration,
+    grace: Duration,
 }
 
-/// Creates the data directory, opens the database, migrates and seeds reference data.
-pub async fn open_app(settings: &Settings) -> anyhow::Result<(App, SeedReport)> {
+fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
+    let mut delivery = Delivery::outbox(settings.data_dir.join("outbox"), &settings.email_from)
+        .context("cannot prepare the outbox")?;
+    if let Some(url) = &settings.smtp_url {
+        delivery.email =
+            Arc::new(SmtpEmailSender::new(url.expose_secret(), &settings.email_from).context("`smtp_url`")?);
+    }
+    if let Some(url) = &settings.sms_webhook_url {
+        delivery.sms = Arc::new(WebhookSmsSender::new(url.expose_secret()).context("`sms_webhook_url`")?);
+    }
+    let i = |v: u32| i64::from(v);
+    let default_concurrency = HashingLimits::default().concurrent;
+    Ok(AppDeps {
+        clock,
+        delivery,
+        hashing: HashingLimits {
+            memory_kib: settings.password_hash_memory_kib,
+            iterations: settings.password_hash_iterations,
+            lanes: 1,
+            concurrent: match settings.password_hash_concurrency {
+                0 => default_concurrency,
+                n => usize::try_from(n).unwrap_or(default_concurrency),
+            },
+        },
+        limits: AccountLimits {
+            sign_in_failures_per_minute: i(settings.throttle_sign_in_failures_per_minute),
+            registrations_per_ip_per_hour: i(settings.throttle_registrations_per_ip_per_hour),
+            code_sends_per_email_per_hour: i(settings.throttle_code_sends_per_email_per_hour),
+            code_sends_per_ip_per_hour: i(settings.throttle_code_sends_per_ip_per_hour),
+            code_attempts: i(settings.code_attempts),
+        },
+        sessions: SessionPolicy {
+            idle_secs: i(settings.session_idle_minutes) * 60,
+            absolute_secs: i(settings.session_absolute_hours) * 3600,
+            api_token_secs: i(settings.api_token_hours) * 3600,
+            ..SessionPolicy::default()
+        },
+        public_url: settings.public_base(),
+    })
+}
+
+/// Creates the data directory, opens the database, migrates, seeds reference data, loads keys.
+pub async fn open_app(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<(App, SeedReport)> {
     std::fs::create_dir_all(&settings.data_dir)
         .with_context(|| format!("cannot create the data directory {}", settings.data_dir.display()))?;
     let url = settings.database_url().context("`database_url` is not a supported database URL")?;
@@ -30,26 +78,34 @@ pub async fn open_app(settings: &Settings) -> anyhow::Result<(App, SeedReport)> 
     let store = puerta_store::connect(&url, &options)
         .await
         .with_context(|| format!("cannot open the database {url}"))?;
-    let app = App::new(store);
+    let app = App::new(store, deps(settings, clock)?).map_err(|e| anyhow::anyhow!("{e}"))?;
     let report = app.prepare_database().await.context("cannot prepare the database")?;
     Ok((app, report))
 }
 
 impl Application {
     pub async fn build(settings: &Settings) -> anyhow::Result<Self> {
-        let (app, report) = open_app(settings).await?;
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// Like [`Self::build`], with a clock the caller controls (tests move time with it).
+    pub async fn build_with_clock(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
+        let (app, report) = open_app(settings, clock).await?;
         tracing::info!(ports_added = report.ports_added, "database ready");
         let store = app.store().clone();
         let config = WebConfig {
             max_body_bytes: settings.max_body_bytes,
             request_timeout: settings.request_timeout(),
             https: settings.https(),
+            public_origin: settings.public_origin(),
+            trusted_proxies: settings.trusted_proxies.clone(),
         };
-        let router = puerta_web::build(AppState::new(app), &config);
+        let state = AppState::new(app.clone(), &config).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let router = puerta_web::build(state, &config);
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("cannot listen on {}", settings.addr))?;
-        Ok(Self { listener, router, store, grace: settings.shutdown_grace() })
+        Ok(Self { listener, router, app, store, grace: settings.shutdown_grace() })
     }
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
@@ -60,6 +116,7 @@ impl Application {
     /// configured grace period) and closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
+        let housekeeping = tokio::spawn(housekeeping(self.app.clone()));
         let server =
             axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
                 .with_graceful_shutdown(async move {
@@ -76,9 +133,21 @@ impl Application {
             result = server => result.context("server error")?,
             () = deadline => tracing::warn!("shutdown grace period over: stopping with requests still open"),
         }
+        housekeeping.abort();
         self.store.close().await;
         tracing::info!("database closed; goodbye");
         Ok(())
+    }
+}
+
+/// Periodic clean-up: throttle counters of windows long gone.
+async fn housekeeping(app: App) {
+    let mut tick = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        tick.tick().await;
+        if let Err(e) = app.purge_throttles().await {
+            tracing::warn!(error = %e, "throttle purge failed");
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 use puerta_domain::accounts::{EmailAddress, FullName, Language, NewPassword, Role};
-use puerta_store::accounts::NewUser;
 use puerta_store::StoreError;
+use puerta_store::accounts::NewUser;
 
 use super::sessions::Actor;
 use super::users::UserRecordExt;
@@ -21,7 +21,12 @@ pub struct UserSummary {
 }
 
 impl App {
-    pub async fn list_users(&self, actor: &Actor, limit: i64, offset: i64) -> Result<Vec<UserSummary>, AppError> {
+    pub async fn list_users(
+        &self,
+        actor: &Actor,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<UserSummary>, AppError> {
         actor.require_staff(&[Role::Admin])?;
         let users = self.store().list_users(limit.clamp(1, 500), offset.max(0)).await?;
         users
@@ -46,16 +51,32 @@ impl App {
     }
 
     /// Changes a user's role. Never leaves Puerta without an active administrator.
-    pub async fn set_role(&self, ctx: &RequestContext, actor: &Actor, user_id: &str, role: &str) -> Result<(), AppError> {
+    pub async fn set_role(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        user_id: &str,
+        role: &str,
+    ) -> Result<(), AppError> {
         actor.require_staff(&[Role::Admin])?;
         let role = Role::parse(role).map_err(|e| AppError::field("role", e))?;
         self.change_role(ctx, Some(&actor.user_id), user_id, role).await
     }
 
-    async fn change_role(&self, ctx: &RequestContext, actor_id: Option<&str>, user_id: &str, role: Role) -> Result<(), AppError> {
+    async fn change_role(
+        &self,
+        ctx: &RequestContext,
+        actor_id: Option<&str>,
+        user_id: &str,
+        role: Role,
+    ) -> Result<(), AppError> {
         let target = self.target(user_id).await?;
         let old = target.role_value()?;
-        if old == Role::Admin && role != Role::Admin && target.disabled_at.is_none() && self.store().count_active_admins().await? <= 1 {
+        if old == Role::Admin
+            && role != Role::Admin
+            && target.disabled_at.is_none()
+            && self.store().count_active_admins().await? <= 1
+        {
             return Err(AppError::Conflict("last_admin"));
         }
         self.store().set_role(user_id, role.as_str(), self.now()).await?;
@@ -64,10 +85,20 @@ impl App {
     }
 
     /// Disables (ending every session and token at once) or re-enables an account.
-    pub async fn set_disabled(&self, ctx: &RequestContext, actor: &Actor, user_id: &str, disabled: bool) -> Result<(), AppError> {
+    pub async fn set_disabled(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        user_id: &str,
+        disabled: bool,
+    ) -> Result<(), AppError> {
         actor.require_staff(&[Role::Admin])?;
         let target = self.target(user_id).await?;
-        if disabled && target.role_value()? == Role::Admin && target.disabled_at.is_none() && self.store().count_active_admins().await? <= 1 {
+        if disabled
+            && target.role_value()? == Role::Admin
+            && target.disabled_at.is_none()
+            && self.store().count_active_admins().await? <= 1
+        {
             return Err(AppError::Conflict("last_admin"));
         }
         let now = self.now();
@@ -82,7 +113,12 @@ impl App {
     /// For a person who lost both their phone and their recovery codes: an administrator removes
     /// the second factor (audited), and the person enrols again at next sign-in. The account,
     /// and its place in any queue, are kept.
-    pub async fn admin_reset_mfa(&self, ctx: &RequestContext, actor: &Actor, user_id: &str) -> Result<(), AppError> {
+    pub async fn admin_reset_mfa(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        user_id: &str,
+    ) -> Result<(), AppError> {
         actor.require_staff(&[Role::Admin])?;
         if user_id == actor.user_id {
             return Err(AppError::Forbidden);
@@ -95,12 +131,23 @@ impl App {
     }
 
     /// Operators' command line: creates a verified account with a role. Audited with no actor.
-    pub async fn create_user_by_operator(&self, email: &str, full_name: &str, role: &str, password: &str) -> Result<String, AppError> {
+    pub async fn create_user_by_operator(
+        &self,
+        email: &str,
+        full_name: &str,
+        role: &str,
+        password: &str,
+    ) -> Result<String, AppError> {
         let mut problems = Vec::new();
-        let email = EmailAddress::parse(email).map_err(|e| problems.push(crate::FieldProblem::new("email", e))).ok();
-        let name = FullName::parse(full_name).map_err(|e| problems.push(crate::FieldProblem::new("full_name", e))).ok();
+        let email =
+            EmailAddress::parse(email).map_err(|e| problems.push(crate::FieldProblem::new("email", e))).ok();
+        let name = FullName::parse(full_name)
+            .map_err(|e| problems.push(crate::FieldProblem::new("full_name", e)))
+            .ok();
         let role = Role::parse(role).map_err(|e| problems.push(crate::FieldProblem::new("role", e))).ok();
-        let password = NewPassword::parse(password).map_err(|e| problems.push(crate::FieldProblem::new("password", e))).ok();
+        let password = NewPassword::parse(password)
+            .map_err(|e| problems.push(crate::FieldProblem::new("password", e)))
+            .ok();
         let (Some(email), Some(name), Some(role), Some(password)) = (email, name, role, password) else {
             return Err(AppError::Validation(problems));
         };
@@ -123,7 +170,8 @@ impl App {
             Err(e) => return Err(e.into()),
         }
         let ctx = RequestContext { ip: None, user_agent: Some("puerta cli".into()) };
-        self.audit(&ctx, None, AuditAction::UserCreatedByOperator, Some(&id), Some(role.as_str().into())).await?;
+        self.audit(&ctx, None, AuditAction::UserCreatedByOperator, Some(&id), Some(role.as_str().into()))
+            .await?;
         Ok(id)
     }
 

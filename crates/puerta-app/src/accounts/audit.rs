@@ -79,7 +79,11 @@ impl App {
     }
 
     /// The audit log, newest first. Administrators only.
-    pub async fn audit_log(&self, actor: &Actor, mut filter: AuditFilter) -> Result<Vec<AuditEntry>, AppError> {
+    pub async fn audit_log(
+        &self,
+        actor: &Actor,
+        mut filter: AuditFilter,
+    ) -> Result<Vec<AuditEntry>, AppError> {
         actor.require_staff(&[puerta_domain::accounts::Role::Admin])?;
         filter.limit = filter.limit.clamp(1, 500);
         Ok(self.store().list_audit(&filter).await?)

@@ -21,7 +21,11 @@ pub(crate) fn email(
         body.push(t(language, "email-ignore"));
     }
     body.push(t(language, "email-signature"));
-    OutgoingEmail { to: to.to_string(), subject: t_args(language, subject.0, subject.1), body: body.join("\n\n") }
+    OutgoingEmail {
+        to: to.to_string(),
+        subject: t_args(language, subject.0, subject.1),
+        body: body.join("\n\n"),
+    }
 }
 
 pub(crate) fn sms(language: Language, to: &str, id: &str, args: Vec<(&str, Arg<'_>)>) -> OutgoingSms {

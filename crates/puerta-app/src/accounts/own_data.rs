@@ -7,12 +7,20 @@ use crate::{App, AppError};
 impl App {
     /// Everything Puerta holds about the actor, as one JSON document. Secrets (password hash,
     /// TOTP secret, token hashes) are described, not copied.
-    pub async fn export_my_data(&self, ctx: &RequestContext, actor: &Actor) -> Result<serde_json::Value, AppError> {
+    pub async fn export_my_data(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+    ) -> Result<serde_json::Value, AppError> {
         let profile = self.me(actor).await?;
         let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         let about_me = self
             .store()
-            .list_audit(&AuditFilter { target_id: Some(actor.user_id.clone()), limit: 10_000, ..AuditFilter::default() })
+            .list_audit(&AuditFilter {
+                target_id: Some(actor.user_id.clone()),
+                limit: 10_000,
+                ..AuditFilter::default()
+            })
             .await?;
         self.audit(ctx, Some(&actor.user_id), AuditAction::DataExported, Some(&actor.user_id), None).await?;
         Ok(serde_json::json!({
@@ -28,12 +36,19 @@ impl App {
     /// Deletes the actor's account after checking their password: personal data and
     /// credentials are erased, sessions end, and only the anonymous id remains to keep legal
     /// records (audit log, future case decisions) consistent. See docs/SECURITY.md.
-    pub async fn delete_my_account(&self, ctx: &RequestContext, actor: &Actor, password: &str) -> Result<(), AppError> {
+    pub async fn delete_my_account(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        password: &str,
+    ) -> Result<(), AppError> {
         let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         if !self.inner.hasher.verify(password, Some(&user.password_hash)).await? {
             return Err(AppError::field("password", "error-current-password-wrong"));
         }
-        if actor.role == puerta_domain::accounts::Role::Admin && self.store().count_active_admins().await? <= 1 {
+        if actor.role == puerta_domain::accounts::Role::Admin
+            && self.store().count_active_admins().await? <= 1
+        {
             return Err(AppError::Conflict("last_admin"));
         }
         self.store().anonymize_user(&actor.user_id, self.now()).await?;

@@ -61,13 +61,16 @@ impl App {
     ) -> Result<(), AppError> {
         let password = NewPassword::parse(new_password).map_err(|e| AppError::field("password", e))?;
         let record = match (link_token.filter(|t| !t.is_empty()), address, code) {
-            (Some(token), _, _) => {
-                self.store().active_code_by_link(&sha256_hex(token), self.now()).await?.ok_or(AppError::CodeInvalid)?
-            }
+            (Some(token), _, _) => self
+                .store()
+                .active_code_by_link(&sha256_hex(token), self.now())
+                .await?
+                .ok_or(AppError::CodeInvalid)?,
             (None, Some(address), Some(code)) => {
                 let code = OneTimeCode::parse(code).map_err(|e| AppError::field("code", e))?;
                 let address = EmailAddress::parse(address).map_err(|e| AppError::field("email", e))?;
-                let user = self.store().find_user_by_email(address.as_str()).await?.ok_or(AppError::CodeInvalid)?;
+                let user =
+                    self.store().find_user_by_email(address.as_str()).await?.ok_or(AppError::CodeInvalid)?;
                 self.check_code(&user.id, "reset_password", &code).await?
             }
             _ => return Err(AppError::field("code", "error-code-format")),
@@ -85,7 +88,8 @@ impl App {
             self.store().mark_email_verified(&user.id, now).await?;
         }
         self.store().revoke_user_sessions(&record.user_id, None, now).await?;
-        self.audit(ctx, Some(&record.user_id), AuditAction::PasswordReset, Some(&record.user_id), None).await?;
+        self.audit(ctx, Some(&record.user_id), AuditAction::PasswordReset, Some(&record.user_id), None)
+            .await?;
         self.notify_password_changed(&record.user_id).await
     }
 
@@ -126,6 +130,7 @@ impl App {
         let now = self.now();
         self.store().revoke_user_sessions(user_id, None, now).await?;
         self.store().set_must_reset_password(user_id, now).await?;
-        self.audit(ctx, Some(user_id), AuditAction::AllSessionsEnded, Some(user_id), Some("wasnt_me".into())).await
+        self.audit(ctx, Some(user_id), AuditAction::AllSessionsEnded, Some(user_id), Some("wasnt_me".into()))
+            .await
     }
 }

@@ -1,6 +1,6 @@
 use puerta_domain::accounts::{EmailAddress, Language, NewPassword, OneTimeCode, PhoneNumber, Role};
-use puerta_store::accounts::CodeRecord;
 use puerta_store::StoreError;
+use puerta_store::accounts::CodeRecord;
 
 use super::messages::email;
 use super::sessions::Actor;
@@ -38,7 +38,12 @@ impl App {
     }
 
     /// Checks the actor's current password (for changes that need it).
-    async fn confirm_password(&self, actor: &Actor, field: &'static str, password: &str) -> Result<(), AppError> {
+    async fn confirm_password(
+        &self,
+        actor: &Actor,
+        field: &'static str,
+        password: &str,
+    ) -> Result<(), AppError> {
         let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         let subject = format!("confirm-password|{}", user.id);
         let limit = self.inner.limits.sign_in_failures_per_minute;
@@ -52,20 +57,33 @@ impl App {
     }
 
     /// Changes the password and ends every other session.
-    pub async fn change_password(&self, ctx: &RequestContext, actor: &Actor, current: &str, new: &str) -> Result<(), AppError> {
+    pub async fn change_password(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        current: &str,
+        new: &str,
+    ) -> Result<(), AppError> {
         let new = NewPassword::parse(new).map_err(|e| AppError::field("new_password", e))?;
         self.confirm_password(actor, "current_password", current).await?;
         let hash = self.inner.hasher.hash(new.expose()).await?;
         let now = self.now();
         self.store().set_password_hash(&actor.user_id, &hash, now).await?;
         self.store().revoke_user_sessions(&actor.user_id, Some(&actor.session_hash), now).await?;
-        self.audit(ctx, Some(&actor.user_id), AuditAction::PasswordChanged, Some(&actor.user_id), None).await?;
+        self.audit(ctx, Some(&actor.user_id), AuditAction::PasswordChanged, Some(&actor.user_id), None)
+            .await?;
         self.notify_password_changed(&actor.user_id).await
     }
 
     /// Sends a code to the new address; the change happens when it is confirmed. An address that
     /// belongs to another account gets no code, but the answer is the same.
-    pub async fn request_email_change(&self, ctx: &RequestContext, actor: &Actor, new_email: &str, password: &str) -> Result<(), AppError> {
+    pub async fn request_email_change(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        new_email: &str,
+        password: &str,
+    ) -> Result<(), AppError> {
         let address = EmailAddress::parse(new_email).map_err(|e| AppError::field("new_email", e))?;
         self.confirm_password(actor, "password", password).await?;
         self.throttle_code_send(ctx, address.as_str()).await?;
@@ -102,7 +120,12 @@ impl App {
     }
 
     /// Confirms the new address with its code; the old address is told.
-    pub async fn confirm_email_change(&self, ctx: &RequestContext, actor: &Actor, code: &str) -> Result<(), AppError> {
+    pub async fn confirm_email_change(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<(), AppError> {
         let code = OneTimeCode::parse(code).map_err(|e| AppError::field("code", e))?;
         let record = self.check_code(&actor.user_id, "change_email", &code).await?;
         let new_email = record.new_email.clone().ok_or(AppError::CodeInvalid)?;
@@ -129,7 +152,8 @@ impl App {
     }
 
     pub async fn change_language(&self, actor: &Actor, language: &str) -> Result<(), AppError> {
-        let language = Language::parse(language).ok_or_else(|| AppError::field("language", "error-language-invalid"))?;
+        let language =
+            Language::parse(language).ok_or_else(|| AppError::field("language", "error-language-invalid"))?;
         Ok(self.store().set_language(&actor.user_id, language.code(), self.now()).await?)
     }
 
@@ -139,6 +163,9 @@ impl App {
             "" => None,
             p => Some(PhoneNumber::parse(p).map_err(|e| AppError::field("phone", e))?),
         };
-        Ok(self.store().set_phone(&actor.user_id, phone.as_ref().map(PhoneNumber::as_str), self.now()).await?)
+        Ok(self
+            .store()
+            .set_phone(&actor.user_id, phone.as_ref().map(PhoneNumber::as_str), self.now())
+            .await?)
     }
 }

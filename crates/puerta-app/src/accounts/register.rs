@@ -1,6 +1,6 @@
 use puerta_domain::accounts::{EmailAddress, FullName, Language, NewPassword, PhoneNumber, Role};
-use puerta_store::accounts::{CodeRecord, NewUser};
 use puerta_store::StoreError;
+use puerta_store::accounts::{CodeRecord, NewUser};
 
 use super::messages::email;
 use super::users::UserRecordExt;
@@ -30,21 +30,28 @@ impl Registration {
     /// Checks every field and reports all problems at once, each beside its field.
     pub(crate) fn validate(&self) -> Result<ValidRegistration, AppError> {
         let mut problems = Vec::new();
-        let email = EmailAddress::parse(&self.email).map_err(|e| problems.push(FieldProblem::new("email", e))).ok();
-        let password =
-            NewPassword::parse(&self.password).map_err(|e| problems.push(FieldProblem::new("password", e))).ok();
-        let full_name =
-            FullName::parse(&self.full_name).map_err(|e| problems.push(FieldProblem::new("full_name", e))).ok();
+        let email =
+            EmailAddress::parse(&self.email).map_err(|e| problems.push(FieldProblem::new("email", e))).ok();
+        let password = NewPassword::parse(&self.password)
+            .map_err(|e| problems.push(FieldProblem::new("password", e)))
+            .ok();
+        let full_name = FullName::parse(&self.full_name)
+            .map_err(|e| problems.push(FieldProblem::new("full_name", e)))
+            .ok();
         let phone = match self.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
             None => Some(None),
-            Some(p) => PhoneNumber::parse(p).map(Some).map_err(|e| problems.push(FieldProblem::new("phone", e))).ok(),
+            Some(p) => {
+                PhoneNumber::parse(p).map(Some).map_err(|e| problems.push(FieldProblem::new("phone", e))).ok()
+            }
         };
         let language = Language::parse(&self.language)
             .ok_or(())
             .map_err(|()| problems.push(FieldProblem::new("language", "error-language-invalid")))
             .ok();
         match (email, password, full_name, phone, language) {
-            (Some(email), Some(password), Some(full_name), Some(phone), Some(language)) if problems.is_empty() => {
+            (Some(email), Some(password), Some(full_name), Some(phone), Some(language))
+                if problems.is_empty() =>
+            {
                 Ok(ValidRegistration { email, password, full_name, phone, language })
             }
             _ => Err(AppError::Validation(problems)),

@@ -30,9 +30,18 @@ impl App {
     /// An unknown email and a wrong password give the same `InvalidCredentials` after the same
     /// work (a password hash is always verified). Five failures per email and IP in a minute
     /// answer `Throttled` until the minute ends.
-    pub async fn sign_in(&self, ctx: &RequestContext, input: SignIn, kind: SessionKind) -> Result<SignedIn, AppError> {
+    pub async fn sign_in(
+        &self,
+        ctx: &RequestContext,
+        input: SignIn,
+        kind: SessionKind,
+    ) -> Result<SignedIn, AppError> {
         let email = EmailAddress::parse(&input.email).ok();
-        let subject = format!("{}|{}", email.as_ref().map_or("", EmailAddress::as_str), ctx.ip.as_deref().unwrap_or("-"));
+        let subject = format!(
+            "{}|{}",
+            email.as_ref().map_or("", EmailAddress::as_str),
+            ctx.ip.as_deref().unwrap_or("-")
+        );
         let limit = self.inner.limits.sign_in_failures_per_minute;
         self.throttle_check("sign-in-failures", &subject, limit, 60).await?;
 
@@ -41,7 +50,11 @@ impl App {
             None => None,
         };
         let user = user.filter(|u| u.deleted_at.is_none());
-        let matches = self.inner.hasher.verify(&input.password, user.as_ref().map(|u| u.password_hash.as_str())).await?;
+        let matches = self
+            .inner
+            .hasher
+            .verify(&input.password, user.as_ref().map(|u| u.password_hash.as_str()))
+            .await?;
         let Some(user) = user.filter(|_| matches) else {
             return self.sign_in_failed(ctx, &subject, None).await;
         };
@@ -73,20 +86,31 @@ impl App {
         Ok(SignedIn { token: session.token, expires_at: session.expires_at, second_factor_pending: pending })
     }
 
-    async fn sign_in_failed<T>(&self, ctx: &RequestContext, subject: &str, user_id: Option<&str>) -> Result<T, AppError> {
+    async fn sign_in_failed<T>(
+        &self,
+        ctx: &RequestContext,
+        subject: &str,
+        user_id: Option<&str>,
+    ) -> Result<T, AppError> {
         self.throttle_record("sign-in-failures", subject, 60).await?;
         self.audit(ctx, None, AuditAction::SignInFailed, user_id, None).await?;
         Err(if user_id.is_some() { AppError::TotpInvalid } else { AppError::InvalidCredentials })
     }
 
     /// The page's second step: completes a session that waits for its second factor.
-    pub async fn complete_sign_in(&self, ctx: &RequestContext, token: &str, code: &str) -> Result<(), AppError> {
+    pub async fn complete_sign_in(
+        &self,
+        ctx: &RequestContext,
+        token: &str,
+        code: &str,
+    ) -> Result<(), AppError> {
         let (session, user) = self.live_session(token, SessionKind::Cookie).await?;
         if !session.second_factor_pending {
             return Ok(());
         }
         let subject = format!("{}|{}", user.email, ctx.ip.as_deref().unwrap_or("-"));
-        self.throttle_check("sign-in-failures", &subject, self.inner.limits.sign_in_failures_per_minute, 60).await?;
+        self.throttle_check("sign-in-failures", &subject, self.inner.limits.sign_in_failures_per_minute, 60)
+            .await?;
         if !self.check_second_factor(ctx, &user, code).await? {
             return self.sign_in_failed(ctx, &subject, Some(&user.id)).await;
         }
@@ -120,7 +144,10 @@ impl App {
         );
         self.inner.delivery.send_email(message).await;
         if let Some(phone) = &user.phone {
-            self.inner.delivery.send_sms(sms(language, phone, "sms-sign-in", vec![("time", Arg::from(time))])).await;
+            self.inner
+                .delivery
+                .send_sms(sms(language, phone, "sms-sign-in", vec![("time", Arg::from(time))]))
+                .await;
         }
         Ok(())
     }

@@ -4,20 +4,37 @@ use crate::{App, AppError};
 impl App {
     /// Counts one event against `limit` per window; over the limit answers `Throttled` with the
     /// seconds until the window ends. Keys are hashed: the table holds no email or address.
-    pub(crate) async fn throttle(&self, kind: &str, subject: &str, limit: i64, window_secs: i64) -> Result<(), AppError> {
+    pub(crate) async fn throttle(
+        &self,
+        kind: &str,
+        subject: &str,
+        limit: i64,
+        window_secs: i64,
+    ) -> Result<(), AppError> {
         let (key, start, retry) = self.window(kind, subject, window_secs);
         let count = self.store().throttle_hit(&key, start).await?;
         if count > limit { Err(AppError::Throttled { retry_after_secs: retry }) } else { Ok(()) }
     }
 
     /// Like [`Self::throttle`] but does not count: for limits on failures, checked before trying.
-    pub(crate) async fn throttle_check(&self, kind: &str, subject: &str, limit: i64, window_secs: i64) -> Result<(), AppError> {
+    pub(crate) async fn throttle_check(
+        &self,
+        kind: &str,
+        subject: &str,
+        limit: i64,
+        window_secs: i64,
+    ) -> Result<(), AppError> {
         let (key, start, retry) = self.window(kind, subject, window_secs);
         let count = self.store().throttle_count(&key, start).await?;
         if count >= limit { Err(AppError::Throttled { retry_after_secs: retry }) } else { Ok(()) }
     }
 
-    pub(crate) async fn throttle_record(&self, kind: &str, subject: &str, window_secs: i64) -> Result<(), AppError> {
+    pub(crate) async fn throttle_record(
+        &self,
+        kind: &str,
+        subject: &str,
+        window_secs: i64,
+    ) -> Result<(), AppError> {
         let (key, start, _) = self.window(kind, subject, window_secs);
         self.store().throttle_hit(&key, start).await?;
         Ok(())

@@ -55,7 +55,12 @@ impl App {
 
     /// Confirms enrolment with a current code; returns 10 single-use recovery codes, shown once
     /// and stored only as keyed hashes.
-    pub async fn confirm_totp(&self, ctx: &RequestContext, actor: &Actor, code: &str) -> Result<Vec<String>, AppError> {
+    pub async fn confirm_totp(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        code: &str,
+    ) -> Result<Vec<String>, AppError> {
         let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         if user.mfa_enabled() {
             return Err(AppError::Conflict("totp_already_enabled"));
@@ -85,7 +90,12 @@ impl App {
     }
 
     /// A TOTP code, or else an unused recovery code (which is then used up and audited).
-    pub(crate) async fn check_second_factor(&self, ctx: &RequestContext, user: &UserRecord, code: &str) -> Result<bool, AppError> {
+    pub(crate) async fn check_second_factor(
+        &self,
+        ctx: &RequestContext,
+        user: &UserRecord,
+        code: &str,
+    ) -> Result<bool, AppError> {
         let Some(secret) = user.totp_secret.as_deref() else { return Ok(false) };
         if self.totp_matches(secret, &user.email, code)? {
             return Ok(true);

@@ -32,20 +32,37 @@ impl App {
             && user.email_verified_at.is_none()
             && user.is_live()
         {
-            self.send_verification_code(&user.id, user.language_value(), &user.email, &user.full_name).await?;
+            self.send_verification_code(&user.id, user.language_value(), &user.email, &user.full_name)
+                .await?;
         }
         Ok(())
     }
 
-    pub(crate) async fn throttle_code_send(&self, ctx: &RequestContext, address: &str) -> Result<(), AppError> {
+    pub(crate) async fn throttle_code_send(
+        &self,
+        ctx: &RequestContext,
+        address: &str,
+    ) -> Result<(), AppError> {
         let limits = &self.inner.limits;
-        self.throttle("code-send-ip", ctx.ip.as_deref().unwrap_or("-"), limits.code_sends_per_ip_per_hour, 3600).await?;
+        self.throttle(
+            "code-send-ip",
+            ctx.ip.as_deref().unwrap_or("-"),
+            limits.code_sends_per_ip_per_hour,
+            3600,
+        )
+        .await?;
         self.throttle("code-send-email", address, limits.code_sends_per_email_per_hour, 3600).await
     }
 
     /// Finds the user's live code for `purpose`, counts the attempt, and checks it.
-    pub(crate) async fn check_code(&self, user_id: &str, purpose: &str, code: &OneTimeCode) -> Result<CodeRecord, AppError> {
-        let record = self.store().active_code(user_id, purpose, self.now()).await?.ok_or(AppError::CodeInvalid)?;
+    pub(crate) async fn check_code(
+        &self,
+        user_id: &str,
+        purpose: &str,
+        code: &OneTimeCode,
+    ) -> Result<CodeRecord, AppError> {
+        let record =
+            self.store().active_code(user_id, purpose, self.now()).await?.ok_or(AppError::CodeInvalid)?;
         self.check_record(record, code.as_str()).await
     }
 

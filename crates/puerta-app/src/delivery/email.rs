@@ -46,7 +46,11 @@ impl FileEmailSender {
 impl EmailSender for FileEmailSender {
     async fn send(&self, email: &OutgoingEmail) -> Result<(), DeliveryError> {
         let message = build(&self.from, email)?;
-        let name = format!("{}-{}.eml", chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"), uuid::Uuid::new_v4().simple());
+        let name = format!(
+            "{}-{}.eml",
+            chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
+            uuid::Uuid::new_v4().simple()
+        );
         // Write then rename, so a reader never sees half a message.
         let tmp = self.dir.join(format!(".{name}.tmp"));
         tokio::fs::write(&tmp, message.formatted()).await?;

@@ -30,7 +30,11 @@ impl FileSmsSender {
 #[async_trait]
 impl SmsSender for FileSmsSender {
     async fn send(&self, sms: &OutgoingSms) -> Result<(), DeliveryError> {
-        let name = format!("{}-{}.sms.txt", chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"), uuid::Uuid::new_v4().simple());
+        let name = format!(
+            "{}-{}.sms.txt",
+            chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
+            uuid::Uuid::new_v4().simple()
+        );
         let tmp = self.dir.join(format!(".{name}.tmp"));
         tokio::fs::write(&tmp, format!("To: {}\n\n{}\n", sms.to, sms.body)).await?;
         tokio::fs::rename(&tmp, self.dir.join(name)).await?;
@@ -58,7 +62,13 @@ impl WebhookSmsSender {
 #[async_trait]
 impl SmsSender for WebhookSmsSender {
     async fn send(&self, sms: &OutgoingSms) -> Result<(), DeliveryError> {
-        let response = self.client.post(&self.url).json(sms).send().await.map_err(|e| DeliveryError::Sms(e.without_url().to_string()))?;
+        let response = self
+            .client
+            .post(&self.url)
+            .json(sms)
+            .send()
+            .await
+            .map_err(|e| DeliveryError::Sms(e.without_url().to_string()))?;
         if response.status().is_success() {
             Ok(())
         } else {

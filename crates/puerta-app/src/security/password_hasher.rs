@@ -39,7 +39,11 @@ impl PasswordHasher {
         let params = Params::new(limits.memory_kib, limits.iterations, limits.lanes, None)
             .map_err(|e| AppError::Internal(format!("argon2 parameters: {e}")))?;
         let dummy = hash_blocking(&params, &super::random_token())?;
-        Ok(Self { params, permits: Arc::new(Semaphore::new(limits.concurrent.max(1))), dummy: Arc::new(dummy) })
+        Ok(Self {
+            params,
+            permits: Arc::new(Semaphore::new(limits.concurrent.max(1))),
+            dummy: Arc::new(dummy),
+        })
     }
 
     pub async fn hash(&self, password: &str) -> Result<String, AppError> {
@@ -59,7 +63,8 @@ impl PasswordHasher {
         let password = password.to_string();
         let matches = tokio::task::spawn_blocking(move || {
             // A malformed stored hash (e.g. "!" for a deleted account) simply never matches.
-            PasswordHash::new(&hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            PasswordHash::new(&hash)
+                .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
         })
         .await
         .map_err(|e| AppError::Internal(format!("hashing task: {e}")))?;

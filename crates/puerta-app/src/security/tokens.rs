@@ -48,7 +48,8 @@ impl Keys {
 
     fn mac_bytes(&self, parts: &[&str]) -> Vec<u8> {
         // HMAC accepts keys of any length, so construction cannot fail.
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.hmac_key).unwrap_or_else(|_| unreachable!());
+        let mut mac =
+            <Hmac<Sha256> as Mac>::new_from_slice(&self.hmac_key).unwrap_or_else(|_| unreachable!());
         for part in parts {
             mac.update(part.as_bytes());
             mac.update(&[0x1f]); // unit separator: ("ab","c") and ("a","bc") differ

@@ -20,7 +20,9 @@ impl EmailAddress {
         // since a traveler's address is always on the public internet.
         let valid = candidate.len() <= Self::MAX_LEN
             && email_address::EmailAddress::is_valid(&candidate)
-            && candidate.rsplit_once('@').is_some_and(|(_, domain)| domain.contains('.') && !domain.ends_with('.'));
+            && candidate
+                .rsplit_once('@')
+                .is_some_and(|(_, domain)| domain.contains('.') && !domain.ends_with('.'));
         if valid { Ok(Self(candidate)) } else { Err(EmailError::Invalid) }
     }
 
@@ -41,12 +43,17 @@ mod tests {
 
     #[test]
     fn addresses_are_trimmed_and_lower_cased() {
-        assert_eq!(EmailAddress::parse("  Ana.Perez@Example.ORG ").map(|e| e.to_string()), Ok("ana.perez@example.org".into()));
+        assert_eq!(
+            EmailAddress::parse("  Ana.Perez@Example.ORG ").map(|e| e.to_string()),
+            Ok("ana.perez@example.org".into())
+        );
     }
 
     #[test]
     fn malformed_addresses_are_refused() {
-        for bad in ["", "ana", "ana@", "@example.org", "ana@localhost", "ana perez@example.org", "ana@example."] {
+        for bad in
+            ["", "ana", "ana@", "@example.org", "ana@localhost", "ana perez@example.org", "ana@example."]
+        {
             assert_eq!(EmailAddress::parse(bad), Err(EmailError::Invalid), "{bad}");
         }
     }

@@ -32,7 +32,10 @@ mod tests {
 
     #[test]
     fn names_in_any_script_are_kept() {
-        assert_eq!(FullName::parse(" Jean-Baptiste Dézafi ").map(|n| n.as_str().to_string()), Ok("Jean-Baptiste Dézafi".into()));
+        assert_eq!(
+            FullName::parse(" Jean-Baptiste Dézafi ").map(|n| n.as_str().to_string()),
+            Ok("Jean-Baptiste Dézafi".into())
+        );
         assert_eq!(FullName::parse("  \n "), Err(FullNameError::Empty));
         assert_eq!(FullName::parse(&"a".repeat(201)), Err(FullNameError::TooLong));
     }

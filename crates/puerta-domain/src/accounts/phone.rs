@@ -30,7 +30,10 @@ mod tests {
 
     #[test]
     fn typed_numbers_are_normalised_to_e164() {
-        assert_eq!(PhoneNumber::parse("+52 (55) 1234-5678").map(|p| p.as_str().to_string()), Ok("+525512345678".into()));
+        assert_eq!(
+            PhoneNumber::parse("+52 (55) 1234-5678").map(|p| p.as_str().to_string()),
+            Ok("+525512345678".into())
+        );
         for bad in ["5512345678", "+0123456789", "+52 55 CALL ME", "+1234567", "+1234567890123456"] {
             assert_eq!(PhoneNumber::parse(bad), Err(PhoneError::Invalid), "{bad}");
         }

@@ -32,7 +32,10 @@ impl Role {
     }
 
     pub fn parse(input: &str) -> Result<Self, RoleError> {
-        Self::ALL.into_iter().find(|r| r.as_str() == input.trim().to_ascii_lowercase()).ok_or(RoleError::Unknown)
+        Self::ALL
+            .into_iter()
+            .find(|r| r.as_str() == input.trim().to_ascii_lowercase())
+            .ok_or(RoleError::Unknown)
     }
 
     /// Staff roles need a second factor (TOTP) before they can use staff functions.

@@ -43,8 +43,17 @@ pub trait UserStore {
 pub trait CodeStore {
     /// Stores a new code and retires every unconsumed code of the same user and purpose.
     async fn issue_code(&self, code: &CodeRecord) -> Result<(), StoreError>;
-    async fn active_code(&self, user_id: &str, purpose: &str, now: i64) -> Result<Option<CodeRecord>, StoreError>;
-    async fn active_code_by_link(&self, link_token_hash: &str, now: i64) -> Result<Option<CodeRecord>, StoreError>;
+    async fn active_code(
+        &self,
+        user_id: &str,
+        purpose: &str,
+        now: i64,
+    ) -> Result<Option<CodeRecord>, StoreError>;
+    async fn active_code_by_link(
+        &self,
+        link_token_hash: &str,
+        now: i64,
+    ) -> Result<Option<CodeRecord>, StoreError>;
     /// Counts one more attempt and returns the new total.
     async fn add_code_attempt(&self, id: &str) -> Result<i64, StoreError>;
     /// Marks the code used; `false` if it was already used (a race lost).
@@ -59,7 +68,12 @@ pub trait SessionStore {
     async fn complete_second_factor(&self, token_hash: &str) -> Result<(), StoreError>;
     async fn revoke_session(&self, token_hash: &str, at: i64) -> Result<(), StoreError>;
     /// Revokes every live session of the user except `keep`; returns how many.
-    async fn revoke_user_sessions(&self, user_id: &str, keep: Option<&str>, at: i64) -> Result<u64, StoreError>;
+    async fn revoke_user_sessions(
+        &self,
+        user_id: &str,
+        keep: Option<&str>,
+        at: i64,
+    ) -> Result<u64, StoreError>;
     async fn replace_recovery_codes(&self, user_id: &str, hashes: &[String]) -> Result<(), StoreError>;
     /// Uses a recovery code once; `false` if unknown or already used.
     async fn use_recovery_code(&self, user_id: &str, hash: &str, at: i64) -> Result<bool, StoreError>;

@@ -8,14 +8,13 @@ use super::{
     AuditEntry, AuditFilter, AuditStore, CodeRecord, CodeStore, NewUser, SecretStore, SessionRecord,
     SessionStore, ThrottleStore, UserRecord, UserStore,
 };
-use crate::backend::{PostgresStore, SqliteStore};
 use crate::StoreError;
+use crate::backend::{PostgresStore, SqliteStore};
 
 const USER_COLUMNS: &str = "id, email, email_verified_at, password_hash, full_name, phone, language, role, \
      totp_secret, totp_enabled_at, must_reset_password, disabled_at, deleted_at, created_at, updated_at";
 
-const CODE_COLUMNS: &str =
-    "id, user_id, purpose, code_hash, link_token_hash, new_email, attempts, expires_at, consumed_at, created_at";
+const CODE_COLUMNS: &str = "id, user_id, purpose, code_hash, link_token_hash, new_email, attempts, expires_at, consumed_at, created_at";
 
 const SESSION_COLUMNS: &str =
     "token_hash, user_id, kind, second_factor_pending, created_at, last_seen_at, expires_at, revoked_at";

@@ -6,7 +6,9 @@ use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
 
-use super::problem::{ApiError, FieldError};
+use puerta_app::FieldProblem;
+
+use super::problem::ApiError;
 
 /// Like [`axum::Json`], but a bad body becomes 400 `malformed_json`, 415, 413 or 422 with the
 /// offending field named, instead of axum's plain-text rejections.
@@ -29,40 +31,34 @@ where
 
 fn rejection_to_problem(rejection: &JsonRejection) -> ApiError {
     match rejection {
-        JsonRejection::JsonSyntaxError(_) => {
-            ApiError::new(StatusCode::BAD_REQUEST, "malformed_json", "The request body is not valid JSON.")
-        }
+        JsonRejection::JsonSyntaxError(_) => ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"),
         JsonRejection::MissingJsonContentType(_) => ApiError::from_status(StatusCode::UNSUPPORTED_MEDIA_TYPE),
         JsonRejection::JsonDataError(error) => ApiError::validation(vec![field_error(&error.body_text())]),
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             ApiError::from_status(StatusCode::PAYLOAD_TOO_LARGE)
         }
-        _ => ApiError::new(StatusCode::BAD_REQUEST, "unreadable_body", "The request body could not be read."),
+        _ => ApiError::new(StatusCode::BAD_REQUEST, "unreadable_body"),
     }
 }
 
 /// Turns serde's message ("…: email: invalid type…" or "…: missing field `email`…") into a
-/// field error naming the field, without echoing the submitted value back.
-fn field_error(message: &str) -> FieldError {
+/// field problem naming the field, without echoing the submitted value back.
+fn field_error(message: &str) -> FieldProblem {
     let detail = message.split_once("target type: ").map_or(message, |(_, rest)| rest);
-    if let Some(field) = detail.split('`').nth(1).filter(|_| detail.contains("missing field")) {
-        return FieldError {
-            field: field.to_string(),
-            code: "required".into(),
-            detail: format!("`{field}` is required."),
-        };
-    }
-    let (path, _) = detail.split_once(": ").unwrap_or((".", detail));
-    let field = if path == "." { String::new() } else { path.to_string() };
-    FieldError {
-        detail: if field.is_empty() {
-            "The body does not have the expected shape.".into()
-        } else {
-            format!("`{field}` has the wrong type or format.")
-        },
-        field,
-        code: "invalid".into(),
-    }
+    let field = if detail.contains("missing field") {
+        detail.split('`').nth(1).unwrap_or_default().to_string()
+    } else {
+        let (path, _) = detail.split_once(": ").unwrap_or((".", detail));
+        if path == "." { String::new() } else { path.to_string() }
+    };
+    let id = if detail.contains("missing field") { "error-field-required" } else { "error-field-invalid" };
+    // Field names come from the request: keep them short and plain.
+    let field: String = field
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
+        .take(64)
+        .collect();
+    FieldProblem { field, message_id: id.to_string() }
 }
 
 #[cfg(test)]
@@ -74,7 +70,7 @@ mod tests {
         let e = field_error(
             "Failed to deserialize the JSON body into the target type: missing field `email` at line 1 column 2",
         );
-        assert_eq!((e.field.as_str(), e.code.as_str()), ("email", "required"));
+        assert_eq!((e.field.as_str(), e.message_id.as_str()), ("email", "error-field-required"));
     }
 
     #[test]
@@ -82,7 +78,6 @@ mod tests {
         let e = field_error(
             "Failed to deserialize the JSON body into the target type: age: invalid type: string \"secret\", expected u32 at line 1 column 13",
         );
-        assert_eq!((e.field.as_str(), e.code.as_str()), ("age", "invalid"));
-        assert!(!e.detail.contains("secret"));
+        assert_eq!((e.field.as_str(), e.message_id.as_str()), ("age", "error-field-invalid"));
     }
 }

@@ -1,5 +1,6 @@
 //! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
 
+mod accounts;
 pub mod json;
 pub mod openapi;
 mod ports;
@@ -10,5 +11,5 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(ports::routes())
+    OpenApiRouter::new().merge(ports::routes()).merge(accounts::routes())
 }

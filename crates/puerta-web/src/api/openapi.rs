@@ -12,7 +12,23 @@ use utoipa::OpenApi;
     components(schemas(super::problem::Problem, super::problem::FieldError)),
     tags(
         (name = "ports", description = "Ports of entry and their daily capacity"),
-        (name = "operations", description = "Health, readiness and metrics")
-    )
+        (name = "operations", description = "Health, readiness and metrics"),
+        (name = "accounts", description = "Registration, verification, sign-in, password reset"),
+        (name = "me", description = "The signed-in person's own account"),
+        (name = "staff", description = "Staff functions (second factor required)"),
+        (name = "admin", description = "Administration (administrators with a second factor)")
+    ),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+/// Declares the `bearer` scheme the secured paths refer to.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearer", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}

@@ -5,11 +5,11 @@
 //! 2. tracing: one span per request holding the request id, method and route (never the query
 //!    string or headers, which can carry personal data or credentials);
 //! 3. metrics; 4. security headers; 5. compression (gzip, br);
-//! 6. problem bodies for bare error statuses made by layers or the router;
+//! 6. error rendering: problem+json (API) or an HTML page (browsers), in the reader's language;
 //! 7. time limit; 8. body size limit; 9. panic recovery, nearest the handler.
 
-mod bare_errors;
 mod panic;
+mod problems;
 mod record_metrics;
 mod request_id;
 mod security_headers;
@@ -32,7 +32,8 @@ pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> R
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
-        .layer(axum::middleware::map_response(bare_errors::as_problem))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::pages::frame::ensure_csrf_cookie))
+        .layer(axum::middleware::from_fn(problems::render))
         .layer(CompressionLayer::new());
     let routes = security_headers::apply(routes, config.https);
     let routes = routes.layer(axum::middleware::from_fn_with_state(state, record_metrics::record));

@@ -8,7 +8,13 @@ use axum::http::{Request, StatusCode, header};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use http_body_util::BodyExt;
-use puerta_app::App;
+use std::sync::Arc;
+
+use puerta_app::accounts::{AccountLimits, SessionPolicy};
+use puerta_app::clock::SystemClock;
+use puerta_app::delivery::Delivery;
+use puerta_app::security::HashingLimits;
+use puerta_app::{App, AppDeps};
 use puerta_store::{ConnectOptions, DatabaseUrl, connect};
 use serde::Deserialize;
 use tower::ServiceExt;
@@ -31,8 +37,25 @@ async fn app() -> (Router, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store =
         connect(&DatabaseUrl::sqlite_in(dir.path()), &ConnectOptions::default()).await.expect("store");
-    let state = AppState::new(App::new(store));
-    let config = WebConfig { max_body_bytes: 64, request_timeout: Duration::from_millis(200), https: true };
+    let outbox =
+        Delivery::outbox(dir.path().join("outbox"), "Puerta <no-reply@puerta.invalid>").expect("outbox");
+    let deps = AppDeps {
+        clock: Arc::new(SystemClock),
+        delivery: outbox,
+        hashing: HashingLimits { memory_kib: 8 * 1024, iterations: 1, lanes: 1, concurrent: 2 },
+        limits: AccountLimits::default(),
+        sessions: SessionPolicy::default(),
+        public_url: "http://127.0.0.1".into(),
+    };
+    let app = App::new(store, deps).expect("app");
+    app.prepare_database().await.expect("database");
+    let config = WebConfig {
+        max_body_bytes: 64,
+        request_timeout: Duration::from_millis(200),
+        https: true,
+        ..WebConfig::default()
+    };
+    let state = AppState::new(app, &config).expect("state");
     let routes: Router<AppState> = Router::new()
         .route("/echo", post(|ApiJson(p): ApiJson<Payload>| async move { Json(p.name) }))
         .route("/boom", get(boom))

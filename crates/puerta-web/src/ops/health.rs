@@ -31,11 +31,7 @@ pub async fn readyz(State(state): State<AppState>) -> Result<Json<HealthBody>, A
         Ok(()) => Ok(Json(HealthBody { status: "ready" })),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            Err(ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "database_unavailable",
-                "The database is not answering. Please try again in a moment.",
-            ))
+            Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable"))
         }
     }
 }

@@ -1,0 +1,324 @@
+use askama::Template;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use puerta_app::accounts::Profile;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::api::problem::ApiError;
+use crate::auth::{Client, PageActor, SESSION_COOKIE};
+use crate::pages::form::{CsrfForm, Field, FormPage, failed, form_errors, html};
+use crate::pages::frame::{Frame, append_cookie, cookie};
+use crate::pages::{Ctx, redirect_notice};
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    frame: Frame,
+    profile: Profile,
+    role_name: String,
+}
+
+pub async fn show(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    match state.app.me(&actor).await {
+        Ok(profile) => {
+            let frame = ctx.frame(&state, Some(&actor));
+            let role_name = frame.t(&format!("role-{}", profile.role.as_str()));
+            html(&AccountPage { frame, profile, role_name })
+        }
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PasswordForm {
+    current_password: String,
+    new_password: String,
+}
+
+fn password_page(frame: Frame) -> FormPage {
+    let fields = vec![
+        Field::new(&frame, "current_password", "field-current-password", "password", "current-password"),
+        Field::new(&frame, "new_password", "field-new-password", "password", "new-password")
+            .hint(&frame, "field-password-hint"),
+    ];
+    FormPage::new(
+        frame,
+        "account-change-password-title",
+        "/account/password",
+        "account-change-password-submit",
+        fields,
+    )
+    .link("/account", "back-link")
+}
+
+pub async fn password_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    password_page(ctx.frame(&state, Some(&actor))).into_response()
+}
+
+pub async fn password_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<PasswordForm>,
+) -> Response {
+    match state.app.change_password(&client, &actor, &form.current_password, &form.new_password).await {
+        Ok(()) => redirect_notice("/account", "account-password-changed"),
+        Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "current_password", password_page),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EmailForm {
+    new_email: String,
+    password: String,
+}
+
+fn email_page(frame: Frame, new_email: &str) -> FormPage {
+    let fields = vec![
+        Field::new(&frame, "new_email", "field-new-email", "email", "email").value(new_email),
+        Field::new(&frame, "password", "field-current-password", "password", "current-password"),
+    ];
+    FormPage::new(
+        frame,
+        "account-change-email-title",
+        "/account/email",
+        "account-change-email-submit",
+        fields,
+    )
+    .intro(&["account-change-email-intro"])
+    .link("/account", "back-link")
+}
+
+pub async fn email_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    email_page(ctx.frame(&state, Some(&actor)), "").into_response()
+}
+
+pub async fn email_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<EmailForm>,
+) -> Response {
+    match state.app.request_email_change(&client, &actor, &form.new_email, &form.password).await {
+        Ok(()) => Redirect::to("/account/email/confirm").into_response(),
+        Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "new_email", |frame| {
+            email_page(frame, &form.new_email)
+        }),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CodeForm {
+    code: String,
+}
+
+fn email_confirm_page(frame: Frame) -> FormPage {
+    let fields = vec![
+        Field::new(&frame, "code", "field-code", "text", "one-time-code").hint(&frame, "field-code-hint"),
+    ];
+    FormPage::new(frame, "account-email-code-title", "/account/email/confirm", "verify-submit", fields)
+        .link("/account", "back-link")
+}
+
+pub async fn email_confirm_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+) -> Response {
+    email_confirm_page(ctx.frame(&state, Some(&actor))).into_response()
+}
+
+pub async fn email_confirm_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Response {
+    match state.app.confirm_email_change(&client, &actor, &form.code).await {
+        Ok(()) => redirect_notice("/account", "account-email-changed"),
+        Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "code", email_confirm_page),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PhoneForm {
+    phone: String,
+}
+
+fn phone_page(frame: Frame, phone: &str) -> FormPage {
+    let fields = vec![
+        Field::new(&frame, "phone", "field-phone", "tel", "tel")
+            .hint(&frame, "field-phone-hint")
+            .value(phone),
+    ];
+    FormPage::new(
+        frame,
+        "account-change-phone-title",
+        "/account/phone",
+        "account-change-phone-submit",
+        fields,
+    )
+    .link("/account", "back-link")
+}
+
+pub async fn phone_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    let phone = state.app.me(&actor).await.ok().and_then(|p| p.phone).unwrap_or_default();
+    phone_page(ctx.frame(&state, Some(&actor)), &phone).into_response()
+}
+
+pub async fn phone_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<PhoneForm>,
+) -> Response {
+    match state.app.change_phone(&actor, &form.phone).await {
+        Ok(()) => redirect_notice("/account", "account-phone-changed"),
+        Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "phone", |frame| phone_page(frame, &form.phone)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "totp_setup.html")]
+struct TotpPage {
+    frame: Frame,
+    qr_svg: String,
+    secret: String,
+    error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+struct RecoveryCodesPage {
+    frame: Frame,
+    codes: Vec<String>,
+}
+
+/// The QR code of the otpauth URI, drawn on the server as SVG (no external service).
+fn qr_svg(uri: &str) -> String {
+    qrcode::QrCode::new(uri.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color<'_>>().min_dimensions(200, 200).quiet_zone(true).build()
+        })
+        .unwrap_or_default()
+}
+
+pub async fn totp_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    let enrolment = match state.app.pending_totp(&actor).await {
+        Ok(Some(pending)) => Ok(pending),
+        Ok(None) => state.app.start_totp(&actor).await,
+        Err(e) => Err(e),
+    };
+    match enrolment {
+        Ok(e) => html(&TotpPage {
+            frame: ctx.frame(&state, Some(&actor)),
+            qr_svg: qr_svg(&e.otpauth_uri),
+            secret: e.secret,
+            error: None,
+        }),
+        Err(puerta_app::AppError::Conflict(_)) => Redirect::to("/account").into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+pub async fn totp_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<CodeForm>,
+) -> Response {
+    match state.app.confirm_totp(&client, &actor, &form.code).await {
+        Ok(codes) => {
+            let mut response = html(&RecoveryCodesPage { frame: ctx.frame(&state, Some(&actor)), codes });
+            // The codes are shown once: never cache this page.
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(e) => {
+            let frame = ctx.frame(&state, Some(&actor));
+            let Some(errors) = form_errors(&e, frame.lang, "code") else {
+                return ApiError::from(e).into_response();
+            };
+            match state.app.pending_totp(&actor).await {
+                Ok(Some(pending)) => {
+                    let page = TotpPage {
+                        qr_svg: qr_svg(&pending.otpauth_uri),
+                        secret: pending.secret,
+                        error: errors.into_iter().next().map(|(_, m)| m),
+                        frame,
+                    };
+                    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response()
+                }
+                _ => Redirect::to("/account").into_response(),
+            }
+        }
+    }
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+) -> Response {
+    match state.app.export_my_data(&client, &actor).await {
+        Ok(data) => (
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"puerta-my-data.json\""),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DeleteForm {
+    password: String,
+}
+
+fn delete_page(frame: Frame) -> FormPage {
+    let fields =
+        vec![Field::new(&frame, "password", "field-current-password", "password", "current-password")];
+    FormPage::new(frame, "account-delete-title", "/account/delete", "account-delete-submit", fields)
+        .intro(&["account-delete-intro"])
+        .link("/account", "back-link")
+}
+
+pub async fn delete_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    delete_page(ctx.frame(&state, Some(&actor))).into_response()
+}
+
+pub async fn delete_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Response {
+    match state.app.delete_my_account(&client, &actor, &form.password).await {
+        Ok(()) => {
+            let mut response = redirect_notice("/", "account-deleted");
+            let mut gone = cookie(SESSION_COOKIE, String::new(), state.https);
+            gone.make_removal();
+            append_cookie(&mut response, gone);
+            response
+        }
+        Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "password", delete_page),
+    }
+}

@@ -1,0 +1,156 @@
+//! What every page shares: language, CSRF token, who is signed in, navigation, notices.
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use puerta_app::accounts::Actor;
+use puerta_domain::accounts::Role;
+use puerta_i18n::{Arg, Language, t, t_args};
+
+use super::assets::{CSS, JS};
+use crate::AppState;
+use crate::auth::csrf;
+use crate::locale::request_language;
+
+/// The CSRF cookie value of this request (made fresh by [`ensure_csrf_cookie`] if missing).
+#[derive(Clone)]
+pub struct CsrfCookie(pub String);
+
+/// Gives every browser a CSRF cookie before it first sees a form.
+pub async fn ensure_csrf_cookie(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let https = state.https;
+    match csrf::cookie_value(request.headers()) {
+        Some(value) => {
+            request.extensions_mut().insert(CsrfCookie(value));
+            next.run(request).await
+        }
+        None => {
+            let value = csrf::new_cookie_value();
+            request.extensions_mut().insert(CsrfCookie(value.clone()));
+            let mut response = next.run(request).await;
+            append_cookie(&mut response, cookie(csrf::CSRF_COOKIE, value, https));
+            response
+        }
+    }
+}
+
+/// A first-party cookie: HttpOnly, SameSite=Lax, path `/`, `Secure` over HTTPS.
+pub fn cookie(name: &'static str, value: String, https: bool) -> Cookie<'static> {
+    Cookie::build((name, value)).path("/").http_only(true).same_site(SameSite::Lax).secure(https).build()
+}
+
+pub fn append_cookie(response: &mut Response, cookie: Cookie<'_>) {
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
+/// The request facts a page needs before it knows who is signed in.
+pub struct PageCtx {
+    pub language: Language,
+    pub csrf_cookie: String,
+    pub path: String,
+    pub notice: Option<String>,
+}
+
+/// Notices a redirect may ask a page to show (`?notice=…`); anything else is ignored.
+const NOTICES: &[&str] = &[
+    "verify-done",
+    "verify-resent",
+    "signed-out",
+    "session-expired",
+    "reset-done",
+    "account-password-changed",
+    "account-email-changed",
+    "account-language-changed",
+    "account-phone-changed",
+    "account-deleted",
+    "admin-users-updated",
+    "staff-mfa-needed",
+];
+
+impl FromRequestParts<AppState> for PageCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Self, Self::Rejection> {
+        let csrf_cookie = parts
+            .extensions
+            .get::<CsrfCookie>()
+            .map(|c| c.0.clone())
+            .or_else(|| csrf::cookie_value(&parts.headers))
+            .unwrap_or_default();
+        let query = parts.uri.query().unwrap_or("");
+        let notice = query.split('&').filter_map(|pair| pair.split_once('=')).find_map(|(k, v)| match k {
+            "notice" => NOTICES.iter().find(|n| **n == v).map(|n| n.to_string()),
+            "expired" => Some("session-expired".to_string()),
+            _ => None,
+        });
+        Ok(Self {
+            language: request_language(&parts.headers),
+            csrf_cookie,
+            path: parts.uri.path().to_string(),
+            notice,
+        })
+    }
+}
+
+impl PageCtx {
+    /// The frame for this page; a signed-in person's own language wins over cookie and browser.
+    pub fn frame(&self, state: &AppState, actor: Option<&Actor>) -> Frame {
+        let lang = actor.map_or(self.language, |a| a.language);
+        let role = actor.map(|a| a.role);
+        Frame {
+            lang,
+            csrf: csrf::token_for(&state.csrf_key, &self.csrf_cookie),
+            signed_in: actor.is_some(),
+            staff: role.is_some_and(Role::is_staff),
+            admin: role == Some(Role::Admin),
+            path: self.path.clone(),
+            idle_deadline: actor.and_then(|a| a.idle_deadline),
+            notice: self.notice.as_ref().map(|id| t(lang, id)),
+            css_href: CSS.href.clone(),
+            js_href: JS.href.clone(),
+        }
+    }
+}
+
+pub struct Frame {
+    pub lang: Language,
+    pub csrf: String,
+    pub signed_in: bool,
+    pub staff: bool,
+    pub admin: bool,
+    pub path: String,
+    pub idle_deadline: Option<i64>,
+    pub notice: Option<String>,
+    pub css_href: String,
+    pub js_href: String,
+}
+
+impl Frame {
+    pub fn t(&self, id: &str) -> String {
+        t(self.lang, id)
+    }
+
+    pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
+        t_args(self.lang, id, vec![(name, Arg::from(value))])
+    }
+
+    /// For the switcher: (code, name in itself, is current).
+    pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
+        Language::ALL.iter().map(|l| (l.code(), l.native_name(), *l == self.lang)).collect()
+    }
+
+    /// A UTC date and time, `2026-11-25 21:14 UTC` (times at ports use the port's zone).
+    pub fn date(&self, epoch_ms: &i64) -> String {
+        chrono::DateTime::from_timestamp_millis(*epoch_ms)
+            .map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default()
+    }
+}

@@ -108,6 +108,11 @@ impl Application {
         Ok(Self { listener, router, app, store, grace: settings.shutdown_grace() })
     }
 
+    /// The use cases, for operators' tools and test set-up.
+    pub fn app(&self) -> &App {
+        &self.app
+    }
+
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
     }

@@ -1,7 +1,8 @@
 use std::path::PathBuf;
 
 use async_trait::async_trait;
-use lettre::message::{Mailbox, header::ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::DeliveryError;
@@ -25,8 +26,20 @@ fn build(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, DeliveryError
         .to(to)
         .subject(&email.subject)
         .header(ContentType::TEXT_PLAIN)
-        .body(email.body.clone())
+        .body(eight_bit(&email.body)?)
         .map_err(|e| DeliveryError::Email(e.to_string()))
+}
+
+/// The body as UTF-8 `8bit` with CRLF line ends. 8bit keeps the text readable in the file and
+/// codes and links whole (quoted-printable may break a line inside a code; base64 hides it).
+/// lettre's own check also wants lines under 78 bytes, a recommendation; the rule (RFC 5322
+/// section 2.1.1) is 998, which we enforce here.
+fn eight_bit(text: &str) -> Result<Body, DeliveryError> {
+    let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
+    if crlf.split("\r\n").any(|line| line.len() > 998) || crlf.contains('\0') {
+        return Err(DeliveryError::Email("a line is longer than 998 bytes".into()));
+    }
+    Ok(Body::dangerous_pre_encoded(crlf.into_bytes(), ContentTransferEncoding::EightBit))
 }
 
 /// Writes each email as an RFC 5322 `.eml` file: `<outbox>/<time>-<id>.eml`.

@@ -1,7 +1,11 @@
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use puerta::settings::Settings;
 use puerta::startup::Application;
+use puerta_app::App;
+use puerta_app::clock::ManualClock;
 use sqlx::{Connection, Executor, PgConnection};
 
 pub const POSTGRES_ENV: &str = "PUERTA_TEST_POSTGRES_URL";
@@ -10,6 +14,11 @@ pub const POSTGRES_ENV: &str = "PUERTA_TEST_POSTGRES_URL";
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    /// The application's clock: tests move time with `clock.advance_secs`.
+    pub clock: Arc<ManualClock>,
+    /// The use cases, for set-up that has no public door (operators' accounts).
+    pub app: App,
+    pub outbox: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     _data_dir: tempfile::TempDir,
     postgres: Option<(String, String)>,
@@ -35,17 +44,147 @@ impl TestApp {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             data_dir: data_dir.path().to_path_buf(),
             database_url: postgres.as_ref().map(|(admin, name)| with_database(admin, name).into()),
+            // The minimum the settings accept: tests hash many passwords.
+            password_hash_memory_kib: 8 * 1024,
+            password_hash_iterations: 1,
             ..Settings::default()
         };
-        let app = Application::build(&settings).await.expect("application starts");
-        let address = format!("http://{}", app.local_addr().expect("bound"));
+        Self::start_with(postgres, data_dir, settings).await
+    }
+
+    async fn start_with(
+        postgres: Option<(String, String)>,
+        data_dir: tempfile::TempDir,
+        settings: Settings,
+    ) -> Self {
+        // A fixed, recent start time; moved only by the tests.
+        let clock = Arc::new(ManualClock::new(1_795_000_000_000));
+        let application =
+            Application::build_with_clock(&settings, clock.clone()).await.expect("application starts");
+        let app = application.app().clone();
+        let address = format!("http://{}", application.local_addr().expect("bound"));
+        let outbox = data_dir.path().join("outbox");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(app.run_until(async move {
+        tokio::spawn(application.run_until(async move {
             let _ = rx.await;
         }));
         let client =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Self { address, client, shutdown: Some(tx), _data_dir: data_dir, postgres }
+        Self { address, client, clock, app, outbox, shutdown: Some(tx), _data_dir: data_dir, postgres }
+    }
+
+    /// The newest email to `to` in the outbox, as written (RFC 5322).
+    pub fn last_email_to(&self, to: &str) -> Option<String> {
+        let mut files: Vec<_> = std::fs::read_dir(&self.outbox)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect();
+        files.sort();
+        files
+            .into_iter()
+            .rev()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .find(|m| m.contains(&format!("To: {to}")))
+    }
+
+    pub fn emails_to(&self, to: &str) -> usize {
+        std::fs::read_dir(&self.outbox)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .filter(|m| m.contains(&format!("To: {to}")))
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    /// The 6-digit code in the newest email to `to`.
+    pub fn last_code_for(&self, to: &str) -> String {
+        let mail = self.last_email_to(to).unwrap_or_else(|| panic!("no email to {to}"));
+        let body = mail.split_once("\r\n\r\n").map_or(mail.as_str(), |(_, body)| body);
+        six_digits(body).unwrap_or_else(|| panic!("no code in {mail}"))
+    }
+
+    pub async fn post_json(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
+        self.client.post(self.url(path)).json(&body).send().await.expect("request sent")
+    }
+
+    pub async fn register(&self, email: &str, password: &str) -> reqwest::Response {
+        self.post_json(
+            "/api/v1/accounts",
+            serde_json::json!({"email": email, "password": password, "full_name": "Ana Pérez", "language": "es"}),
+        )
+        .await
+    }
+
+    /// Registers and verifies through the API.
+    pub async fn verified_traveler(&self, email: &str, password: &str) {
+        assert_eq!(self.register(email, password).await.status(), 202);
+        let code = self.last_code_for(email);
+        let verified = self
+            .post_json("/api/v1/accounts/verify", serde_json::json!({"email": email, "code": code}))
+            .await;
+        assert_eq!(verified.status(), 200);
+    }
+
+    /// Signs in through the API and returns the bearer token.
+    pub async fn token(&self, email: &str, password: &str) -> String {
+        let response = self
+            .post_json("/api/v1/sessions", serde_json::json!({"email": email, "password": password}))
+            .await;
+        assert_eq!(response.status(), 201, "sign in {email}");
+        let body: serde_json::Value = response.json().await.expect("json");
+        body["token"].as_str().expect("token").to_string()
+    }
+
+    /// An account made by the operators' path (as `puerta user create` does).
+    pub async fn staff(&self, email: &str, role: &str, password: &str) {
+        self.app.create_user_by_operator(email, "Staff Member", role, password).await.expect("staff created");
+    }
+
+    pub async fn get_with(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request sent")
+    }
+
+    /// Enrols TOTP for the token's account and returns (secret, recovery codes).
+    pub async fn enrol_totp(&self, token: &str) -> (String, Vec<String>) {
+        let started =
+            self.client.post(self.url("/api/v1/me/totp")).bearer_auth(token).send().await.expect("sent");
+        assert_eq!(started.status(), 200);
+        let body: serde_json::Value = started.json().await.expect("json");
+        let secret = body["secret"].as_str().expect("secret").to_string();
+        assert!(body["otpauth_uri"].as_str().is_some_and(|u| u.starts_with("otpauth://totp/")));
+        let code = self.totp_now(&secret);
+        let confirmed = self
+            .client
+            .post(self.url("/api/v1/me/totp/confirm"))
+            .bearer_auth(token)
+            .json(&serde_json::json!({"code": code}))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(confirmed.status(), 200);
+        let body: serde_json::Value = confirmed.json().await.expect("json");
+        let codes = body["recovery_codes"]
+            .as_array()
+            .expect("codes")
+            .iter()
+            .filter_map(|c| c.as_str().map(String::from))
+            .collect();
+        (secret, codes)
+    }
+
+    /// The TOTP code at the application's current time.
+    pub fn totp_now(&self, secret: &str) -> String {
+        use puerta_app::clock::Clock;
+        let bytes = totp_rs::Secret::Encoded(secret.to_string()).to_bytes().expect("base32");
+        let totp =
+            totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, Some("Puerta".into()), "x".into())
+                .expect("totp");
+        totp.generate(u64::try_from(self.clock.now_ms() / 1000).expect("time"))
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -78,6 +217,20 @@ impl Drop for TestApp {
             let _ = cleanup.join();
         }
     }
+}
+
+/// The first run of exactly six digits in `text`.
+pub fn six_digits(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(5)).find_map(|i| {
+        let run = &bytes[i..i + 6];
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + 6).copied();
+        (run.iter().all(u8::is_ascii_digit)
+            && !before.is_some_and(|b| b.is_ascii_digit())
+            && !after.is_some_and(|b| b.is_ascii_digit()))
+        .then(|| String::from_utf8_lossy(run).into_owned())
+    })
 }
 
 /// The same server URL with another database name.

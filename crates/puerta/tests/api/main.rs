@@ -7,6 +7,7 @@
 
 #[macro_use]
 mod helpers;
+mod accounts;
 mod errors;
 mod openapi;
 mod ops;

@@ -11,5 +11,6 @@ mod accounts;
 mod errors;
 mod openapi;
 mod ops;
+mod pages;
 mod ports;
 mod safety;

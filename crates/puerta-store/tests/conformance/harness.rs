@@ -10,6 +10,8 @@ pub const POSTGRES_ENV: &str = "PUERTA_TEST_POSTGRES_URL";
 pub struct TestStore {
     pub store: Arc<dyn Store>,
     pub backend: &'static str,
+    /// `sqlite:<path>` or the PostgreSQL URL, for tests that must go around the store.
+    pub raw_url: String,
     _dir: Option<tempfile::TempDir>,
     drop_database: Option<(String, String)>,
 }
@@ -20,7 +22,8 @@ impl TestStore {
         let url = DatabaseUrl::sqlite_in(dir.path());
         let store = connect(&url, &ConnectOptions::default()).await.expect("open sqlite");
         store.migrate().await.expect("migrate sqlite");
-        Self { store, backend: "sqlite", _dir: Some(dir), drop_database: None }
+        let raw_url = format!("sqlite:{}", dir.path().join("puerta.db").display());
+        Self { store, backend: "sqlite", raw_url, _dir: Some(dir), drop_database: None }
     }
 
     async fn postgres(admin_url: &str) -> Self {
@@ -32,7 +35,13 @@ impl TestStore {
             .await
             .expect("open postgres");
         store.migrate().await.expect("migrate postgres");
-        Self { store, backend: "postgres", _dir: None, drop_database: Some((admin_url.to_string(), name)) }
+        Self {
+            store,
+            backend: "postgres",
+            raw_url: url,
+            _dir: None,
+            drop_database: Some((admin_url.to_string(), name)),
+        }
     }
 
     async fn finish(self) {
@@ -70,6 +79,33 @@ where
     if let Ok(url) = std::env::var(POSTGRES_ENV) {
         let pg = TestStore::postgres(&url).await;
         test(pg.store.clone(), pg.backend).await;
+        pg.finish().await;
+    }
+}
+
+/// Runs raw SQL against the test database, bypassing the store; `Err` when the database refuses.
+pub async fn raw_execute(raw_url: &str, sql: &str) -> Result<u64, sqlx::Error> {
+    if let Some(path) = raw_url.strip_prefix("sqlite:") {
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{path}")).await?;
+        Ok(c.execute(sql).await?.rows_affected())
+    } else {
+        let mut c = PgConnection::connect(raw_url).await?;
+        Ok(c.execute(sql).await?.rows_affected())
+    }
+}
+
+/// Like [`on_each_backend`], also giving the test the raw database URL.
+pub async fn on_each_backend_raw<F, Fut>(test: F)
+where
+    F: Fn(Arc<dyn Store>, &'static str, String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let sqlite = TestStore::sqlite().await;
+    test(sqlite.store.clone(), sqlite.backend, sqlite.raw_url.clone()).await;
+    sqlite.finish().await;
+    if let Ok(url) = std::env::var(POSTGRES_ENV) {
+        let pg = TestStore::postgres(&url).await;
+        test(pg.store.clone(), pg.backend, pg.raw_url.clone()).await;
         pg.finish().await;
     }
 }

@@ -4,6 +4,7 @@
 // Test code: a failed setup step should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
 mod harness;
 mod maintenance;
 mod ports;

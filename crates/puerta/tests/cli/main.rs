@@ -175,3 +175,71 @@ fn serve_runs_on_postgresql_when_configured() {
     assert_eq!(terminate(child), 0);
     admin(format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#));
 }
+
+fn with_stdin(command: &mut Command, input: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child =
+        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn operators_create_staff_accounts_and_change_roles_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let create = |email: &str, role: &str, password: &str| {
+        with_stdin(
+            puerta(dir.path()).env("PUERTA_PASSWORD_HASH_MEMORY_KIB", "8192").args([
+                "user",
+                "create",
+                "--email",
+                email,
+                "--role",
+                role,
+                "--password-stdin",
+            ]),
+            &format!("{password}\n"),
+        )
+    };
+    let (code, stdout, stderr) = create("chief@example.org", "officer", "a long river of stars");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("created officer account"), "{stdout}");
+    let (code, _, stderr) = create("chief@example.org", "officer", "a long river of stars");
+    assert_ne!(code, 0, "the same email twice");
+    assert!(stderr.contains("email_taken"), "{stderr}");
+    let (code, _, stderr) = create("weak@example.org", "admin", "password");
+    assert_ne!(code, 0);
+    assert!(stderr.contains("password: Your password must have at least 12 characters"), "{stderr}");
+    let (code, _, stderr) = create("root@example.org", "emperor", "a long river of stars");
+    assert_ne!(code, 0);
+    assert!(stderr.contains("role"), "{stderr}");
+
+    let (code, stdout, stderr) = output(puerta(dir.path()).args([
+        "user",
+        "set-role",
+        "--email",
+        "chief@example.org",
+        "--role",
+        "supervisor",
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("supervisor"));
+    let (code, _, stderr) = output(puerta(dir.path()).args([
+        "user",
+        "set-role",
+        "--email",
+        "nobody@example.org",
+        "--role",
+        "admin",
+    ]));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("no account"), "{stderr}");
+    let (code, _, stderr) =
+        output(puerta(dir.path()).args(["user", "create", "--email", "x@example.org", "--role", "admin"]));
+    assert_eq!(code, 2, "the password must come from stdin: {stderr}");
+}

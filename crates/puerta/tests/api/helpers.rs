@@ -29,6 +29,14 @@ impl TestApp {
         Self::start(None).await
     }
 
+    /// SQLite, with settings changed by `change` (e.g. tighter throttles).
+    pub async fn sqlite_with(change: impl FnOnce(&mut Settings)) -> Self {
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let mut settings = test_settings(&data_dir, None);
+        change(&mut settings);
+        Self::start_with(None, data_dir, settings).await
+    }
+
     /// `None` when no PostgreSQL server is configured for the tests.
     pub async fn postgres() -> Option<Self> {
         let admin_url = std::env::var(POSTGRES_ENV).ok()?;
@@ -40,15 +48,7 @@ impl TestApp {
 
     async fn start(postgres: Option<(String, String)>) -> Self {
         let data_dir = tempfile::tempdir().expect("temp dir");
-        let settings = Settings {
-            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-            data_dir: data_dir.path().to_path_buf(),
-            database_url: postgres.as_ref().map(|(admin, name)| with_database(admin, name).into()),
-            // The minimum the settings accept: tests hash many passwords.
-            password_hash_memory_kib: 8 * 1024,
-            password_hash_iterations: 1,
-            ..Settings::default()
-        };
+        let settings = test_settings(&data_dir, postgres.as_ref());
         Self::start_with(postgres, data_dir, settings).await
     }
 
@@ -216,6 +216,18 @@ impl Drop for TestApp {
             });
             let _ = cleanup.join();
         }
+    }
+}
+
+fn test_settings(data_dir: &tempfile::TempDir, postgres: Option<&(String, String)>) -> Settings {
+    Settings {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        data_dir: data_dir.path().to_path_buf(),
+        database_url: postgres.map(|(admin, name)| with_database(admin, name).into()),
+        // The minimum the settings accept: tests hash many passwords.
+        password_hash_memory_kib: 8 * 1024,
+        password_hash_iterations: 1,
+        ..Settings::default()
     }
 }
 

@@ -14,3 +14,4 @@ mod ops;
 mod pages;
 mod ports;
 mod safety;
+mod throttles;

@@ -45,6 +45,13 @@ pub fn cookie(name: &'static str, value: String, https: bool) -> Cookie<'static>
     Cookie::build((name, value)).path("/").http_only(true).same_site(SameSite::Lax).secure(https).build()
 }
 
+/// Tells the browser to forget its session cookie (after sign-out or deletion).
+pub fn clear_session_cookie(response: &mut Response, https: bool) {
+    let mut gone = cookie(crate::auth::SESSION_COOKIE, String::new(), https);
+    gone.make_removal();
+    append_cookie(response, gone);
+}
+
 pub fn append_cookie(response: &mut Response, cookie: Cookie<'_>) {
     if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
         response.headers_mut().append(header::SET_COOKIE, value);

@@ -7,9 +7,9 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::api::problem::ApiError;
-use crate::auth::{Client, PageActor, SESSION_COOKIE};
+use crate::auth::{Client, PageActor};
 use crate::pages::form::{CsrfForm, Field, FormPage, failed, form_errors, html};
-use crate::pages::frame::{Frame, append_cookie, cookie};
+use crate::pages::frame::{Frame, clear_session_cookie};
 use crate::pages::{Ctx, redirect_notice};
 
 #[derive(Template)]
@@ -314,9 +314,7 @@ pub async fn delete_submit(
     match state.app.delete_my_account(&client, &actor, &form.password).await {
         Ok(()) => {
             let mut response = redirect_notice("/", "account-deleted");
-            let mut gone = cookie(SESSION_COOKIE, String::new(), state.https);
-            gone.make_removal();
-            append_cookie(&mut response, gone);
+            clear_session_cookie(&mut response, state.https);
             response
         }
         Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "password", delete_page),

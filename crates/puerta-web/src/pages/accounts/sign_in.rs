@@ -10,7 +10,7 @@ use crate::api::problem::ApiError;
 use crate::auth::{Client, PageActor, SESSION_COOKIE, csrf, session_token};
 use crate::locale::LANG_COOKIE;
 use crate::pages::form::{CsrfForm, Field, FormPage, failed};
-use crate::pages::frame::{Frame, append_cookie, cookie};
+use crate::pages::frame::{Frame, append_cookie, clear_session_cookie, cookie};
 use crate::pages::{Ctx, redirect_notice};
 use ::cookie as cookie_crate;
 
@@ -115,9 +115,7 @@ pub async fn sign_out(
         return ApiError::from(e).into_response();
     }
     let mut response = redirect_notice("/sign-in", "signed-out");
-    let mut gone = cookie(SESSION_COOKIE, String::new(), state.https);
-    gone.make_removal();
-    append_cookie(&mut response, gone);
+    clear_session_cookie(&mut response, state.https);
     response
 }
 

@@ -243,3 +243,71 @@ email-password-changed-body = The password of your Puerta account was changed. I
 email-email-changed-subject = Your Puerta email address was changed
 email-email-changed-body = The email address of your Puerta account was changed to another address. If you did not do this, contact support now.
 sms-sign-in = Puerta: new sign-in to your account on { $time } UTC. Not you? Check your email.
+
+## Time zones (named beside every time at a port)
+
+zone-america-phoenix = Arizona Time
+zone-america-chicago = Central Time
+zone-america-denver = Mountain Time
+zone-america-los-angeles = Pacific Time
+zone-america-new-york = Eastern Time
+
+## Entry requirements
+
+er-title = Entry requirements
+er-intro = What to bring, how to ask for an appointment, and what happens at each port of entry. You can read these pages without an account, and again without internet after you open them once.
+er-general-heading = Before you travel
+er-ports-heading = Ports of entry
+er-fallback = This page is not translated into your language yet. It is shown in English.
+er-in-english = in English
+er-updated = Last updated: { $date }
+er-port-time = Time at this port now: { $time }
+er-back = All entry requirements
+er-edit = Edit this page
+
+## Dashboard
+
+dashboard-er-text = Read what to bring and how appointments work.
+dashboard-er-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+dashboard-cases-title = My cases
+dashboard-cases-empty = You have not sent an application yet.
+dashboard-appointments-title = Appointments
+dashboard-appointments-empty = You have no appointment.
+dashboard-messages-title = Messages
+dashboard-messages-empty = You have no messages.
+dashboard-notifications-title = Notifications
+dashboard-notifications-empty = You have no notifications.
+dashboard-unread = { $count ->
+    [one] { $count } unread
+   *[other] { $count } unread
+}
+
+## Offline
+
+offline-title = You are offline
+offline-text = This page needs an internet connection. The entry requirements you opened before are still here.
+offline-link = Read the entry requirements
+
+## Content editing (administrators)
+
+nav-admin-content = Entry requirements
+admin-content-title = Edit entry requirements
+admin-content-language = Language of this version
+field-title = Title
+field-summary = Summary
+field-summary-hint = One sentence, shown in the list.
+field-body = Text
+field-body-hint = Markdown: ## for a heading, - for a list item, a blank line between paragraphs.
+admin-content-preview = Preview
+admin-content-save = Save as a new version
+admin-content-saved = The new version is saved and published.
+admin-content-preview-title = Preview
+admin-content-history = Versions
+admin-content-version = Version { $version }, { $date }
+error-content-slug = This page does not exist.
+error-content-title = Enter a title of 200 characters or fewer.
+error-content-summary = Write a summary of 300 characters or fewer.
+error-content-body = Enter the text, up to 50,000 characters.

@@ -243,3 +243,71 @@ email-password-changed-body = Se cambió la contraseña de su cuenta de Puerta. 
 email-email-changed-subject = Se cambió su correo electrónico de Puerta
 email-email-changed-body = El correo electrónico de su cuenta de Puerta se cambió por otro. Si usted no hizo esto, comuníquese con soporte ahora.
 sms-sign-in = Puerta: nuevo acceso a su cuenta el { $time } UTC. ¿No fue usted? Revise su correo.
+
+## Zonas horarias (se muestran junto a cada hora en un puerto)
+
+zone-america-phoenix = hora de Arizona
+zone-america-chicago = hora del Centro
+zone-america-denver = hora de la Montaña
+zone-america-los-angeles = hora del Pacífico
+zone-america-new-york = hora del Este
+
+## Requisitos de entrada
+
+er-title = Requisitos de entrada
+er-intro = Qué traer, cómo pedir una cita y qué pasa en cada puerto de entrada. Puede leer estas páginas sin tener una cuenta. Después de abrirlas una vez, también puede leerlas sin internet.
+er-general-heading = Antes de viajar
+er-ports-heading = Puertos de entrada
+er-fallback = Esta página todavía no está traducida a su idioma. Se muestra en inglés.
+er-in-english = en inglés
+er-updated = Última actualización: { $date }
+er-port-time = Hora actual en este puerto: { $time }
+er-back = Todos los requisitos de entrada
+er-edit = Editar esta página
+
+## Página principal
+
+dashboard-er-text = Lea qué debe traer y cómo funcionan las citas.
+dashboard-er-count = { $count ->
+    [one] { $count } página
+   *[other] { $count } páginas
+}
+dashboard-cases-title = Sus casos
+dashboard-cases-empty = Todavía no ha enviado una solicitud.
+dashboard-appointments-title = Citas
+dashboard-appointments-empty = No tiene ninguna cita.
+dashboard-messages-title = Mensajes
+dashboard-messages-empty = No tiene mensajes.
+dashboard-notifications-title = Avisos
+dashboard-notifications-empty = No tiene avisos.
+dashboard-unread = { $count ->
+    [one] { $count } sin leer
+   *[other] { $count } sin leer
+}
+
+## Sin conexión
+
+offline-title = No tiene conexión a internet
+offline-text = Esta página necesita conexión a internet. Los requisitos de entrada que abrió antes siguen aquí.
+offline-link = Leer los requisitos de entrada
+
+## Edición de contenido (administradores)
+
+nav-admin-content = Requisitos de entrada
+admin-content-title = Editar los requisitos de entrada
+admin-content-language = Idioma de esta versión
+field-title = Título
+field-summary = Resumen
+field-summary-hint = Una sola oración. Se muestra en la lista.
+field-body = Texto
+field-body-hint = Markdown: ## para un título, - para un elemento de una lista, una línea en blanco entre párrafos.
+admin-content-preview = Vista previa
+admin-content-save = Guardar como versión nueva
+admin-content-saved = La versión nueva se guardó y se publicó.
+admin-content-preview-title = Vista previa
+admin-content-history = Versiones
+admin-content-version = Versión { $version }, { $date }
+error-content-slug = Esta página no existe.
+error-content-title = Escriba un título de 200 caracteres o menos.
+error-content-summary = Escriba un resumen de 300 caracteres o menos.
+error-content-body = Escriba el texto. Puede tener hasta 50,000 caracteres.

@@ -243,3 +243,71 @@ email-password-changed-body = Modpas kont Puerta ou chanje. Si se pa ou ki fè s
 email-email-changed-subject = Adrès imèl Puerta ou chanje
 email-email-changed-body = Adrès imèl kont Puerta ou chanje pou yon lòt adrès. Si se pa ou ki fè sa, kontakte ekip sipò a kounye a.
 sms-sign-in = Puerta: nouvo koneksyon nan kont ou { $time } UTC. Se pa t ou? Gade imèl ou.
+
+## Lè (yo parèt bò kote chak lè nan yon pò)
+
+zone-america-phoenix = lè Arizona
+zone-america-chicago = lè Santral
+zone-america-denver = lè Mòn
+zone-america-los-angeles = lè Pasifik
+zone-america-new-york = lè Lès
+
+## Kondisyon pou antre
+
+er-title = Kondisyon pou antre
+er-intro = Sa pou ou pote, kijan pou ou mande yon randevou, ak sa k ap pase nan chak pò antre. Ou ka li paj sa yo menm si ou pa gen kont. Lè ou fin louvri yo yon fwa, ou ka li yo ankò san entènèt.
+er-general-heading = Anvan ou vwayaje
+er-ports-heading = Pò antre yo
+er-fallback = Paj sa a poko tradui nan lang ou. Li parèt an angle.
+er-in-english = an angle
+er-updated = Dènye mizajou: { $date }
+er-port-time = Lè li ye kounye a nan pò sa a: { $time }
+er-back = Tout kondisyon pou antre yo
+er-edit = Modifye paj sa a
+
+## Paj prensipal
+
+dashboard-er-text = Li sa pou ou pote ak kijan randevou yo mache.
+dashboard-er-count = { $count ->
+    [one] { $count } paj
+   *[other] { $count } paj
+}
+dashboard-cases-title = Dosye ou yo
+dashboard-cases-empty = Ou poko voye yon demann.
+dashboard-appointments-title = Randevou
+dashboard-appointments-empty = Ou pa gen randevou.
+dashboard-messages-title = Mesaj
+dashboard-messages-empty = Ou pa gen mesaj.
+dashboard-notifications-title = Notifikasyon
+dashboard-notifications-empty = Ou pa gen notifikasyon.
+dashboard-unread = { $count ->
+    [one] { $count } poko li
+   *[other] { $count } poko li
+}
+
+## San entènèt
+
+offline-title = Ou pa gen entènèt kounye a
+offline-text = Paj sa a bezwen entènèt. Kondisyon pou antre ou te louvri anvan yo toujou la.
+offline-link = Li kondisyon pou antre yo
+
+## Modifye kontni (administratè)
+
+nav-admin-content = Kondisyon pou antre
+admin-content-title = Modifye kondisyon pou antre yo
+admin-content-language = Lang vèsyon sa a
+field-title = Tit
+field-summary = Rezime
+field-summary-hint = Yon sèl fraz. Li parèt nan lis la.
+field-body = Tèks
+field-body-hint = Markdown: ## pou yon tit, - pou yon eleman nan yon lis, yon liy vid ant de paragraf.
+admin-content-preview = Apèsi
+admin-content-save = Anrejistre kòm yon nouvo vèsyon
+admin-content-saved = Nouvo vèsyon an anrejistre epi li pibliye.
+admin-content-preview-title = Apèsi
+admin-content-history = Vèsyon yo
+admin-content-version = Vèsyon { $version }, { $date }
+error-content-slug = Paj sa a pa egziste.
+error-content-title = Ekri yon tit ki pa gen plis pase 200 karaktè.
+error-content-summary = Ekri yon rezime ki pa gen plis pase 300 karaktè.
+error-content-body = Ekri tèks la. Li pa ka gen plis pase 50 000 karaktè.

@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod clock;
+pub mod content;
 pub mod delivery;
 mod error;
 pub mod ports;
@@ -76,6 +77,11 @@ impl App {
 
     pub fn policy(&self) -> &SessionPolicy {
         &self.inner.policy
+    }
+
+    /// The application's clock, in epoch milliseconds (for "now at the port" displays).
+    pub fn now_ms(&self) -> i64 {
+        self.now()
     }
 
     pub(crate) fn now(&self) -> i64 {

@@ -10,6 +10,7 @@ use crate::{App, AppError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeedReport {
     pub ports_added: u64,
+    pub content_added: u64,
 }
 
 impl App {
@@ -19,8 +20,9 @@ impl App {
         let store = self.store();
         store.migrate().await?;
         let ports_added = store.seed_ports(&reference_ports()).await?;
+        let content_added = store.seed_content(&crate::content::seed_items(self.now())).await?;
         let secret = store.server_secret("hmac", &random_token()).await?;
         let _ = self.inner.keys.set(Keys::new(secret.into_bytes()));
-        Ok(SeedReport { ports_added })
+        Ok(SeedReport { ports_added, content_added })
     }
 }

@@ -4,4 +4,5 @@
 //! value that exists is a value that is valid ("parse, don't validate"). Start with [`ports`].
 
 pub mod accounts;
+pub mod content;
 pub mod ports;

@@ -25,6 +25,7 @@ pub enum AuditAction {
     DataExported,
     AccountDeleted,
     UserCreatedByOperator,
+    ContentEdited,
 }
 
 impl AuditAction {
@@ -49,6 +50,7 @@ impl AuditAction {
             Self::DataExported => "data_exported",
             Self::AccountDeleted => "account_deleted",
             Self::UserCreatedByOperator => "user_created_by_operator",
+            Self::ContentEdited => "content_edited",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
 
 mod accounts;
+mod content;
 pub mod json;
 pub mod openapi;
 mod ports;
@@ -11,5 +12,5 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(ports::routes()).merge(accounts::routes())
+    OpenApiRouter::new().merge(ports::routes()).merge(accounts::routes()).merge(content::routes())
 }

@@ -15,6 +15,7 @@ use utoipa::OpenApi;
         (name = "operations", description = "Health, readiness and metrics"),
         (name = "accounts", description = "Registration, verification, sign-in, password reset"),
         (name = "me", description = "The signed-in person's own account"),
+        (name = "content", description = "Entry requirements, in every language"),
         (name = "staff", description = "Staff functions (second factor required)"),
         (name = "admin", description = "Administration (administrators with a second factor)")
     ),

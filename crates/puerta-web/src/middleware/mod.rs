@@ -34,6 +34,7 @@ pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> R
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::pages::frame::ensure_csrf_cookie))
         .layer(axum::middleware::from_fn(problems::render))
+        .layer(axum::middleware::from_fn(crate::pages::frame::cache_policy))
         .layer(CompressionLayer::new());
     let routes = security_headers::apply(routes, config.https);
     let routes = routes.layer(axum::middleware::from_fn_with_state(state, record_metrics::record));

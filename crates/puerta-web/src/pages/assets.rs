@@ -23,7 +23,7 @@ fn asset(stem: &str, ext: &str, content_type: &'static str, body: &'static str) 
 pub static CSS: LazyLock<Asset> =
     LazyLock::new(|| asset("app", "css", "text/css; charset=utf-8", include_str!("../../static/app.css")));
 pub static JS: LazyLock<Asset> = LazyLock::new(|| {
-    asset("session", "js", "text/javascript; charset=utf-8", include_str!("../../static/session.js"))
+    asset("app", "js", "text/javascript; charset=utf-8", include_str!("../../static/app.js"))
 });
 
 pub async fn serve(Path(name): Path<String>) -> Response {

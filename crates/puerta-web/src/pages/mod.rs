@@ -5,9 +5,13 @@
 mod accounts;
 mod admin;
 pub mod assets;
+mod content;
 pub mod form;
 pub mod frame;
 mod home;
+mod offline;
+#[cfg(test)]
+mod templates_test;
 
 use askama::Template;
 use axum::Router;
@@ -27,6 +31,8 @@ pub fn routes() -> Router<AppState> {
         .route("/static/{name}", get(assets::serve))
         .merge(accounts::routes())
         .merge(admin::routes())
+        .merge(content::routes())
+        .merge(offline::routes())
         .route("/language", post(accounts::choose_language))
 }
 

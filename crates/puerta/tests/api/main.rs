@@ -8,6 +8,7 @@
 #[macro_use]
 mod helpers;
 mod accounts;
+mod content;
 mod errors;
 mod openapi;
 mod ops;

@@ -28,6 +28,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/admin/users/{id}"),
     ("post", "/api/v1/admin/users/{id}/mfa-reset"),
     ("get", "/api/v1/admin/audit"),
+    ("get", "/api/v1/entry-requirements"),
+    ("get", "/api/v1/entry-requirements/{slug}"),
 ];
 
 on_both_backends! {
@@ -38,7 +40,7 @@ on_both_backends! {
         assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
         for (method, path) in ROUTES {
             assert!(doc["paths"][path][method].is_object(), "{method} {path} missing from the OpenAPI document");
-            let served = app.client.request(method.to_uppercase().parse().expect("method"), app.url(&path.replace("{code}", "SYS").replace("{id}", "x"))).send().await.expect("sent");
+            let served = app.client.request(method.to_uppercase().parse().expect("method"), app.url(&path.replace("{code}", "SYS").replace("{id}", "x").replace("{slug}", "documents-to-bring"))).send().await.expect("sent");
             assert_ne!(served.status(), 404, "{method} {path} is documented but not served");
         }
         let documented = doc["paths"].as_object().map_or(0, |p| p.values().map(|m| m.as_object().map_or(0, |m| m.len())).sum());

@@ -1,0 +1,172 @@
+//! Entry Requirements: public content in every language, versioned at each edit, edited by
+//! administrators with a preview. A language without a translation of an item shows English
+//! and says so (`fallback`).
+
+mod markdown;
+mod seed;
+
+use puerta_domain::accounts::Role;
+use puerta_domain::content::{ContentSlug, check_edit};
+use puerta_i18n::Language;
+use puerta_store::StoreError;
+use puerta_store::content::ContentVersion;
+
+pub use markdown::render_markdown;
+pub(crate) use seed::seed_items;
+
+use crate::accounts::{Actor, AuditAction, RequestContext};
+use crate::{App, AppError, FieldProblem};
+
+/// An item in the list.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct EntrySummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub updated_at: i64,
+    /// The language the text is in (English when `fallback`).
+    pub language: Language,
+    pub fallback: bool,
+}
+
+/// An administrator's edit of one item in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryEdit<'a> {
+    pub slug: &'a str,
+    pub language: Language,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body_md: &'a str,
+}
+
+/// One item, ready to show.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Entry {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    /// Rendered from Markdown and sanitized.
+    pub body_html: String,
+    pub body_md: String,
+    pub updated_at: i64,
+    pub version: i64,
+    pub language: Language,
+    pub fallback: bool,
+}
+
+fn entry(v: ContentVersion, fallback: bool) -> Entry {
+    Entry {
+        body_html: render_markdown(&v.body_md),
+        language: Language::parse(&v.language).unwrap_or_default(),
+        slug: v.slug,
+        title: v.title,
+        summary: v.summary,
+        body_md: v.body_md,
+        updated_at: v.created_at,
+        version: v.version,
+        fallback,
+    }
+}
+
+impl App {
+    /// Every item in `language`, English where it has no translation. Public.
+    pub async fn entry_requirements(&self, language: Language) -> Result<Vec<EntrySummary>, AppError> {
+        let english = self.store().latest_content(Language::En.code()).await?;
+        let translated = if language == Language::En {
+            Vec::new()
+        } else {
+            self.store().latest_content(language.code()).await?
+        };
+        Ok(english
+            .into_iter()
+            .map(|en| {
+                let own = translated.iter().find(|t| t.slug == en.slug).cloned();
+                let fallback = own.is_none() && language != Language::En;
+                let v = own.unwrap_or(en);
+                EntrySummary {
+                    language: Language::parse(&v.language).unwrap_or_default(),
+                    slug: v.slug,
+                    title: v.title,
+                    summary: v.summary,
+                    updated_at: v.created_at,
+                    fallback,
+                }
+            })
+            .collect())
+    }
+
+    /// One item in `language`, or in English when untranslated. Public.
+    pub async fn entry_requirement(&self, slug: &str, language: Language) -> Result<Entry, AppError> {
+        let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
+        if let Some(v) = self.store().latest_content_item(slug.as_str(), language.code()).await? {
+            return Ok(entry(v, false));
+        }
+        let en = self
+            .store()
+            .latest_content_item(slug.as_str(), Language::En.code())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        Ok(entry(en, language != Language::En))
+    }
+
+    /// The edit history of an item in a language (administrators).
+    pub async fn entry_history(
+        &self,
+        actor: &Actor,
+        slug: &str,
+        language: Language,
+    ) -> Result<Vec<Entry>, AppError> {
+        actor.require_staff(&[Role::Admin])?;
+        let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
+        Ok(self
+            .store()
+            .content_history(slug.as_str(), language.code())
+            .await?
+            .into_iter()
+            .map(|v| entry(v, false))
+            .collect())
+    }
+
+    /// Saves an edit as a new version (administrators). The item must exist in English; a
+    /// translation may be added in any language.
+    pub async fn edit_entry_requirement(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        edit: EntryEdit<'_>,
+    ) -> Result<i64, AppError> {
+        let EntryEdit { slug, language, title, summary, body_md } = edit;
+        actor.require_staff(&[Role::Admin])?;
+        let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
+        let problems = check_edit(title, summary, body_md);
+        if !problems.is_empty() {
+            return Err(AppError::Validation(
+                problems.into_iter().map(|(f, e)| FieldProblem::new(f, e)).collect(),
+            ));
+        }
+        let english = self
+            .store()
+            .latest_content_item(slug.as_str(), Language::En.code())
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let item = ContentVersion {
+            slug: slug.as_str().to_string(),
+            language: language.code().to_string(),
+            version: 0,
+            position: english.position,
+            title: title.trim().to_string(),
+            summary: summary.trim().to_string(),
+            body_md: body_md.trim().replace("\r\n", "\n"),
+            author_id: Some(actor.user_id.clone()),
+            created_at: self.now(),
+        };
+        let version = match self.store().add_content_version(&item).await {
+            Ok(v) => v,
+            Err(StoreError::Conflict) => return Err(AppError::Conflict("conflict")),
+            Err(e) => return Err(e.into()),
+        };
+        let detail = format!("{} {} v{version}", item.slug, item.language);
+        self.audit(ctx, Some(&actor.user_id), AuditAction::ContentEdited, None, Some(detail)).await?;
+        Ok(version)
+    }
+}

@@ -1,0 +1,15 @@
+-- Entry Requirements and other published content. Every edit adds a version; the newest
+-- version of a (slug, language) is the one shown. Bodies are Markdown, rendered and sanitized
+-- when shown.
+CREATE TABLE content_versions (
+    slug       TEXT NOT NULL CHECK (length(slug) BETWEEN 1 AND 80),
+    language   TEXT NOT NULL,
+    version    INTEGER NOT NULL CHECK (version >= 1),
+    position   INTEGER NOT NULL,
+    title      TEXT NOT NULL,
+    summary    TEXT NOT NULL,
+    body_md    TEXT NOT NULL,
+    author_id  TEXT REFERENCES users (id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (slug, language, version)
+) STRICT;

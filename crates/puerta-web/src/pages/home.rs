@@ -21,21 +21,40 @@ pub async fn home(ctx: Ctx, State(state): State<AppState>, actor: Option<PageAct
     html(&HomePage { frame: ctx.frame(&state, actor.as_ref().map(|a| &a.0)) })
 }
 
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    frame: Frame,
+    title: String,
+    er_count: String,
+    unread_messages: String,
+    unread_notifications: String,
+}
+
+/// The traveler's home: the five sections, each with its count or its empty state. Cases,
+/// appointments, messages and notifications show their real empty state until those areas exist.
 pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
-    let profile = match state.app.me(&actor).await {
-        Ok(p) => p,
-        Err(e) => return axum::response::IntoResponse::into_response(ApiError::from(e)),
-    };
     let frame = ctx.frame(&state, Some(&actor));
-    let title =
-        puerta_i18n::t_args(frame.lang, "dashboard-title", vec![("name", Arg::from(profile.full_name))]);
-    html(&MessagePage {
-        paragraphs: vec![frame.t("dashboard-intro")],
+    let (profile, items) = match (state.app.me(&actor).await, state.app.entry_requirements(frame.lang).await)
+    {
+        (Ok(p), Ok(items)) => (p, items),
+        (Err(e), _) | (_, Err(e)) => return axum::response::IntoResponse::into_response(ApiError::from(e)),
+    };
+    let count = |id: &str, n: usize| {
+        puerta_i18n::t_args(frame.lang, id, vec![("count", Arg::from(i64::try_from(n).unwrap_or(0)))])
+    };
+    let page = DashboardPage {
+        title: puerta_i18n::t_args(
+            frame.lang,
+            "dashboard-title",
+            vec![("name", Arg::from(profile.full_name))],
+        ),
+        er_count: count("dashboard-er-count", items.len()),
+        unread_messages: count("dashboard-unread", 0),
+        unread_notifications: count("dashboard-unread", 0),
         frame,
-        title,
-        reference: None,
-        links: vec![],
-    })
+    };
+    html(&page)
 }
 
 /// The staff home: reachable by staff roles only, and only once a second factor is on.

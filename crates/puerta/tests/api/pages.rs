@@ -219,3 +219,82 @@ on_both_backends! {
         assert!(html.contains("<html lang=\"ht\">") && html.contains(&id), "{html}");
     }
 }
+
+/// Bytes on the wire (brotli) for a GET in this browser.
+async fn wire_size(browser: &Browser<'_>, path: &str) -> (u16, usize, String) {
+    let r = browser
+        .client
+        .get(browser.app.url(path))
+        .header("accept-encoding", "br")
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("sent");
+    let status = r.status().as_u16();
+    let bytes = r.bytes().await.expect("bytes");
+    let plain = browser
+        .client
+        .get(browser.app.url(path))
+        .header("accept", "text/html")
+        .send()
+        .await
+        .expect("sent")
+        .text()
+        .await
+        .unwrap_or_default();
+    (status, bytes.len(), plain)
+}
+
+fn asset_hrefs(html: &str) -> Vec<String> {
+    html.split("href=\"/static/")
+        .skip(1)
+        .chain(html.split("src=\"/static/").skip(1))
+        .filter_map(|s| s.split('"').next())
+        .filter(|s| s.ends_with(".css") || s.ends_with(".js"))
+        .map(|s| format!("/static/{s}"))
+        .collect()
+}
+
+on_both_backends! {
+    async fn every_traveler_page_weighs_under_30_kilobytes_on_the_wire(app) {
+        let browser = registered_and_signed_in(&app, "light@example.org", "es").await;
+        let items: Vec<serde_json::Value> = app.get("/api/v1/entry-requirements?lang=es").await.json().await.expect("json");
+        let mut paths: Vec<String> = ["/", "/dashboard", "/account", "/entry-requirements", "/account/password", "/account/phone"].iter().map(|s| s.to_string()).collect();
+        paths.extend(items.iter().filter_map(|i| i["slug"].as_str()).map(|s| format!("/entry-requirements/{s}")));
+        let anonymous = Browser::new(&app, "ht");
+        for path in ["/register", "/sign-in", "/forgot-password", "/offline"] {
+            let (status, html_bytes, html) = wire_size(&anonymous, path).await;
+            assert_eq!(status, 200, "{path}");
+            let assets: usize = {
+                let mut total = 0;
+                for href in asset_hrefs(&html) { total += wire_size(&anonymous, &href).await.1; }
+                total
+            };
+            assert!(html_bytes + assets <= 30 * 1024, "{path}: {html_bytes} + {assets} bytes");
+        }
+        for path in paths {
+            let (status, html_bytes, html) = wire_size(&browser, &path).await;
+            assert_eq!(status, 200, "{path}");
+            let hrefs = asset_hrefs(&html);
+            assert_eq!(hrefs.len(), 2, "{path}: one stylesheet, one script: {hrefs:?}");
+            let mut assets = 0;
+            for href in hrefs {
+                let r = browser.client.get(app.url(&href)).send().await.expect("sent");
+                assert!(r.headers().get("cache-control").and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("immutable")), "{href}");
+                assets += wire_size(&browser, &href).await.1;
+            }
+            assert!(!html.contains("http://") && !html.contains("https://"), "{path}: no third-party request");
+            assert!(html_bytes + assets <= 30 * 1024, "{path}: {html_bytes} + {assets} bytes");
+        }
+    }
+
+    async fn pages_with_personal_data_are_never_stored(app) {
+        let browser = registered_and_signed_in(&app, "private@example.org", "en").await;
+        for path in ["/dashboard", "/account"] {
+            let r = browser.client.get(app.url(path)).send().await.expect("sent");
+            assert_eq!(r.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-store, private"), "{path}");
+        }
+        let r = browser.client.get(app.url("/entry-requirements/on-the-day")).send().await.expect("sent");
+        assert_eq!(r.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-cache"));
+    }
+}

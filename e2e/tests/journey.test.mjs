@@ -1,0 +1,145 @@
+// The newcomer's journey in a phone-sized Chromium, with axe on every page and a screenshot of
+// each: register → code from the outbox → verify → sign in → Spanish → Haitian Creole → Entry
+// Requirements → offline → sign out.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+
+import { axeViolations, launch, phone, shot } from "./browser.mjs";
+import { startPuerta } from "./server.mjs";
+
+let puerta;
+let browser;
+
+before(async () => {
+  puerta = await startPuerta();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await puerta?.stop();
+});
+
+/** Visits nothing: checks the page in front of us, and keeps its picture. */
+async function check(page, name) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe on ${name}: ${JSON.stringify(violations, null, 1)}`);
+  await shot(page, name);
+}
+
+test("a newcomer registers, verifies, signs in, changes language, reads offline and signs out", async () => {
+  const context = await phone(browser, "en-US");
+  const page = await context.newPage();
+  const email = `ana${Date.now()}@example.org`;
+  const password = "a long river of stars";
+
+  await page.goto(`${puerta.url}/`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await check(page, "home");
+
+  await page.click("text=Create an account");
+  await check(page, "register");
+  await page.fill("#full_name", "Ana Pérez");
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.selectOption("#language", "en");
+  await page.click("button[type=submit] >> text=Create account");
+  await page.waitForURL(/\/verify\?email=/);
+  await check(page, "verify");
+
+  await page.fill("#code", puerta.codeFor(email));
+  await page.click("button[type=submit] >> text=Confirm email address");
+  await page.waitForURL(/\/sign-in\?notice=verify-done/);
+  await check(page, "sign-in");
+
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("main button[type=submit]");
+  await page.waitForURL(/\/dashboard$/);
+  await check(page, "dashboard");
+
+  await page.click("header button[value=es]");
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute("html", "lang"), "es");
+  assert.match(await page.textContent("main"), /Requisitos de entrada/);
+  await check(page, "dashboard-es");
+
+  await page.click("header button[value=ht]");
+  await page.waitForLoadState();
+  assert.equal(await page.getAttribute("html", "lang"), "ht");
+  await check(page, "dashboard-ht");
+
+  await page.goto(`${puerta.url}/account`);
+  assert.equal(await page.getAttribute("html", "lang"), "ht", "the account remembers the language");
+  await check(page, "account-ht");
+
+  // Entry Requirements, then again once the service worker controls the page.
+  await page.goto(`${puerta.url}/entry-requirements`);
+  await check(page, "entry-requirements-ht");
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.click("a[href='/entry-requirements/documents-to-bring']");
+  await page.waitForURL(/documents-to-bring/);
+  await check(page, "entry-requirement-item-ht");
+  await page.goto(`${puerta.url}/entry-requirements/port-sys`);
+  await check(page, "entry-requirement-port-ht");
+  await page.goto(`${puerta.url}/entry-requirements`);
+
+  await context.setOffline(true);
+  await page.goto(`${puerta.url}/entry-requirements/documents-to-bring`);
+  assert.match(await page.textContent("h1"), /\S/, "the page is read from the cache");
+  await page.goto(`${puerta.url}/entry-requirements`);
+  assert.ok((await page.locator(".items li").count()) >= 6, "the list is read from the cache");
+  await page.goto(`${puerta.url}/account`);
+  assert.equal(await page.getAttribute("html", "lang") !== null, true);
+  assert.match(await page.url(), /\/account$/);
+  assert.doesNotMatch(await page.content(), new RegExp(email), "a personal page is never cached");
+  await check(page, "offline");
+  await context.setOffline(false);
+
+  await page.goto(`${puerta.url}/dashboard`);
+  await page.click("header nav form button[type=submit]");
+  await page.waitForURL(/\/sign-in\?notice=signed-out/);
+  await page.goto(`${puerta.url}/account`);
+  await page.waitForURL(/\/sign-in/);
+  await context.close();
+});
+
+test("the public pages pass axe in every language", async () => {
+  for (const locale of ["en-US", "es-MX", "ht-HT"]) {
+    const context = await phone(browser, locale);
+    const page = await context.newPage();
+    for (const path of ["/", "/register", "/sign-in", "/forgot-password", "/reset-password", "/entry-requirements", "/entry-requirements/on-the-day", "/offline", "/no-such-page"]) {
+      await page.goto(`${puerta.url}${path}`);
+      const name = `${locale}${path.replaceAll("/", "-") || "-home"}`;
+      await check(page, name);
+    }
+    await context.close();
+  }
+});
+
+test("errors are shown beside their fields and summarised", async () => {
+  const context = await phone(browser, "es-MX");
+  const page = await context.newPage();
+  await page.goto(`${puerta.url}/register`);
+  await page.fill("#email", "nope");
+  await page.fill("#password", "short");
+  await page.click("main button[type=submit]");
+  await page.waitForSelector(".error-summary");
+  assert.match(await page.textContent(".error-summary"), /12 caracteres/);
+  assert.equal(await page.getAttribute("#password", "aria-invalid"), "true");
+  await check(page, "register-errors-es");
+  await context.close();
+});
+
+test("the axe check itself catches a real violation", async () => {
+  const context = await phone(browser);
+  const page = await context.newPage();
+  await page.goto(`${puerta.url}/sign-in`);
+  // Break the page on purpose (through DevTools; the page's CSP forbids inline script).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Runtime.evaluate", { expression: "document.querySelector('label[for=email]').remove()" });
+  const violations = await axeViolations(page);
+  assert.ok(violations.some((v) => v.id === "label"), JSON.stringify(violations));
+  await context.close();
+});

@@ -1,0 +1,45 @@
+// Starts the real `puerta serve` on a free port with a fresh data folder, and reads its outbox.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+
+export async function startPuerta() {
+  const bin = process.env.PUERTA_BIN ?? resolve(import.meta.dirname, "../../target/debug/puerta");
+  const dataDir = mkdtempSync(join(tmpdir(), "puerta-e2e-"));
+  // The embedded SQLite default, whatever the surrounding environment says.
+  const env = { ...process.env, PUERTA_ADDR: "127.0.0.1:0", PUERTA_DATA_DIR: dataDir, PUERTA_LOG_FORMAT: "text" };
+  delete env.PUERTA_DATABASE_URL;
+  const child = spawn(bin, ["serve"], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("puerta did not start within 60 s")), 60_000);
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const match = line.match(/listening on (http:\/\/\S+)/);
+      if (match) { clearTimeout(timer); ok(match[1]); }
+    });
+    child.on("exit", (code) => { clearTimeout(timer); fail(new Error(`puerta exited with ${code}`)); });
+  });
+  return {
+    url,
+    /** The 6-digit code in the newest email to `to`. */
+    codeFor(to) {
+      const outbox = join(dataDir, "outbox");
+      const mails = readdirSync(outbox).filter((n) => n.endsWith(".eml")).sort().reverse()
+        .map((n) => readFileSync(join(outbox, n), "utf8")).filter((m) => m.includes(`To: ${to}`));
+      if (mails.length === 0) throw new Error(`no email to ${to}`);
+      const body = mails[0].split("\r\n\r\n").slice(1).join("\r\n\r\n");
+      const code = body.match(/(?<!\d)\d{6}(?!\d)/);
+      if (!code) throw new Error(`no code in ${mails[0]}`);
+      return code[0];
+    },
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((ok) => child.on("exit", ok));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

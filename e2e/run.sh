@@ -14,5 +14,5 @@ fi
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-export PUERTA_BIN="${PUERTA_BIN:-$(cd .. && pwd)/target/debug/puerta}"
+export E2E_PUERTA_BIN="${E2E_PUERTA_BIN:-$(cd .. && pwd)/target/debug/puerta}"
 node --test --test-concurrency=1 tests/

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 
 export async function startPuerta() {
-  const bin = process.env.PUERTA_BIN ?? resolve(import.meta.dirname, "../../target/debug/puerta");
+  const bin = process.env.E2E_PUERTA_BIN ?? resolve(import.meta.dirname, "../../target/debug/puerta");
   const dataDir = mkdtempSync(join(tmpdir(), "puerta-e2e-"));
   // The embedded SQLite default, whatever the surrounding environment says.
   const env = { ...process.env, PUERTA_ADDR: "127.0.0.1:0", PUERTA_DATA_DIR: dataDir, PUERTA_LOG_FORMAT: "text" };

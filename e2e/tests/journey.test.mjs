@@ -143,3 +143,49 @@ test("the axe check itself catches a real violation", async () => {
   assert.ok(violations.some((v) => v.id === "label"), JSON.stringify(violations));
   await context.close();
 });
+
+// Words of our English interface; none may appear on a page shown in another language.
+const ENGLISH_UI = /\b(Sign in|Sign out|Create an account|Password|Email address|Full name|Your dashboard|Entry requirements|There is a problem|Confirm email address|Send a new code|Language)\b/;
+
+test("a Haitian Creole speaker reaches the dashboard without meeting an English word", async () => {
+  const context = await phone(browser, "ht-HT");
+  const page = await context.newPage();
+  const email = `jean${Date.now()}@example.org`;
+  const visible = async () => (await page.innerText("body")).replace(/English/g, "");
+  await page.goto(`${puerta.url}/`);
+  assert.doesNotMatch(await visible(), ENGLISH_UI);
+  await page.goto(`${puerta.url}/register`);
+  assert.doesNotMatch(await visible(), ENGLISH_UI);
+  await page.fill("#full_name", "Jean Baptiste");
+  await page.fill("#email", email);
+  await page.fill("#password", "yon chemen long nan mòn yo");
+  await page.click("main button[type=submit]");
+  await page.waitForURL(/\/verify/);
+  assert.doesNotMatch(await visible(), ENGLISH_UI);
+  await page.fill("#code", puerta.codeFor(email));
+  await page.click("main form:not(.secondary) button[type=submit]");
+  await page.waitForURL(/\/sign-in/);
+  assert.doesNotMatch(await visible(), ENGLISH_UI);
+  await page.fill("#email", email);
+  await page.fill("#password", "yon chemen long nan mòn yo");
+  await page.click("main button[type=submit]");
+  await page.waitForURL(/\/dashboard$/);
+  assert.equal(await page.getAttribute("html", "lang"), "ht");
+  assert.doesNotMatch(await visible(), ENGLISH_UI);
+  await check(page, "creole-dashboard");
+  await context.close();
+});
+
+test("pages fit a 320 px screen and 200% zoom without sideways scrolling", async () => {
+  // 320 CSS px: the narrowest phones. 640 CSS px: a 1280 px window zoomed to 200%.
+  for (const width of [320, 640]) {
+    const context = await browser.newContext({ viewport: { width, height: 640 }, locale: "es-MX" });
+    const page = await context.newPage();
+    for (const path of ["/", "/register", "/sign-in", "/entry-requirements", "/entry-requirements/port-elp"]) {
+      await page.goto(`${puerta.url}${path}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} at ${width}px scrolls sideways by ${overflow}px`);
+    }
+    await context.close();
+  }
+});

@@ -311,3 +311,11 @@ error-content-slug = This page does not exist.
 error-content-title = Enter a title of 200 characters or fewer.
 error-content-summary = Write a summary of 300 characters or fewer.
 error-content-body = Enter the text, up to 50,000 characters.
+
+## Staff home
+
+staff-capacity-title = Daily capacity at each port
+staff-port = Port of entry
+staff-zone = Time zone
+staff-daily-capacity = Appointments a day
+staff-total = All ports

@@ -311,3 +311,11 @@ error-content-slug = Esta página no existe.
 error-content-title = Escriba un título de 200 caracteres o menos.
 error-content-summary = Escriba un resumen de 300 caracteres o menos.
 error-content-body = Escriba el texto. Puede tener hasta 50,000 caracteres.
+
+## Inicio del personal
+
+staff-capacity-title = Capacidad diaria de cada puerto
+staff-port = Puerto de entrada
+staff-zone = Zona horaria
+staff-daily-capacity = Citas por día
+staff-total = Todos los puertos

@@ -311,3 +311,11 @@ error-content-slug = Paj sa a pa egziste.
 error-content-title = Ekri yon tit ki pa gen plis pase 200 karaktè.
 error-content-summary = Ekri yon rezime ki pa gen plis pase 300 karaktè.
 error-content-body = Ekri tèks la. Li pa ka gen plis pase 50 000 karaktè.
+
+## Akèy pou anplwaye yo
+
+staff-capacity-title = Kantite randevou chak jou nan chak pò
+staff-port = Pò antre
+staff-zone = Lè (zòn)
+staff-daily-capacity = Randevou pa jou
+staff-total = Tout pò yo

@@ -22,6 +22,8 @@ pub struct SignedIn {
     pub expires_at: i64,
     /// True when the account has a second factor that the page must still ask for.
     pub second_factor_pending: bool,
+    /// A staff role: pages start at the staff home.
+    pub staff: bool,
 }
 
 impl App {
@@ -83,7 +85,13 @@ impl App {
         if !pending {
             self.after_sign_in(ctx, &user, session.expires_at).await?;
         }
-        Ok(SignedIn { token: session.token, expires_at: session.expires_at, second_factor_pending: pending })
+        let staff = user.role_value()?.is_staff();
+        Ok(SignedIn {
+            token: session.token,
+            expires_at: session.expires_at,
+            second_factor_pending: pending,
+            staff,
+        })
     }
 
     async fn sign_in_failed<T>(
@@ -97,16 +105,18 @@ impl App {
         Err(if user_id.is_some() { AppError::TotpInvalid } else { AppError::InvalidCredentials })
     }
 
-    /// The page's second step: completes a session that waits for its second factor.
+    /// The page's second step: completes a session that waits for its second factor. Answers
+    /// whether the account is staff (pages then start at the staff home).
     pub async fn complete_sign_in(
         &self,
         ctx: &RequestContext,
         token: &str,
         code: &str,
-    ) -> Result<(), AppError> {
+    ) -> Result<bool, AppError> {
         let (session, user) = self.live_session(token, SessionKind::Cookie).await?;
+        let staff = user.role_value()?.is_staff();
         if !session.second_factor_pending {
-            return Ok(());
+            return Ok(staff);
         }
         let subject = format!("{}|{}", user.email, ctx.ip.as_deref().unwrap_or("-"));
         self.throttle_check("sign-in-failures", &subject, self.inner.limits.sign_in_failures_per_minute, 60)
@@ -115,7 +125,8 @@ impl App {
             return self.sign_in_failed(ctx, &subject, Some(&user.id)).await;
         }
         self.store().complete_second_factor(&session.token_hash).await?;
-        self.after_sign_in(ctx, &user, session.expires_at).await
+        self.after_sign_in(ctx, &user, session.expires_at).await?;
+        Ok(staff)
     }
 
     /// Audit, and a notice by email (and SMS when a phone is on file) with a "this wasn't me" link.

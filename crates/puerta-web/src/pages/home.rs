@@ -5,7 +5,7 @@ use puerta_app::AppError;
 use puerta_i18n::Arg;
 
 use super::form::html;
-use super::{Ctx, MessagePage, redirect_notice};
+use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
 use crate::auth::PageActor;
@@ -57,18 +57,34 @@ pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor)
     html(&page)
 }
 
+#[derive(Template)]
+#[template(path = "staff.html")]
+struct StaffPage {
+    frame: Frame,
+    role: String,
+    ports: Vec<(String, String, String, u32)>,
+    total: u32,
+}
+
 /// The staff home: reachable by staff roles only, and only once a second factor is on.
 pub async fn staff(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
     match state.app.staff_overview(&actor).await {
-        Ok(_) => {
+        Ok(overview) => {
             let frame = ctx.frame(&state, Some(&actor));
-            html(&MessagePage {
-                title: frame.t("staff-title"),
-                paragraphs: vec![frame.t("staff-intro")],
-                frame,
-                reference: None,
-                links: vec![],
-            })
+            let ports = overview
+                .ports
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.code.to_string(),
+                        p.name,
+                        puerta_i18n::zone_name(frame.lang, p.time_zone),
+                        p.daily_capacity.get(),
+                    )
+                })
+                .collect();
+            let role = frame.t(&format!("role-{}", overview.role.as_str()));
+            html(&StaffPage { frame, role, ports, total: overview.total_daily_capacity })
         }
         Err(AppError::MfaRequired) => redirect_notice("/account/two-step", "staff-mfa-needed"),
         Err(e) => axum::response::IntoResponse::into_response(ApiError::from(e)),

@@ -186,7 +186,7 @@ on_both_backends! {
         app.staff("officer@example.org", "officer", PASSWORD).await;
         let browser = Browser::new(&app, "en");
         let (status, location, _) = browser.submit("/sign-in", "/sign-in", &[("email", "officer@example.org"), ("password", PASSWORD)]).await;
-        assert_eq!((status, location.as_str()), (303, "/dashboard"));
+        assert_eq!((status, location.as_str()), (303, "/staff"), "staff start at the staff home");
         let r = browser.client.get(app.url("/staff")).send().await.expect("sent");
         assert_eq!(r.headers().get("location").and_then(|v| v.to_str().ok()), Some("/account/two-step?notice=staff-mfa-needed"));
         let (status, html) = browser.get("/account/two-step").await;
@@ -206,8 +206,11 @@ on_both_backends! {
         assert_eq!(next.get("/staff").await.0, 303, "not signed in until the second step");
         let code = app.totp_now(&secret);
         let (status, location, _) = next.submit("/sign-in/second-factor", "/sign-in/second-factor", &[("code", &code)]).await;
-        assert_eq!((status, location.as_str()), (303, "/dashboard"));
-        assert_eq!(next.get("/staff").await.0, 200);
+        assert_eq!((status, location.as_str()), (303, "/staff"));
+        let (status, html) = next.get("/staff").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("1450") && html.contains("Pacific Time"), "the staff home shows capacity: {html}");
+        assert!(!html.contains("href=\"/dashboard\""), "staff have their own navigation");
     }
 
     async fn error_pages_are_friendly_localized_and_carry_the_request_id(app) {

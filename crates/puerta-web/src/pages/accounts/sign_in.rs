@@ -54,7 +54,7 @@ pub async fn submit(
         Ok(signed) if signed.second_factor_pending => {
             start_session(&state, signed.token, "/sign-in/second-factor")
         }
-        Ok(signed) => start_session(&state, signed.token, "/dashboard"),
+        Ok(signed) => start_session(&state, signed.token, if signed.staff { "/staff" } else { "/dashboard" }),
         Err(AppError::EmailNotVerified) => {
             Redirect::to(&format!("/verify?email={}", urlencode(form.email.trim()))).into_response()
         }
@@ -89,7 +89,7 @@ pub async fn second_factor_submit(
 ) -> Response {
     let Some(token) = session_token(&headers) else { return Redirect::to("/sign-in").into_response() };
     match state.app.complete_sign_in(&client, &token, &form.code).await {
-        Ok(()) => Redirect::to("/dashboard").into_response(),
+        Ok(staff) => Redirect::to(if staff { "/staff" } else { "/dashboard" }).into_response(),
         Err(AppError::Unauthenticated) => Redirect::to("/sign-in?expired=1").into_response(),
         Err(e) => failed(e, ctx.frame(&state, None), "code", second_factor_page),
     }

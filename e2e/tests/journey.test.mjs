@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
 import { axeViolations, launch, phone, shot } from "./browser.mjs";
-import { startPuerta } from "./server.mjs";
+import { startPuerta, totp } from "./server.mjs";
 
 let puerta;
 let browser;
@@ -188,4 +188,42 @@ test("pages fit a 320 px screen and 200% zoom without sideways scrolling", async
     }
     await context.close();
   }
+});
+
+test("an administrator sets up two-step verification and every staff page passes axe", async () => {
+  const email = `admin${Date.now()}@example.org`;
+  const password = "the quiet harbour at dawn";
+  puerta.createUser(email, "admin", password);
+  const context = await phone(browser, "es-MX");
+  const page = await context.newPage();
+  await page.goto(`${puerta.url}/sign-in`);
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await page.click("main button[type=submit]");
+  // Staff start at the staff home, which first sends them to set up a second factor.
+  await page.waitForURL(/\/account\/two-step\?notice=staff-mfa-needed/);
+  await check(page, "staff-two-step-es");
+  const secret = (await page.textContent(".secret")).trim();
+  await page.fill("#code", totp(secret));
+  await page.click("form[action='/account/two-step'] button[type=submit]");
+  await page.waitForSelector(".codes");
+  assert.equal(await page.locator(".codes li").count(), 10);
+  await check(page, "staff-recovery-codes-es");
+  for (const [path, name] of [["/staff", "staff-home"], ["/admin/users", "admin-users"], ["/admin/audit", "admin-audit"], ["/admin/entry-requirements/on-the-day?lang=es", "admin-editor"], ["/account", "staff-account"]]) {
+    await page.goto(`${puerta.url}${path}`);
+    assert.equal(new URL(page.url()).pathname, path.split("?")[0], `${path} is reachable`);
+    await check(page, `${name}-es`);
+  }
+  // Preview, then save a new version, as an editor would.
+  await page.goto(`${puerta.url}/admin/entry-requirements/on-the-day?lang=es`);
+  await page.fill("#title", "El día de su cita");
+  await page.click("button[value=preview]");
+  await page.waitForSelector(".preview");
+  await check(page, "admin-editor-preview-es");
+  await page.click("button[value=save]");
+  await page.waitForURL(/\/entry-requirements\/on-the-day/);
+  const saved = await (await page.request.get(`${puerta.url}/api/v1/entry-requirements/on-the-day?lang=es`)).json();
+  assert.equal(saved.title, "El día de su cita");
+  assert.equal(saved.version, 2);
+  await context.close();
 });

@@ -1,9 +1,24 @@
 // Starts the real `puerta serve` on a free port with a fresh data folder, and reads its outbox.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) from a base32 secret, as an authenticator app does. */
+export function totp(secretBase32, now = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secretBase32.replace(/=+$/, "").toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(now / 1000 / 30)));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, "0");
+}
 
 export async function startPuerta() {
   const bin = process.env.E2E_PUERTA_BIN ?? resolve(import.meta.dirname, "../../target/debug/puerta");
@@ -25,6 +40,10 @@ export async function startPuerta() {
   });
   return {
     url,
+    /** Creates a staff account the way an operator does: `puerta user create … --password-stdin`. */
+    createUser(email, role, password) {
+      execFileSync(bin, ["user", "create", "--email", email, "--role", role, "--password-stdin"], { env, input: `${password}\n` });
+    },
     /** The 6-digit code in the newest email to `to`. */
     codeFor(to) {
       const outbox = join(dataDir, "outbox");

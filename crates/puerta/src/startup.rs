@@ -30,6 +30,7 @@ pub struct Application {
 fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
     let mut delivery = Delivery::outbox(settings.data_dir.join("outbox"), &settings.email_from)
         .context("cannot prepare the outbox")?;
+    delivery.background = settings.smtp_url.is_some() || settings.sms_webhook_url.is_some();
     if let Some(url) = &settings.smtp_url {
         delivery.email =
             Arc::new(SmtpEmailSender::new(url.expose_secret(), &settings.email_from).context("`smtp_url`")?);

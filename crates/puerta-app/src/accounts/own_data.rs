@@ -42,10 +42,7 @@ impl App {
         actor: &Actor,
         password: &str,
     ) -> Result<(), AppError> {
-        let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
-        if !self.inner.hasher.verify(password, Some(&user.password_hash)).await? {
-            return Err(AppError::field("password", "error-current-password-wrong"));
-        }
+        self.confirm_password(actor, "password", password).await?;
         if actor.role == puerta_domain::accounts::Role::Admin
             && self.store().count_active_admins().await? <= 1
         {

@@ -38,7 +38,7 @@ impl App {
     }
 
     /// Checks the actor's current password (for changes that need it).
-    async fn confirm_password(
+    pub(crate) async fn confirm_password(
         &self,
         actor: &Actor,
         field: &'static str,
@@ -47,11 +47,10 @@ impl App {
         let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         let subject = format!("confirm-password|{}", user.id);
         let limit = self.inner.limits.sign_in_failures_per_minute;
-        self.throttle_check("confirm-password", &subject, limit, 60).await?;
+        let attempt = self.reserve("confirm-password", &subject, limit, 60).await?;
         if self.inner.hasher.verify(password, Some(&user.password_hash)).await? {
-            Ok(())
+            self.refund(attempt).await
         } else {
-            self.throttle_record("confirm-password", &subject, 60).await?;
             Err(AppError::field(field, "error-current-password-wrong"))
         }
     }

@@ -67,6 +67,9 @@ impl App {
         let ip = ctx.ip.as_deref().unwrap_or("-");
         self.throttle("register-ip", ip, self.inner.limits.registrations_per_ip_per_hour, 3600).await?;
         let valid = input.validate()?;
+        // Codes and notices to one address are limited whether or not it has an account, so a
+        // mailbox cannot be flooded through this form and the 429 reveals nothing.
+        self.throttle_code_send(ctx, valid.email.as_str()).await?;
         // Hash before looking the address up, so both paths take the same time.
         let password_hash = self.inner.hasher.hash(valid.password.expose()).await?;
         let now = self.now();
@@ -86,19 +89,22 @@ impl App {
                 self.audit(ctx, Some(&user.id), AuditAction::AccountRegistered, Some(&user.id), None).await?;
                 self.send_verification_code(&user.id, valid.language, &user.email, &user.full_name).await
             }
-            Err(StoreError::Conflict) => self.notify_existing_owner(&valid.email).await,
+            Err(StoreError::Conflict) => self.notify_existing_owner(&valid.email, &user).await,
             Err(e) => Err(e.into()),
         }
     }
 
-    async fn notify_existing_owner(&self, address: &EmailAddress) -> Result<(), AppError> {
+    async fn notify_existing_owner(&self, address: &EmailAddress, attempt: &NewUser) -> Result<(), AppError> {
         let Some(owner) = self.store().find_user_by_email(address.as_str()).await? else { return Ok(()) };
         if !owner.is_live() {
             return Ok(());
         }
         let language = owner.language_value();
-        if owner.email_verified_at.is_none() {
-            return self.send_verification_code(&owner.id, language, &owner.email, &owner.full_name).await;
+        if owner.email_verified_at.is_none() && self.store().replace_unverified(&owner.id, attempt).await? {
+            // Nobody proved this address yet: the newest registration wins, so someone who
+            // registers another person's address first cannot take the account over later.
+            let language = Language::parse(&attempt.language).unwrap_or(language);
+            return self.send_verification_code(&owner.id, language, &owner.email, &attempt.full_name).await;
         }
         let message = email(
             language,

@@ -44,8 +44,9 @@ impl App {
             email.as_ref().map_or("", EmailAddress::as_str),
             ctx.ip.as_deref().unwrap_or("-")
         );
+        // Counted before checking, refunded unless it fails: parallel guesses stay within the limit.
         let limit = self.inner.limits.sign_in_failures_per_minute;
-        self.throttle_check("sign-in-failures", &subject, limit, 60).await?;
+        let attempt = self.reserve("sign-in-failures", &subject, limit, 60).await?;
 
         let user = match &email {
             Some(email) => self.store().find_user_by_email(email.as_str()).await?,
@@ -57,30 +58,51 @@ impl App {
             .hasher
             .verify(&input.password, user.as_ref().map(|u| u.password_hash.as_str()))
             .await?;
-        let Some(user) = user.filter(|_| matches) else {
-            return self.sign_in_failed(ctx, &subject, None).await;
+        let user = match user {
+            Some(user) if matches => user,
+            known => {
+                let target = known.as_ref().map(|u| u.id.as_str());
+                self.audit(ctx, None, AuditAction::SignInFailed, target, None).await?;
+                return Err(AppError::InvalidCredentials);
+            }
         };
-        if user.disabled_at.is_some() {
-            return Err(AppError::AccountDisabled);
-        }
-        if user.email_verified_at.is_none() {
-            return Err(AppError::EmailNotVerified);
-        }
-        if user.must_reset_password {
-            return Err(AppError::PasswordResetRequired);
+        let refused = if user.disabled_at.is_some() {
+            Some(AppError::AccountDisabled)
+        } else if user.email_verified_at.is_none() {
+            Some(AppError::EmailNotVerified)
+        } else if user.must_reset_password {
+            Some(AppError::PasswordResetRequired)
+        } else {
+            None
+        };
+        if let Some(error) = refused {
+            self.refund(attempt).await?;
+            return Err(error);
         }
         let mut pending = false;
         if user.mfa_enabled() {
             match input.totp_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
                 Some(code) => {
                     if !self.check_second_factor(ctx, &user, code).await? {
-                        return self.sign_in_failed(ctx, &subject, Some(&user.id)).await;
+                        self.audit(
+                            ctx,
+                            None,
+                            AuditAction::SignInFailed,
+                            Some(&user.id),
+                            Some("second_factor".into()),
+                        )
+                        .await?;
+                        return Err(AppError::TotpInvalid);
                     }
                 }
-                None if kind == SessionKind::Bearer => return Err(AppError::TotpRequired),
+                None if kind == SessionKind::Bearer => {
+                    self.refund(attempt).await?;
+                    return Err(AppError::TotpRequired);
+                }
                 None => pending = true,
             }
         }
+        self.refund(attempt).await?;
         let session = self.open_session(&user.id, kind, pending).await?;
         if !pending {
             self.after_sign_in(ctx, &user, session.expires_at).await?;
@@ -92,17 +114,6 @@ impl App {
             second_factor_pending: pending,
             staff,
         })
-    }
-
-    async fn sign_in_failed<T>(
-        &self,
-        ctx: &RequestContext,
-        subject: &str,
-        user_id: Option<&str>,
-    ) -> Result<T, AppError> {
-        self.throttle_record("sign-in-failures", subject, 60).await?;
-        self.audit(ctx, None, AuditAction::SignInFailed, user_id, None).await?;
-        Err(if user_id.is_some() { AppError::TotpInvalid } else { AppError::InvalidCredentials })
     }
 
     /// The page's second step: completes a session that waits for its second factor. Answers
@@ -119,11 +130,14 @@ impl App {
             return Ok(staff);
         }
         let subject = format!("{}|{}", user.email, ctx.ip.as_deref().unwrap_or("-"));
-        self.throttle_check("sign-in-failures", &subject, self.inner.limits.sign_in_failures_per_minute, 60)
-            .await?;
+        let limit = self.inner.limits.sign_in_failures_per_minute;
+        let attempt = self.reserve("sign-in-failures", &subject, limit, 60).await?;
         if !self.check_second_factor(ctx, &user, code).await? {
-            return self.sign_in_failed(ctx, &subject, Some(&user.id)).await;
+            self.audit(ctx, None, AuditAction::SignInFailed, Some(&user.id), Some("second_factor".into()))
+                .await?;
+            return Err(AppError::TotpInvalid);
         }
+        self.refund(attempt).await?;
         self.store().complete_second_factor(&session.token_hash).await?;
         self.after_sign_in(ctx, &user, session.expires_at).await?;
         Ok(staff)

@@ -1,4 +1,11 @@
 use crate::security::sha256_hex;
+
+/// An attempt counted in advance (see [`App::reserve`]).
+#[must_use = "refund the attempt when it is not a failure"]
+pub(crate) struct Reserved {
+    key: String,
+    start: i64,
+}
 use crate::{App, AppError};
 
 impl App {
@@ -16,28 +23,27 @@ impl App {
         if count > limit { Err(AppError::Throttled { retry_after_secs: retry }) } else { Ok(()) }
     }
 
-    /// Like [`Self::throttle`] but does not count: for limits on failures, checked before trying.
-    pub(crate) async fn throttle_check(
+    /// Reserves one attempt against `limit` *before* the attempt is checked, so parallel requests
+    /// cannot all pass a check-then-record gap. Give it back with [`Self::refund`] when the
+    /// attempt turns out not to be a failure.
+    pub(crate) async fn reserve(
         &self,
         kind: &str,
         subject: &str,
         limit: i64,
         window_secs: i64,
-    ) -> Result<(), AppError> {
+    ) -> Result<Reserved, AppError> {
         let (key, start, retry) = self.window(kind, subject, window_secs);
-        let count = self.store().throttle_count(&key, start).await?;
-        if count >= limit { Err(AppError::Throttled { retry_after_secs: retry }) } else { Ok(()) }
+        let count = self.store().throttle_hit(&key, start).await?;
+        if count > limit {
+            self.store().throttle_release(&key, start).await?;
+            return Err(AppError::Throttled { retry_after_secs: retry });
+        }
+        Ok(Reserved { key, start })
     }
 
-    pub(crate) async fn throttle_record(
-        &self,
-        kind: &str,
-        subject: &str,
-        window_secs: i64,
-    ) -> Result<(), AppError> {
-        let (key, start, _) = self.window(kind, subject, window_secs);
-        self.store().throttle_hit(&key, start).await?;
-        Ok(())
+    pub(crate) async fn refund(&self, reserved: Reserved) -> Result<(), AppError> {
+        Ok(self.store().throttle_release(&reserved.key, reserved.start).await?)
     }
 
     /// Deletes counters of windows that ended over a day ago; run periodically.

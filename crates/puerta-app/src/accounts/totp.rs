@@ -97,12 +97,16 @@ impl App {
         code: &str,
     ) -> Result<bool, AppError> {
         let Some(secret) = user.totp_secret.as_deref() else { return Ok(false) };
+        // Per account, whatever the address: a million possible codes allow few guesses.
+        let attempt = self.reserve("second-factor", &user.id, self.inner.limits.code_attempts, 900).await?;
         if self.totp_matches(secret, &user.email, code)? {
+            self.refund(attempt).await?;
             return Ok(true);
         }
         let normalized: String = code.trim().to_lowercase().chars().filter(|c| !c.is_whitespace()).collect();
         let hash = self.keys()?.mac(&[&user.id, "recovery", &normalized]);
         if self.store().use_recovery_code(&user.id, &hash, self.now()).await? {
+            self.refund(attempt).await?;
             self.audit(ctx, Some(&user.id), AuditAction::RecoveryCodeUsed, Some(&user.id), None).await?;
             return Ok(true);
         }

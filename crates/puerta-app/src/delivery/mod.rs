@@ -28,6 +28,21 @@ pub enum DeliveryError {
 pub struct Delivery {
     pub email: Arc<dyn EmailSender>,
     pub sms: Arc<dyn SmsSender>,
+    /// Send over the network in the background, so a slow SMTP server or SMS provider neither
+    /// delays the answer nor lets its timing reveal whether an address has an account. The
+    /// outbox files are written before the answer (fast, and what tests and operators read).
+    pub background: bool,
+}
+
+impl DeliveryError {
+    /// What failed, without the provider's reply (which can echo the recipient).
+    fn kind(&self) -> &'static str {
+        match self {
+            Self::Io(_) => "outbox",
+            Self::Email(_) => "email",
+            Self::Sms(_) => "sms",
+        }
+    }
 }
 
 impl Delivery {
@@ -37,20 +52,37 @@ impl Delivery {
         Ok(Self {
             email: Arc::new(FileEmailSender::new(dir.clone(), from)?),
             sms: Arc::new(FileSmsSender::new(dir)),
+            background: false,
         })
     }
 
     /// Sends and logs a failure without its content; a message that cannot be delivered must
     /// not undo the action that caused it (the notification system will retry).
     pub async fn send_email(&self, message: OutgoingEmail) {
-        if let Err(e) = self.email.send(&message).await {
-            tracing::error!(error = %e, "email delivery failed");
+        let sender = self.email.clone();
+        let send = async move {
+            if let Err(e) = sender.send(&message).await {
+                tracing::error!(kind = e.kind(), "email delivery failed");
+            }
+        };
+        if self.background {
+            tokio::spawn(send);
+        } else {
+            send.await;
         }
     }
 
     pub async fn send_sms(&self, message: OutgoingSms) {
-        if let Err(e) = self.sms.send(&message).await {
-            tracing::error!(error = %e, "sms delivery failed");
+        let sender = self.sms.clone();
+        let send = async move {
+            if let Err(e) = sender.send(&message).await {
+                tracing::error!(kind = e.kind(), "sms delivery failed");
+            }
+        };
+        if self.background {
+            tokio::spawn(send);
+        } else {
+            send.await;
         }
     }
 }

@@ -22,6 +22,10 @@ pub trait UserStore {
     async fn list_users(&self, limit: i64, offset: i64) -> Result<Vec<UserRecord>, StoreError>;
     async fn count_active_admins(&self) -> Result<i64, StoreError>;
     async fn mark_email_verified(&self, id: &str, at: i64) -> Result<(), StoreError>;
+    /// A new registration for an address whose account was never verified replaces that
+    /// account's credentials and details (whoever registered first never proved the address).
+    /// `false` when the account is verified meanwhile.
+    async fn replace_unverified(&self, id: &str, user: &NewUser) -> Result<bool, StoreError>;
     /// Sets the password hash and clears a forced reset.
     async fn set_password_hash(&self, id: &str, hash: &str, at: i64) -> Result<(), StoreError>;
     /// `StoreError::Conflict` when another account has the email.
@@ -84,6 +88,8 @@ pub trait ThrottleStore {
     /// Adds one to the counter of `key` in the window and returns the new count.
     async fn throttle_hit(&self, key: &str, window_start: i64) -> Result<i64, StoreError>;
     async fn throttle_count(&self, key: &str, window_start: i64) -> Result<i64, StoreError>;
+    /// Takes one back (an attempt reserved with `throttle_hit` that turned out not to count).
+    async fn throttle_release(&self, key: &str, window_start: i64) -> Result<(), StoreError>;
     async fn purge_throttles(&self, before: i64) -> Result<u64, StoreError>;
 }
 

@@ -88,6 +88,23 @@ macro_rules! account_stores {
                 self.update(id, "email_verified_at = $2, updated_at = $2", at).await
             }
 
+            async fn replace_unverified(&self, id: &str, u: &NewUser) -> Result<bool, StoreError> {
+                let done = sqlx::query(
+                    "UPDATE users SET password_hash = $2, full_name = $3, phone = $4, language = $5, \
+                     totp_secret = NULL, totp_enabled_at = NULL, updated_at = $6 \
+                     WHERE id = $1 AND email_verified_at IS NULL",
+                )
+                .bind(id)
+                .bind(&u.password_hash)
+                .bind(&u.full_name)
+                .bind(&u.phone)
+                .bind(&u.language)
+                .bind(u.created_at)
+                .execute(&self.$write)
+                .await?;
+                Ok(done.rows_affected() == 1)
+            }
+
             async fn set_password_hash(&self, id: &str, hash: &str, at: i64) -> Result<(), StoreError> {
                 sqlx::query(
                     "UPDATE users SET password_hash = $2, must_reset_password = FALSE, updated_at = $3 WHERE id = $1",
@@ -385,6 +402,17 @@ macro_rules! account_stores {
                         .fetch_optional(&self.$write)
                         .await?;
                 Ok(row.map_or(0, |(c,)| c))
+            }
+
+            async fn throttle_release(&self, key: &str, window_start: i64) -> Result<(), StoreError> {
+                sqlx::query(
+                    "UPDATE throttle_counters SET count = count - 1 WHERE key = $1 AND window_start = $2 AND count > 0",
+                )
+                .bind(key)
+                .bind(window_start)
+                .execute(&self.$write)
+                .await?;
+                Ok(())
             }
 
             async fn purge_throttles(&self, before: i64) -> Result<u64, StoreError> {

@@ -46,6 +46,32 @@ on_both_backends! {
         app.token("taken@example.org", PASSWORD).await;
     }
 
+    async fn someone_who_registers_an_address_first_cannot_take_it_over(app) {
+        assert_eq!(app.register("victim@example.org", "the attacker's own passphrase").await.status(), 202);
+        assert_eq!(app.register("victim@example.org", PASSWORD).await.status(), 202);
+        let code = app.last_code_for("victim@example.org");
+        let verified = app.post_json("/api/v1/accounts/verify", json!({"email": "victim@example.org", "code": code})).await;
+        assert_eq!(verified.status(), 200);
+        app.token("victim@example.org", PASSWORD).await;
+        let attacker = app.post_json("/api/v1/sessions", json!({"email": "victim@example.org", "password": "the attacker's own passphrase"})).await;
+        assert_problem(attacker, 401, "invalid_credentials").await;
+    }
+
+    async fn parallel_guesses_stay_within_the_limit(app) {
+        app.verified_traveler("burst@example.org", PASSWORD).await;
+        let mut guesses = tokio::task::JoinSet::new();
+        for i in 0..12 {
+            let (client, url) = (app.client.clone(), app.url("/api/v1/sessions"));
+            guesses.spawn(async move {
+                let body = json!({"email": "burst@example.org", "password": format!("guess number {i} here")});
+                client.post(url).json(&body).send().await.expect("sent").status().as_u16()
+            });
+        }
+        let statuses: Vec<u16> = guesses.join_all().await;
+        assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 5, "{statuses:?}");
+        assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 7, "{statuses:?}");
+    }
+
     async fn sign_in_before_verifying_answers_email_not_verified(app) {
         app.register("new@example.org", PASSWORD).await;
         let response = app.post_json("/api/v1/sessions", json!({"email": "new@example.org", "password": PASSWORD})).await;

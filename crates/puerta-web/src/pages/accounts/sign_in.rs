@@ -126,9 +126,12 @@ pub struct NextForm {
     lang: String,
 }
 
-/// Only our own paths: never an open redirect.
+/// Only our own paths: never an open redirect (browsers drop tabs and newlines and read `\` as
+/// `/`, so `/\t/evil` or `/\\evil` would leave the site).
 fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next } else { "/" }
+    let plain = next.bytes().all(|b| b > 0x20 && b != 0x7f && b != b'\\');
+    let ours = next.starts_with('/') && !next.starts_with("//");
+    if plain && ours { next } else { "/" }
 }
 
 /// "Stay signed in": any authenticated request restarts the idle clock.
@@ -156,4 +159,25 @@ pub async fn choose_language(
     lang.set_max_age(cookie_crate::time::Duration::days(365));
     append_cookie(&mut response, lang);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_our_own_paths_are_followed() {
+        assert_eq!(safe_next("/entry-requirements"), "/entry-requirements");
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n",
+            "evil",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), "/", "{bad:?}");
+        }
+    }
 }

@@ -362,4 +362,28 @@ on_both_backends! {
         let r = app.client.get(app.url("/api/v1/me")).header("cookie", format!("puerta_session={token}")).send().await.expect("sent");
         assert_problem(r, 401, "unauthenticated").await;
     }
+
+    async fn an_admin_removes_a_lost_second_factor_without_deleting_the_account(app) {
+        app.staff("helpdesk@example.org", "admin", PASSWORD).await;
+        let admin = app.token("helpdesk@example.org", PASSWORD).await;
+        app.enrol_totp(&admin).await;
+        app.verified_traveler("lost@example.org", PASSWORD).await;
+        let token = app.token("lost@example.org", PASSWORD).await;
+        app.enrol_totp(&token).await;
+        let me: serde_json::Value = app.get_with("/api/v1/me", &token).await.json().await.expect("json");
+        let id = me["id"].as_str().expect("id").to_string();
+        assert_problem(app.post_json("/api/v1/sessions", json!({"email": "lost@example.org", "password": PASSWORD})).await, 401, "totp_required").await;
+
+        let r = app.client.post(app.url(&format!("/api/v1/admin/users/{id}/mfa-reset"))).bearer_auth(&admin).send().await.expect("sent");
+        assert_eq!(r.status(), 204);
+        assert_problem(app.get_with("/api/v1/me", &token).await, 401, "unauthenticated").await;
+        let again = app.token("lost@example.org", PASSWORD).await;
+        let me: serde_json::Value = app.get_with("/api/v1/me", &again).await.json().await.expect("json");
+        assert_eq!((me["id"].as_str(), me["mfa_enabled"].as_bool()), (Some(id.as_str()), Some(false)), "same account, no second factor");
+        let audit: serde_json::Value = app.get_with(&format!("/api/v1/admin/audit?action=mfa_reset_by_admin&target_id={id}"), &admin).await.json().await.expect("json");
+        assert_eq!(audit.as_array().map(Vec::len), Some(1));
+
+        let traveler_tries = app.client.post(app.url(&format!("/api/v1/admin/users/{id}/mfa-reset"))).bearer_auth(&again).send().await.expect("sent");
+        assert_problem(traveler_tries, 403, "forbidden").await;
+    }
 }

@@ -18,4 +18,21 @@ on_both_backends! {
         let response = app.client.post(app.url("/api/v1/ports")).body(body).send().await.expect("sent");
         assert_problem(response, 413, "payload_too_large").await;
     }
+
+    async fn malformed_json_is_a_400_problem(app) {
+        let r = app.client.post(app.url("/api/v1/accounts")).header("content-type", "application/json").body("{\"email\": ").send().await.expect("sent");
+        assert_problem(r, 400, "malformed_json").await;
+    }
+
+    async fn a_body_that_is_not_json_is_a_415_problem(app) {
+        let r = app.client.post(app.url("/api/v1/accounts")).header("content-type", "text/plain").body("email=a").send().await.expect("sent");
+        assert_problem(r, 415, "unsupported_media_type").await;
+    }
+
+    async fn a_wrongly_typed_field_is_a_422_problem_naming_it(app) {
+        let r = app.client.post(app.url("/api/v1/accounts")).json(&serde_json::json!({"email": 5, "password": "x", "full_name": "y", "language": "en"})).send().await.expect("sent");
+        let body = assert_problem(r, 422, "validation_failed").await;
+        assert_eq!(body["errors"][0]["field"], "email");
+        assert_eq!(body["errors"][0]["code"], "invalid");
+    }
 }

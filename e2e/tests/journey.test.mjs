@@ -105,8 +105,8 @@ test("a newcomer registers, verifies, signs in, changes language, reads offline 
   await context.close();
 });
 
-test("the public pages pass axe in every language", async () => {
-  for (const locale of ["en-US", "es-MX", "ht-HT"]) {
+test("the public pages pass axe in every language (en, es, ht, pt, fr)", async () => {
+  for (const locale of ["en-US", "es-MX", "ht-HT", "pt-BR", "fr-FR"]) {
     const context = await phone(browser, locale);
     const page = await context.newPage();
     for (const path of ["/", "/register", "/sign-in", "/forgot-password", "/reset-password", "/entry-requirements", "/entry-requirements/on-the-day", "/offline", "/no-such-page"]) {

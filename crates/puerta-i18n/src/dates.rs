@@ -11,6 +11,8 @@ fn locale(language: Language) -> Locale {
         Language::En => Locale::en_US,
         Language::Es => Locale::es_MX,
         Language::Ht => Locale::ht_HT,
+        Language::Pt => Locale::pt_BR,
+        Language::Fr => Locale::fr_FR,
     }
 }
 

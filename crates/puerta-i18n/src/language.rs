@@ -9,10 +9,12 @@ pub enum Language {
     En,
     Es,
     Ht,
+    Pt,
+    Fr,
 }
 
 impl Language {
-    pub const ALL: [Language; 3] = [Language::En, Language::Es, Language::Ht];
+    pub const ALL: [Language; 5] = [Language::En, Language::Es, Language::Ht, Language::Pt, Language::Fr];
 
     /// The BCP 47 tag, as used in `<html lang>`, the `lang` cookie and the API.
     pub fn code(self) -> &'static str {
@@ -20,6 +22,8 @@ impl Language {
             Self::En => "en",
             Self::Es => "es",
             Self::Ht => "ht",
+            Self::Pt => "pt",
+            Self::Fr => "fr",
         }
     }
 
@@ -29,6 +33,8 @@ impl Language {
             Self::En => "English",
             Self::Es => "Español",
             Self::Ht => "Kreyòl ayisyen",
+            Self::Pt => "Português",
+            Self::Fr => "Français",
         }
     }
 
@@ -71,7 +77,9 @@ mod tests {
 
     #[test]
     fn the_highest_quality_supported_language_wins() {
-        assert_eq!(negotiate(Some("fr-FR, ht;q=0.9, es;q=0.8")), Language::Ht);
+        assert_eq!(negotiate(Some("de-DE, ht;q=0.9, es;q=0.8")), Language::Ht);
+        assert_eq!(negotiate(Some("pt-BR,pt;q=0.9")), Language::Pt);
+        assert_eq!(negotiate(Some("fr-CA")), Language::Fr);
         assert_eq!(negotiate(Some("es-MX,es;q=0.9,en;q=0.8")), Language::Es);
         assert_eq!(negotiate(Some("de, ht;q=0")), Language::En);
         assert_eq!(negotiate(None), Language::En);

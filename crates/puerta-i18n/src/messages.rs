@@ -46,6 +46,8 @@ fn langid(language: Language) -> LanguageIdentifier {
         Language::En => unic_langid::langid!("en"),
         Language::Es => unic_langid::langid!("es"),
         Language::Ht => unic_langid::langid!("ht"),
+        Language::Pt => unic_langid::langid!("pt"),
+        Language::Fr => unic_langid::langid!("fr"),
     }
 }
 
@@ -75,6 +77,8 @@ pub fn message_ids(language: Language) -> Vec<String> {
         Language::En => include_str!("../../../locales/en/main.ftl"),
         Language::Es => include_str!("../../../locales/es/main.ftl"),
         Language::Ht => include_str!("../../../locales/ht/main.ftl"),
+        Language::Pt => include_str!("../../../locales/pt/main.ftl"),
+        Language::Fr => include_str!("../../../locales/fr/main.ftl"),
     };
     let mut ids: Vec<String> = source
         .lines()

@@ -20,7 +20,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, IntoParams)]
 pub struct LangQuery {
-    /// `en`, `es` or `ht`; default: the `lang` cookie, else `Accept-Language`.
+    /// `en`, `es`, `ht`, `pt` or `fr`; default: the `lang` cookie, else `Accept-Language`.
     lang: Option<String>,
 }
 

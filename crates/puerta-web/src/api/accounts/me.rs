@@ -61,7 +61,7 @@ async fn me(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<
 
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateMeBody {
-    /// `en`, `es` or `ht`.
+    /// `en`, `es`, `ht`, `pt` or `fr`.
     language: Option<String>,
     /// E.164; an empty string removes the number.
     phone: Option<String>,

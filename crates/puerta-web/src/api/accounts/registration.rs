@@ -30,7 +30,7 @@ pub struct RegisterBody {
     full_name: String,
     /// E.164, e.g. `+525512345678`.
     phone: Option<String>,
-    /// `en`, `es` or `ht`.
+    /// `en`, `es`, `ht`, `pt` or `fr`.
     language: String,
 }
 

@@ -1,0 +1,321 @@
+# Puerta — français. Un terme par concept ; voir locales/GLOSSARY.md. Toujours « vous ».
+# Message ids: area-thing. Variables: { $name }.
+
+## Cadre du site
+
+site-name = Puerta
+site-tagline = Rendez-vous aux points d'entrée terrestres des États-Unis
+skip-link = Aller au contenu principal
+nav-label = Menu principal
+nav-dashboard = Votre page principale
+nav-account = Votre compte
+nav-sign-in = Se connecter
+nav-register = Créer un compte
+nav-sign-out = Se déconnecter
+nav-staff = Accueil du personnel
+nav-admin-users = Utilisateurs
+nav-admin-audit = Journal d'audit
+language-switcher-label = Langue
+footer-text = Puerta est gratuit. Personne ne peut vous vendre un rendez-vous. Ne payez jamais personne pour un rendez-vous.
+error-summary-title = Il y a un problème
+request-id-label = Référence pour l'équipe d'assistance : { $id }
+session-warning = Votre session va bientôt se fermer, car vous n'avez rien fait depuis un moment.
+session-stay = Garder ma session ouverte
+back-link = Retour
+
+## Accueil
+
+home-title = Demander un rendez-vous pour passer la frontière des États-Unis
+home-intro = Avec Puerta, vous envoyez vos informations avant de voyager. Vous demandez aussi un rendez-vous à l'un des huit points d'entrée de la frontière avec le Mexique.
+home-start = Créer un compte
+home-have-account = Vous avez déjà un compte ?
+
+## Champs des formulaires
+
+field-email = Adresse e-mail
+field-email-hint = Nous allons envoyer un code à cette adresse.
+field-full-name = Nom complet
+field-full-name-hint = Écrivez votre nom comme sur votre passeport ou votre pièce d'identité.
+field-phone = Numéro de téléphone portable (facultatif)
+field-phone-hint = Ajoutez l'indicatif du pays, par exemple +52 55 1234 5678.
+field-password = Mot de passe
+field-new-password = Nouveau mot de passe
+field-current-password = Mot de passe actuel
+field-password-hint = Utilisez au moins 12 caractères. Quelques mots faciles à retenir valent mieux qu'un mot de passe court.
+field-language = Langue préférée
+field-code = Code
+field-code-hint = Le code à 6 chiffres que nous vous avons envoyé.
+field-totp-code = Code de votre application d'authentification
+field-totp-code-hint = 6 chiffres. Si vous avez perdu votre téléphone, entrez un de vos codes de récupération.
+field-role = Rôle
+field-new-email = Nouvelle adresse e-mail
+
+## Messages de validation (à côté du champ)
+
+error-email-invalid = Entrez une adresse e-mail au bon format, par exemple nom@example.com.
+error-password-too-short = Votre mot de passe doit avoir au moins 12 caractères.
+error-password-too-long = Votre mot de passe doit avoir 128 caractères au maximum.
+error-password-common = Beaucoup de personnes utilisent ce mot de passe. Il est donc facile à deviner. Choisissez-en un autre.
+error-full-name-required = Entrez votre nom complet.
+error-full-name-too-long = Votre nom complet doit avoir 200 caractères au maximum.
+error-phone-invalid = Entrez un numéro de portable avec l'indicatif du pays, par exemple +52 55 1234 5678.
+error-language-invalid = Choisissez une des langues de la liste.
+error-code-format = Entrez le code à 6 chiffres.
+error-code-wrong = Ce code n'est pas correct ou il est trop ancien. Vérifiez le code ou demandez un nouveau code.
+error-current-password-wrong = Votre mot de passe actuel n'est pas correct.
+error-role-invalid = Choisissez un des rôles de la liste.
+error-field-required = Ce champ est obligatoire.
+error-field-invalid = Cette valeur n'a pas le bon type ou le bon format.
+
+## Problèmes (détails de l'API et erreurs de page)
+
+problem-not_found = Il n'y a rien à cette adresse.
+problem-method_not_allowed = Cette adresse n'accepte pas cette méthode.
+problem-payload_too_large = Ce que vous avez envoyé est trop volumineux.
+problem-unsupported_media_type = Envoyez le corps de la requête en JSON, avec Content-Type: application/json.
+problem-malformed_json = Le corps de la requête n'est pas du JSON valide.
+problem-unreadable_body = Impossible de lire le corps de la requête.
+problem-validation_failed = Des informations manquent ou ne sont pas valides. La liste montre chaque champ qui a un problème.
+problem-too_many_requests = Trop de tentatives. Attendez { $seconds } secondes, puis réessayez.
+problem-internal_error = Un problème est survenu de notre côté. Réessayez plus tard.
+problem-timed_out = Le serveur n'a pas pu répondre à temps. Réessayez dans un moment.
+problem-database_unavailable = Le service n'est pas disponible pour le moment. Réessayez dans un moment.
+problem-bad_request = Nous n'avons pas pu comprendre la requête.
+problem-invalid_credentials = L'adresse e-mail ou le mot de passe n'est pas correct.
+problem-email_not_verified = Vous n'avez pas encore confirmé votre adresse e-mail. Nous pouvons vous envoyer un nouveau code.
+problem-totp_required = Entrez le code de votre application d'authentification.
+problem-totp_invalid = Le code de l'application d'authentification n'est pas correct.
+problem-unauthenticated = Vous devez vous connecter pour faire cela.
+problem-forbidden = Vous n'avez pas l'autorisation de faire cela.
+problem-mfa_required = Le personnel doit activer la vérification en deux étapes avant d'utiliser les fonctions du personnel.
+problem-csrf_failed = Ce formulaire a expiré ou ne vient pas de Puerta. Revenez en arrière, rechargez la page et réessayez.
+problem-code_invalid = Ce code n'est pas correct ou il est trop ancien. Demandez un nouveau code.
+problem-account_disabled = Ce compte est désactivé. Contactez l'équipe d'assistance.
+problem-totp_already_enabled = La vérification en deux étapes est déjà activée.
+problem-totp_not_started = Commencez d'abord à configurer la vérification en deux étapes.
+problem-conflict = Cette modification ne correspond plus à l'état actuel. Rechargez la page et réessayez.
+problem-last_admin = Vous ne pouvez pas retirer le dernier administrateur.
+problem-password_reset_required = Pour votre sécurité, choisissez un nouveau mot de passe avant de vous connecter. Utilisez « Mot de passe oublié ? » pour recevoir un code.
+problem-email_taken = Un autre compte utilise déjà cette adresse e-mail.
+
+## Inscription et confirmation de l'adresse e-mail
+
+register-title = Créer un compte
+register-intro = Vous avez besoin d'un compte pour envoyer vos informations et demander un rendez-vous. C'est gratuit.
+register-submit = Créer le compte
+verify-title = Regardez vos e-mails
+verify-intro = Si l'adresse est correcte, nous y avons envoyé un code à 6 chiffres. Le code est valable 10 minutes.
+verify-submit = Confirmer l'adresse e-mail
+verify-resend = Envoyer un nouveau code
+verify-resent = Si cette adresse a un compte qui n'est pas encore confirmé, nous avons envoyé un nouveau code.
+verify-done = Votre adresse e-mail est confirmée. Vous pouvez maintenant vous connecter.
+
+## Connexion et déconnexion
+
+sign-in-title = Se connecter
+sign-in-submit = Se connecter
+sign-in-forgot = Mot de passe oublié ?
+sign-in-no-account = Vous n'avez pas encore de compte ?
+sign-in-not-verified = Vous n'avez pas encore confirmé votre adresse e-mail.
+sign-in-totp-title = Vérification en deux étapes
+sign-in-totp-submit = Continuer
+signed-out = Votre session est fermée.
+session-expired = Votre session est fermée. Vous n'avez rien fait pendant 15 minutes, ou votre session a pris fin.
+
+## Réinitialisation du mot de passe
+
+forgot-title = Réinitialiser votre mot de passe
+forgot-intro = Entrez l'adresse e-mail de votre compte. Si cette adresse a un compte, nous enverrons un code pour réinitialiser votre mot de passe. Le code est valable 30 minutes.
+forgot-submit = Envoyer le code
+reset-title = Choisissez un nouveau mot de passe
+reset-intro = Entrez le code reçu par e-mail et un nouveau mot de passe. Toutes vos autres sessions seront fermées.
+reset-submit = Enregistrer le nouveau mot de passe
+reset-done = Votre mot de passe est modifié. Connectez-vous avec votre nouveau mot de passe.
+
+## Compte
+
+account-title = Votre compte
+account-email = Adresse e-mail
+account-name = Nom complet
+account-phone = Téléphone portable
+account-phone-none = Non indiqué
+account-language = Langue
+account-role = Rôle
+account-mfa = Vérification en deux étapes
+account-mfa-on = Activée
+account-mfa-off = Désactivée
+account-change = Modifier
+account-change-password-title = Changer votre mot de passe
+account-change-password-submit = Changer le mot de passe
+account-password-changed = Votre mot de passe est modifié.
+account-change-email-title = Changer votre adresse e-mail
+account-change-email-intro = Nous allons envoyer un code à la nouvelle adresse. Le changement sera fait quand vous entrerez le code.
+account-change-email-submit = Envoyer le code à la nouvelle adresse
+account-email-code-title = Confirmez votre nouvelle adresse e-mail
+account-email-changed = Votre adresse e-mail est modifiée.
+account-change-language-submit = Enregistrer la langue
+account-language-changed = Votre langue est enregistrée.
+account-change-phone-title = Changer votre numéro de téléphone portable
+account-change-phone-submit = Enregistrer le numéro
+account-phone-changed = Votre numéro de téléphone est enregistré.
+account-data-title = Vos données
+account-data-intro = Vous pouvez télécharger dans un fichier tout ce que Puerta garde sur vous.
+account-data-download = Télécharger mes données
+account-delete-title = Supprimer votre compte
+account-delete-intro = Cette action vous déconnecte partout et supprime vos données personnelles. Pour des raisons légales, nous devons garder certains registres, sans votre nom ni vos coordonnées. Vous ne pourrez pas annuler cette action.
+account-delete-submit = Supprimer mon compte
+account-deleted = Votre compte est supprimé.
+account-wasnt-me-title = Votre compte est protégé
+account-wasnt-me-done = Nous avons fermé toutes les sessions de votre compte. Pour vous connecter de nouveau, réinitialisez votre mot de passe avec un code envoyé à votre adresse e-mail.
+account-wasnt-me-intro = Si une autre personne s'est connectée à votre compte, appuyez sur le bouton. Nous fermerons toutes les sessions, puis vous choisirez un nouveau mot de passe.
+account-wasnt-me-submit = Se déconnecter partout
+
+## Vérification en deux étapes (TOTP)
+
+totp-title = Configurer la vérification en deux étapes
+totp-intro = Avec la vérification en deux étapes, vous devez entrer un code donné par une application de votre téléphone à chaque connexion. Ainsi, personne ne peut se connecter avec seulement votre mot de passe.
+totp-step-scan = Scannez ce code QR avec une application d'authentification.
+totp-step-key = Si vous ne pouvez pas le scanner, tapez cette clé dans l'application :
+totp-step-confirm = Entrez le code à 6 chiffres affiché par l'application.
+totp-submit = Activer la vérification en deux étapes
+totp-enabled = La vérification en deux étapes est activée.
+totp-recovery-title = Notez vos codes de récupération
+totp-recovery-intro = Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois. Écrivez-les sur papier et gardez-les dans un endroit sûr. Nous ne les afficherons plus.
+totp-recovery-continue = J'ai noté mes codes
+
+## Rôles
+
+role-traveler = Voyageur
+role-officer = Agent
+role-supervisor = Superviseur
+role-admin = Administrateur
+role-partner = Organisation partenaire
+
+## Page principale et personnel
+
+dashboard-title = Bienvenue, { $name }
+dashboard-intro = Voici votre page principale.
+staff-title = Accueil du personnel
+staff-intro = Les fonctions du personnel sont ici.
+staff-mfa-needed = Activez la vérification en deux étapes pour utiliser les fonctions du personnel.
+
+## Administration
+
+admin-users-title = Utilisateurs
+admin-users-email = E-mail
+admin-users-role = Rôle
+admin-users-status = Statut
+admin-users-created = Créé le
+admin-users-active = Actif
+admin-users-disabled = Désactivé
+admin-users-set-role = Changer le rôle
+admin-users-disable = Désactiver
+admin-users-enable = Activer
+admin-users-reset-mfa = Réinitialiser la vérification en deux étapes
+admin-users-updated = L'utilisateur est mis à jour.
+admin-audit-title = Journal d'audit
+admin-audit-time = Date et heure
+admin-audit-action = Action
+admin-audit-actor = Fait par
+admin-audit-target = Compte
+admin-audit-ip = Adresse IP
+admin-audit-filter = Filtrer
+admin-audit-empty = Aucune entrée ne correspond.
+
+## E-mails
+
+email-greeting = Bonjour { $name },
+email-signature = Puerta
+email-ignore = Si vous n'avez rien demandé, vous pouvez ignorer ce message.
+email-verify-subject = Votre code Puerta : { $code }
+email-verify-body = Votre code pour confirmer votre adresse e-mail est { $code }. Il est valable 10 minutes. Ne le donnez à personne.
+email-already-registered-subject = Quelqu'un a essayé de créer un compte Puerta avec votre adresse e-mail
+email-already-registered-body = Quelqu'un a essayé de créer un nouveau compte avec cette adresse e-mail, mais vous avez déjà un compte. Si c'était vous, connectez-vous, ou réinitialisez votre mot de passe si vous l'avez oublié. Si ce n'était pas vous, vous n'avez rien à faire.
+email-sign-in-subject = Nouvelle connexion à votre compte Puerta
+email-sign-in-body = Il y a eu une connexion à votre compte le { $time } (UTC). Si c'était vous, vous n'avez rien à faire.
+email-sign-in-wasnt-me = Si ce n'était pas vous, ouvrez ce lien. Nous fermerons toutes les sessions et vous choisirez un nouveau mot de passe : { $link }
+email-reset-subject = Votre code Puerta pour réinitialiser votre mot de passe : { $code }
+email-reset-body = Votre code pour réinitialiser votre mot de passe est { $code }. Il est valable 30 minutes. Vous pouvez aussi ouvrir ce lien : { $link }
+email-change-subject = Confirmez votre nouvelle adresse e-mail pour Puerta : { $code }
+email-change-body = Votre code pour confirmer cette nouvelle adresse e-mail est { $code }. Il est valable 10 minutes.
+email-password-changed-subject = Votre mot de passe Puerta a été modifié
+email-password-changed-body = Le mot de passe de votre compte Puerta a été modifié. Si ce n'était pas vous, réinitialisez votre mot de passe maintenant.
+email-email-changed-subject = Votre adresse e-mail Puerta a été modifiée
+email-email-changed-body = L'adresse e-mail de votre compte Puerta a été remplacée par une autre adresse. Si ce n'était pas vous, contactez l'équipe d'assistance maintenant.
+sms-sign-in = Puerta : nouvelle connexion à votre compte le { $time } UTC. Ce n'était pas vous ? Regardez vos e-mails.
+
+## Fuseaux horaires (affichés à côté de chaque heure d'un point d'entrée)
+
+zone-america-phoenix = heure de l'Arizona
+zone-america-chicago = heure du Centre
+zone-america-denver = heure des Rocheuses
+zone-america-los-angeles = heure du Pacifique
+zone-america-new-york = heure de l'Est
+
+## Conditions d'entrée
+
+er-title = Conditions d'entrée
+er-intro = Ce qu'il faut apporter, comment demander un rendez-vous et ce qui se passe à chaque point d'entrée. Vous pouvez lire ces pages sans compte. Après les avoir ouvertes une fois, vous pouvez aussi les lire sans internet.
+er-general-heading = Avant de voyager
+er-ports-heading = Points d'entrée
+er-fallback = Cette page n'est pas encore traduite dans votre langue. Elle est affichée en anglais.
+er-in-english = en anglais
+er-updated = Dernière mise à jour : { $date }
+er-port-time = Heure actuelle à ce point d'entrée : { $time }
+er-back = Toutes les conditions d'entrée
+er-edit = Modifier cette page
+
+## Page principale
+
+dashboard-er-text = Lisez ce qu'il faut apporter et comment fonctionnent les rendez-vous.
+dashboard-er-count = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+dashboard-cases-title = Mes dossiers
+dashboard-cases-empty = Vous n'avez pas encore envoyé de demande.
+dashboard-appointments-title = Rendez-vous
+dashboard-appointments-empty = Vous n'avez aucun rendez-vous.
+dashboard-messages-title = Messages
+dashboard-messages-empty = Vous n'avez aucun message.
+dashboard-notifications-title = Notifications
+dashboard-notifications-empty = Vous n'avez aucune notification.
+dashboard-unread = { $count ->
+    [one] { $count } à lire
+   *[other] { $count } à lire
+}
+
+## Hors ligne
+
+offline-title = Pas de connexion internet
+offline-text = Cette page a besoin d'une connexion internet. Les conditions d'entrée que vous avez déjà ouvertes sont toujours disponibles.
+offline-link = Lire les conditions d'entrée
+
+## Modification du contenu (administrateurs)
+
+nav-admin-content = Conditions d'entrée
+admin-content-title = Modifier les conditions d'entrée
+admin-content-language = Langue de cette version
+field-title = Titre
+field-summary = Résumé
+field-summary-hint = Une phrase, affichée dans la liste.
+field-body = Texte
+field-body-hint = Markdown : ## pour un titre, - pour un élément de liste, une ligne vide entre les paragraphes.
+admin-content-preview = Aperçu
+admin-content-save = Enregistrer comme nouvelle version
+admin-content-saved = La nouvelle version est enregistrée et publiée.
+admin-content-preview-title = Aperçu
+admin-content-history = Versions
+admin-content-version = Version { $version }, { $date }
+error-content-slug = Cette page n'existe pas.
+error-content-title = Entrez un titre de 200 caractères au maximum.
+error-content-summary = Écrivez un résumé de 300 caractères au maximum.
+error-content-body = Entrez le texte, jusqu'à 50 000 caractères.
+
+## Accueil du personnel
+
+staff-capacity-title = Capacité par jour à chaque point d'entrée
+staff-port = Point d'entrée
+staff-zone = Fuseau horaire
+staff-daily-capacity = Rendez-vous par jour
+staff-total = Tous les points d'entrée

@@ -1,0 +1,321 @@
+# Puerta — português do Brasil. Um termo por conceito; veja locales/GLOSSARY.md. Sempre "você".
+# Message ids: area-thing. Variables: { $name }.
+
+## Estrutura do site
+
+site-name = Puerta
+site-tagline = Agendamentos nos pontos de entrada terrestres dos Estados Unidos
+skip-link = Pular para o conteúdo principal
+nav-label = Menu principal
+nav-dashboard = Sua página principal
+nav-account = Sua conta
+nav-sign-in = Entrar
+nav-register = Criar uma conta
+nav-sign-out = Sair
+nav-staff = Página da equipe
+nav-admin-users = Usuários
+nav-admin-audit = Registro de auditoria
+language-switcher-label = Idioma
+footer-text = O Puerta é grátis. Ninguém pode vender um agendamento para você. Nunca pague ninguém por um agendamento.
+error-summary-title = Há um problema
+request-id-label = Referência para o suporte: { $id }
+session-warning = Sua sessão vai terminar em breve porque você não fez nada há algum tempo.
+session-stay = Continuar conectado
+back-link = Voltar
+
+## Início
+
+home-title = Peça um agendamento para cruzar a fronteira dos Estados Unidos
+home-intro = Use o Puerta para enviar suas informações antes de viajar e para pedir um agendamento em um dos oito pontos de entrada na fronteira com o México.
+home-start = Criar uma conta
+home-have-account = Já tem uma conta?
+
+## Campos dos formulários
+
+field-email = Endereço de e-mail
+field-email-hint = Vamos enviar um código para este endereço.
+field-full-name = Nome completo
+field-full-name-hint = Escreva seu nome como aparece no seu passaporte ou documento de identidade.
+field-phone = Número de celular (opcional)
+field-phone-hint = Inclua o código do país, por exemplo +52 55 1234 5678.
+field-password = Senha
+field-new-password = Nova senha
+field-current-password = Senha atual
+field-password-hint = Use pelo menos 12 caracteres. Algumas palavras fáceis de lembrar são melhores que uma senha curta.
+field-language = Idioma preferido
+field-code = Código
+field-code-hint = O código de 6 dígitos que enviamos para você.
+field-totp-code = Código do seu aplicativo autenticador
+field-totp-code-hint = 6 dígitos. Se você perdeu seu celular, digite um dos seus códigos de recuperação.
+field-role = Função
+field-new-email = Novo endereço de e-mail
+
+## Mensagens de validação (ao lado do campo)
+
+error-email-invalid = Digite um endereço de e-mail no formato correto, como nome@example.com.
+error-password-too-short = Sua senha precisa ter pelo menos 12 caracteres.
+error-password-too-long = Sua senha pode ter no máximo 128 caracteres.
+error-password-common = Muitas pessoas usam esta senha, então ela é fácil de adivinhar. Escolha outra.
+error-full-name-required = Digite seu nome completo.
+error-full-name-too-long = Seu nome completo pode ter no máximo 200 caracteres.
+error-phone-invalid = Digite um número de celular com o código do país, como +52 55 1234 5678.
+error-language-invalid = Escolha um dos idiomas da lista.
+error-code-format = Digite o código de 6 dígitos.
+error-code-wrong = Este código não está correto ou expirou. Confira o código ou peça um novo.
+error-current-password-wrong = Sua senha atual não está correta.
+error-role-invalid = Escolha uma das funções da lista.
+error-field-required = Este campo é obrigatório.
+error-field-invalid = Este valor tem o tipo ou o formato errado.
+
+## Problemas (detalhes da API e erros de página)
+
+problem-not_found = Não há nada neste endereço.
+problem-method_not_allowed = Este endereço não aceita este método.
+problem-payload_too_large = O que você enviou é grande demais.
+problem-unsupported_media_type = Envie o corpo da requisição como JSON, com Content-Type: application/json.
+problem-malformed_json = O corpo da requisição não é um JSON válido.
+problem-unreadable_body = Não foi possível ler o corpo da requisição.
+problem-validation_failed = Algumas informações estão faltando ou não são válidas. A lista mostra cada campo com problema.
+problem-too_many_requests = Muitas tentativas. Espere { $seconds } segundos e tente de novo.
+problem-internal_error = Algo deu errado do nosso lado. Tente de novo mais tarde.
+problem-timed_out = O servidor não conseguiu responder a tempo. Tente de novo daqui a pouco.
+problem-database_unavailable = O serviço não está disponível agora. Tente de novo daqui a pouco.
+problem-bad_request = Não foi possível entender a requisição.
+problem-invalid_credentials = O endereço de e-mail ou a senha não estão corretos.
+problem-email_not_verified = Você ainda não confirmou seu endereço de e-mail. Podemos enviar um novo código.
+problem-totp_required = Digite o código do seu aplicativo autenticador.
+problem-totp_invalid = O código do aplicativo autenticador não está correto.
+problem-unauthenticated = Você precisa entrar na sua conta para fazer isso.
+problem-forbidden = Você não tem permissão para fazer isso.
+problem-mfa_required = A equipe precisa ativar a verificação em duas etapas antes de usar as funções da equipe.
+problem-csrf_failed = Este formulário expirou ou não veio do Puerta. Volte, recarregue a página e tente de novo.
+problem-code_invalid = Este código não está correto ou expirou. Peça um novo código.
+problem-account_disabled = Esta conta está desativada. Fale com o suporte.
+problem-totp_already_enabled = A verificação em duas etapas já está ativada.
+problem-totp_not_started = Primeiro, comece a configurar a verificação em duas etapas.
+problem-conflict = Esta mudança entra em conflito com a situação atual. Recarregue a página e tente de novo.
+problem-last_admin = Você não pode remover o último administrador.
+problem-password_reset_required = Para sua segurança, escolha uma nova senha antes de entrar. Use "Esqueceu sua senha?" para receber um código.
+problem-email_taken = Outra conta já usa este endereço de e-mail.
+
+## Criar conta e confirmar o e-mail
+
+register-title = Criar uma conta
+register-intro = Você precisa de uma conta para enviar suas informações e pedir um agendamento. É grátis.
+register-submit = Criar conta
+verify-title = Veja seu e-mail
+verify-intro = Se o endereço estiver correto, enviamos para ele um código de 6 dígitos. O código vale por 10 minutos.
+verify-submit = Confirmar endereço de e-mail
+verify-resend = Enviar um novo código
+verify-resent = Se o endereço tiver uma conta ainda não confirmada, enviamos um novo código.
+verify-done = Seu endereço de e-mail foi confirmado. Agora você pode entrar.
+
+## Entrar e sair
+
+sign-in-title = Entrar
+sign-in-submit = Entrar
+sign-in-forgot = Esqueceu sua senha?
+sign-in-no-account = Ainda não tem uma conta?
+sign-in-not-verified = Você ainda não confirmou seu endereço de e-mail.
+sign-in-totp-title = Verificação em duas etapas
+sign-in-totp-submit = Continuar
+signed-out = Você saiu da sua conta.
+session-expired = Sua sessão foi encerrada porque você ficou 15 minutos sem atividade, ou porque ela chegou ao fim.
+
+## Redefinir a senha
+
+forgot-title = Redefina sua senha
+forgot-intro = Digite o endereço de e-mail da sua conta. Se existir uma conta com esse endereço, vamos enviar um código para redefinir sua senha. O código vale por 30 minutos.
+forgot-submit = Enviar código
+reset-title = Escolha uma nova senha
+reset-intro = Digite o código do e-mail e uma nova senha. Todas as outras sessões serão encerradas.
+reset-submit = Salvar nova senha
+reset-done = Sua senha foi alterada. Entre com sua nova senha.
+
+## Conta
+
+account-title = Sua conta
+account-email = Endereço de e-mail
+account-name = Nome completo
+account-phone = Celular
+account-phone-none = Não informado
+account-language = Idioma
+account-role = Função
+account-mfa = Verificação em duas etapas
+account-mfa-on = Ativada
+account-mfa-off = Desativada
+account-change = Alterar
+account-change-password-title = Altere sua senha
+account-change-password-submit = Alterar senha
+account-password-changed = Sua senha foi alterada.
+account-change-email-title = Altere seu endereço de e-mail
+account-change-email-intro = Vamos enviar um código para o novo endereço. A mudança acontece quando você digitar o código.
+account-change-email-submit = Enviar código para o novo endereço
+account-email-code-title = Confirme seu novo endereço de e-mail
+account-email-changed = Seu endereço de e-mail foi alterado.
+account-change-language-submit = Salvar idioma
+account-language-changed = Seu idioma foi salvo.
+account-change-phone-title = Altere seu número de celular
+account-change-phone-submit = Salvar número de celular
+account-phone-changed = Seu número de celular foi salvo.
+account-data-title = Seus dados
+account-data-intro = Você pode baixar em um arquivo tudo o que o Puerta guarda sobre você.
+account-data-download = Baixar meus dados
+account-delete-title = Exclua sua conta
+account-delete-intro = Isso encerra todas as suas sessões e exclui seus dados pessoais. Precisamos guardar alguns registros por motivos legais, sem seu nome e sem seus dados de contato. Não é possível desfazer isso.
+account-delete-submit = Excluir minha conta
+account-deleted = Sua conta foi excluída.
+account-wasnt-me-title = Sua conta está protegida
+account-wasnt-me-done = Encerramos todas as sessões da sua conta. Para entrar de novo, redefina sua senha com um código enviado para seu endereço de e-mail.
+account-wasnt-me-intro = Se outra pessoa entrou na sua conta, aperte o botão. Vamos encerrar todas as sessões, e depois você vai escolher uma nova senha.
+account-wasnt-me-submit = Sair em todos os aparelhos
+
+## Verificação em duas etapas (TOTP)
+
+totp-title = Configure a verificação em duas etapas
+totp-intro = A verificação em duas etapas pede um código de um aplicativo no seu celular toda vez que você entra. Assim, ninguém consegue entrar só com a sua senha.
+totp-step-scan = Escaneie este código QR com um aplicativo autenticador.
+totp-step-key = Se não conseguir escanear, digite esta chave no aplicativo:
+totp-step-confirm = Digite o código de 6 dígitos que aparece no aplicativo.
+totp-submit = Ativar a verificação em duas etapas
+totp-enabled = A verificação em duas etapas está ativada.
+totp-recovery-title = Guarde seus códigos de recuperação
+totp-recovery-intro = Se você perder seu celular, cada um destes códigos permite entrar uma vez. Anote os códigos em um papel e guarde em um lugar seguro. Não vamos mostrar esses códigos de novo.
+totp-recovery-continue = Já guardei meus códigos
+
+## Funções
+
+role-traveler = Viajante
+role-officer = Agente
+role-supervisor = Supervisor
+role-admin = Administrador
+role-partner = Organização parceira
+
+## Página principal e equipe
+
+dashboard-title = Boas-vindas, { $name }
+dashboard-intro = Esta é a sua página principal.
+staff-title = Página da equipe
+staff-intro = As funções da equipe ficam aqui.
+staff-mfa-needed = Ative a verificação em duas etapas para usar as funções da equipe.
+
+## Administração
+
+admin-users-title = Usuários
+admin-users-email = E-mail
+admin-users-role = Função
+admin-users-status = Situação
+admin-users-created = Criado em
+admin-users-active = Ativo
+admin-users-disabled = Desativado
+admin-users-set-role = Alterar função
+admin-users-disable = Desativar
+admin-users-enable = Ativar
+admin-users-reset-mfa = Redefinir a verificação em duas etapas
+admin-users-updated = O usuário foi atualizado.
+admin-audit-title = Registro de auditoria
+admin-audit-time = Hora
+admin-audit-action = Ação
+admin-audit-actor = Feito por
+admin-audit-target = Conta
+admin-audit-ip = Endereço IP
+admin-audit-filter = Filtrar
+admin-audit-empty = Nenhum registro encontrado.
+
+## E-mails
+
+email-greeting = Olá, { $name },
+email-signature = Puerta
+email-ignore = Se você não pediu isso, pode ignorar esta mensagem.
+email-verify-subject = Seu código do Puerta: { $code }
+email-verify-body = Seu código para confirmar seu endereço de e-mail é { $code }. Ele vale por 10 minutos. Não mostre este código a ninguém.
+email-already-registered-subject = Alguém tentou criar uma conta no Puerta com seu e-mail
+email-already-registered-body = Alguém tentou criar uma nova conta com este endereço de e-mail, mas você já tem uma. Se foi você, entre na sua conta, ou redefina sua senha se você a esqueceu. Se não foi você, não precisa fazer nada.
+email-sign-in-subject = Novo acesso à sua conta do Puerta
+email-sign-in-body = Houve um novo acesso à sua conta em { $time } (UTC). Se foi você, não precisa fazer nada.
+email-sign-in-wasnt-me = Se não foi você, abra este link. Vamos encerrar todas as sessões e você vai escolher uma nova senha: { $link }
+email-reset-subject = Seu código para redefinir a senha do Puerta: { $code }
+email-reset-body = Seu código para redefinir sua senha é { $code }. Ele vale por 30 minutos. Você também pode abrir este link: { $link }
+email-change-subject = Confirme seu novo endereço de e-mail no Puerta: { $code }
+email-change-body = Seu código para confirmar este novo endereço de e-mail é { $code }. Ele vale por 10 minutos.
+email-password-changed-subject = Sua senha do Puerta foi alterada
+email-password-changed-body = A senha da sua conta do Puerta foi alterada. Se não foi você, redefina sua senha agora.
+email-email-changed-subject = Seu endereço de e-mail do Puerta foi alterado
+email-email-changed-body = O endereço de e-mail da sua conta do Puerta foi trocado por outro endereço. Se não foi você, fale com o suporte agora.
+sms-sign-in = Puerta: novo acesso à sua conta em { $time } UTC. Foi outra pessoa? Veja seu e-mail.
+
+## Fusos horários (aparecem ao lado de cada horário de um ponto de entrada)
+
+zone-america-phoenix = horário do Arizona
+zone-america-chicago = horário do Centro
+zone-america-denver = horário da Montanha
+zone-america-los-angeles = horário do Pacífico
+zone-america-new-york = horário do Leste
+
+## Requisitos de entrada
+
+er-title = Requisitos de entrada
+er-intro = O que levar, como pedir um agendamento e o que acontece em cada ponto de entrada. Você pode ler estas páginas sem uma conta, e também sem internet depois de abrir uma vez.
+er-general-heading = Antes de viajar
+er-ports-heading = Pontos de entrada
+er-fallback = Esta página ainda não foi traduzida para o seu idioma. Ela aparece em inglês.
+er-in-english = em inglês
+er-updated = Última atualização: { $date }
+er-port-time = Hora agora neste ponto de entrada: { $time }
+er-back = Todos os requisitos de entrada
+er-edit = Editar esta página
+
+## Página principal
+
+dashboard-er-text = Veja o que levar e como funcionam os agendamentos.
+dashboard-er-count = { $count ->
+    [one] { $count } página
+   *[other] { $count } páginas
+}
+dashboard-cases-title = Meus casos
+dashboard-cases-empty = Você ainda não enviou nenhuma solicitação.
+dashboard-appointments-title = Agendamentos
+dashboard-appointments-empty = Você não tem nenhum agendamento.
+dashboard-messages-title = Mensagens
+dashboard-messages-empty = Você não tem mensagens.
+dashboard-notifications-title = Notificações
+dashboard-notifications-empty = Você não tem notificações.
+dashboard-unread = { $count ->
+    [one] { $count } não lida
+   *[other] { $count } não lidas
+}
+
+## Sem internet
+
+offline-title = Você está sem internet
+offline-text = Esta página precisa de conexão com a internet. Os requisitos de entrada que você abriu antes continuam aqui.
+offline-link = Ler os requisitos de entrada
+
+## Edição de conteúdo (administradores)
+
+nav-admin-content = Requisitos de entrada
+admin-content-title = Editar os requisitos de entrada
+admin-content-language = Idioma desta versão
+field-title = Título
+field-summary = Resumo
+field-summary-hint = Uma frase, que aparece na lista.
+field-body = Texto
+field-body-hint = Markdown: ## para um título, - para um item de lista, uma linha em branco entre os parágrafos.
+admin-content-preview = Pré-visualizar
+admin-content-save = Salvar como nova versão
+admin-content-saved = A nova versão foi salva e publicada.
+admin-content-preview-title = Pré-visualização
+admin-content-history = Versões
+admin-content-version = Versão { $version }, { $date }
+error-content-slug = Esta página não existe.
+error-content-title = Digite um título de até 200 caracteres.
+error-content-summary = Escreva um resumo de até 300 caracteres.
+error-content-body = Digite o texto, com até 50.000 caracteres.
+
+## Página da equipe
+
+staff-capacity-title = Capacidade diária em cada ponto de entrada
+staff-port = Ponto de entrada
+staff-zone = Fuso horário
+staff-daily-capacity = Agendamentos por dia
+staff-total = Todos os pontos de entrada

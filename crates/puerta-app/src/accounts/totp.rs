@@ -1,4 +1,5 @@
 use puerta_store::accounts::UserRecord;
+use subtle::ConstantTimeEq;
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use super::sessions::Actor;
@@ -68,7 +69,7 @@ impl App {
         let secret = user.totp_secret.as_deref().ok_or(AppError::Conflict("totp_not_started"))?;
         let subject = format!("totp-confirm|{}", user.id);
         self.throttle("totp-confirm", &subject, self.inner.limits.code_attempts, 600).await?;
-        if !self.totp_matches(secret, &user.email, code)? {
+        if !self.totp_accepted(&user.id, secret, &user.email, code).await? {
             return Err(AppError::field("code", "error-code-wrong"));
         }
         let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| random_recovery_code()).collect();
@@ -80,13 +81,31 @@ impl App {
         Ok(codes)
     }
 
-    fn totp_matches(&self, secret: &str, account: &str, code: &str) -> Result<bool, AppError> {
+    /// Accepts a current code (±1 step of 30 s for clock drift) once: the step it belongs to is
+    /// recorded, and that step or an earlier one is never accepted again, so an overheard code
+    /// cannot be replayed.
+    async fn totp_accepted(
+        &self,
+        user_id: &str,
+        secret: &str,
+        account: &str,
+        code: &str,
+    ) -> Result<bool, AppError> {
         let digits: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
-        if digits.len() != 6 {
+        if digits.len() != 6 || code.chars().any(|c| c.is_ascii_alphabetic()) {
             return Ok(false);
         }
-        let now = u64::try_from(self.now() / 1000).unwrap_or(0);
-        Ok(totp_for(secret, account)?.check(&digits, now))
+        let totp = totp_for(secret, account)?;
+        let now = self.now() / 1000;
+        let step = [-30_i64, 0, 30].into_iter().map(|skew| now + skew).find_map(|t| {
+            let at = u64::try_from(t).ok()?;
+            let same: bool = totp.generate(at).as_bytes().ct_eq(digits.as_bytes()).into();
+            same.then_some(t / 30)
+        });
+        match step {
+            Some(step) => Ok(self.store().use_totp_step(user_id, step).await?),
+            None => Ok(false),
+        }
     }
 
     /// A TOTP code, or else an unused recovery code (which is then used up and audited).
@@ -99,7 +118,7 @@ impl App {
         let Some(secret) = user.totp_secret.as_deref() else { return Ok(false) };
         // Per account, whatever the address: a million possible codes allow few guesses.
         let attempt = self.reserve("second-factor", &user.id, self.inner.limits.code_attempts, 900).await?;
-        if self.totp_matches(secret, &user.email, code)? {
+        if self.totp_accepted(&user.id, secret, &user.email, code).await? {
             self.refund(attempt).await?;
             return Ok(true);
         }

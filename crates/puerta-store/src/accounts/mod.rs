@@ -38,6 +38,9 @@ pub trait UserStore {
     /// Stores a secret being enrolled (not yet enabled), or clears the second factor entirely.
     async fn set_totp_secret(&self, id: &str, secret: Option<&str>, at: i64) -> Result<(), StoreError>;
     async fn enable_totp(&self, id: &str, at: i64) -> Result<(), StoreError>;
+    /// Records TOTP time step `step` as used; `false` if it or a later step was used already
+    /// (a replayed code).
+    async fn use_totp_step(&self, id: &str, step: i64) -> Result<bool, StoreError>;
     /// Removes name, contact details and credentials; keeps the id so legal records stay linked
     /// to an anonymous account.
     async fn anonymize_user(&self, id: &str, at: i64) -> Result<(), StoreError>;

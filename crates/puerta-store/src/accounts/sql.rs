@@ -156,7 +156,8 @@ macro_rules! account_stores {
 
             async fn set_totp_secret(&self, id: &str, secret: Option<&str>, at: i64) -> Result<(), StoreError> {
                 sqlx::query(
-                    "UPDATE users SET totp_secret = $2, totp_enabled_at = NULL, updated_at = $3 WHERE id = $1",
+                    "UPDATE users SET totp_secret = $2, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = $3 \
+                     WHERE id = $1",
                 )
                 .bind(id)
                 .bind(secret)
@@ -167,6 +168,17 @@ macro_rules! account_stores {
                     sqlx::query("DELETE FROM recovery_codes WHERE user_id = $1").bind(id).execute(&self.$write).await?;
                 }
                 Ok(())
+            }
+
+            async fn use_totp_step(&self, id: &str, step: i64) -> Result<bool, StoreError> {
+                let done = sqlx::query(
+                    "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
+                )
+                .bind(id)
+                .bind(step)
+                .execute(&self.$write)
+                .await?;
+                Ok(done.rows_affected() == 1)
             }
 
             async fn enable_totp(&self, id: &str, at: i64) -> Result<(), StoreError> {

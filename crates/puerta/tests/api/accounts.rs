@@ -182,11 +182,18 @@ on_both_backends! {
         assert_problem(missing, 401, "totp_required").await;
         let wrong = app.post_json("/api/v1/sessions", json!({"email": "mfa@example.org", "password": PASSWORD, "totp_code": "000000"})).await;
         assert_problem(wrong, 401, "totp_invalid").await;
+        let confirmed_with = app.totp_now(&secret);
+        let replayed = app.post_json("/api/v1/sessions", json!({"email": "mfa@example.org", "password": PASSWORD, "totp_code": confirmed_with})).await;
+        assert_problem(replayed, 401, "totp_invalid").await;
+        app.clock.advance_secs(30);
         let code = app.totp_now(&secret);
         let ok = app.post_json("/api/v1/sessions", json!({"email": "mfa@example.org", "password": PASSWORD, "totp_code": code})).await;
         assert_eq!(ok.status(), 201);
+        let again = app.post_json("/api/v1/sessions", json!({"email": "mfa@example.org", "password": PASSWORD, "totp_code": code})).await;
+        assert_problem(again, 401, "totp_invalid").await;
         let by_recovery = app.post_json("/api/v1/sessions", json!({"email": "mfa@example.org", "password": PASSWORD, "totp_code": recovery[0]})).await;
         assert_eq!(by_recovery.status(), 201, "a recovery code signs in once");
+        app.clock.advance_secs(60);
         let reused = app.post_json("/api/v1/sessions", json!({"email": "mfa@example.org", "password": PASSWORD, "totp_code": recovery[0]})).await;
         assert_problem(reused, 401, "totp_invalid").await;
     }

@@ -168,6 +168,18 @@ impl Settings {
         if self.session_idle_minutes == 0 || self.session_absolute_hours == 0 || self.api_token_hours == 0 {
             return invalid("session_idle_minutes", "session lengths must be at least 1");
         }
+        for (key, value) in [
+            ("throttle_sign_in_failures_per_minute", self.throttle_sign_in_failures_per_minute),
+            ("throttle_registrations_per_ip_per_hour", self.throttle_registrations_per_ip_per_hour),
+            ("throttle_code_sends_per_email_per_hour", self.throttle_code_sends_per_email_per_hour),
+            ("throttle_code_sends_per_ip_per_hour", self.throttle_code_sends_per_ip_per_hour),
+            ("code_attempts", self.code_attempts),
+        ] {
+            // Zero would lock everyone out of signing in or registering.
+            if value == 0 {
+                return invalid(key, "must be at least 1");
+            }
+        }
         if self.password_hash_memory_kib < 8 * 1024 || self.password_hash_iterations == 0 {
             return invalid(
                 "password_hash_memory_kib",

@@ -165,8 +165,14 @@ impl Settings {
         if !self.email_from.contains('@') {
             return invalid("email_from", "must be an email address, e.g. `Puerta <no-reply@example.org>`");
         }
-        if self.session_idle_minutes == 0 || self.session_absolute_hours == 0 || self.api_token_hours == 0 {
-            return invalid("session_idle_minutes", "session lengths must be at least 1");
+        for (key, value) in [
+            ("session_idle_minutes", self.session_idle_minutes),
+            ("session_absolute_hours", self.session_absolute_hours),
+            ("api_token_hours", self.api_token_hours),
+        ] {
+            if value == 0 {
+                return invalid(key, "must be at least 1");
+            }
         }
         for (key, value) in [
             ("throttle_sign_in_failures_per_minute", self.throttle_sign_in_failures_per_minute),

@@ -71,6 +71,7 @@ fn bad_values_are_refused_naming_the_key() {
         ("PUERTA_LOG_LEVEL", "[[["),
         ("PUERTA_THROTTLE_SIGN_IN_FAILURES_PER_MINUTE", "0"),
         ("PUERTA_CODE_ATTEMPTS", "0"),
+        ("PUERTA_SESSION_ABSOLUTE_HOURS", "0"),
     ] {
         Jail::expect_with(|jail| {
             jail.set_env(key, value);

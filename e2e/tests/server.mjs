@@ -44,12 +44,21 @@ export async function startPuerta() {
     createUser(email, role, password) {
       execFileSync(bin, ["user", "create", "--email", email, "--role", role, "--password-stdin"], { env, input: `${password}\n` });
     },
-    /** The 6-digit code in the newest email to `to`. */
-    codeFor(to) {
+    /**
+     * The 6-digit code in the newest email to `to`. Emails leave through the outbox worker after
+     * the request has been answered, so this polls the folder (generous deadline, no fixed wait).
+     */
+    async codeFor(to) {
       const outbox = join(dataDir, "outbox");
-      const mails = readdirSync(outbox).filter((n) => n.endsWith(".eml")).sort().reverse()
+      const read = () => readdirSync(outbox).filter((n) => n.endsWith(".eml")).sort().reverse()
         .map((n) => readFileSync(join(outbox, n), "utf8")).filter((m) => m.includes(`To: ${to}`));
-      if (mails.length === 0) throw new Error(`no email to ${to}`);
+      const deadline = Date.now() + 30_000;
+      let mails = read();
+      while (mails.length === 0 && Date.now() < deadline) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        mails = read();
+      }
+      if (mails.length === 0) throw new Error(`no email to ${to} within 30 s`);
       const body = mails[0].split("\r\n\r\n").slice(1).join("\r\n\r\n");
       const code = body.match(/(?<!\d)\d{6}(?!\d)/);
       if (!code) throw new Error(`no code in ${mails[0]}`);

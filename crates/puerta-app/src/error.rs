@@ -59,3 +59,22 @@ impl AppError {
         Self::Validation(vec![FieldProblem::new(field, message_id)])
     }
 }
+
+impl From<puerta_domain::access::Denied> for AppError {
+    fn from(denied: puerta_domain::access::Denied) -> Self {
+        use puerta_domain::access::Denied;
+        match denied {
+            Denied::Forbidden => Self::Forbidden,
+            Denied::SecondFactorRequired => Self::MfaRequired,
+            Denied::NotFound => Self::NotFound,
+        }
+    }
+}
+
+/// The database's own refusals become the answers the use cases give for them.
+pub(crate) fn last_admin(error: StoreError) -> AppError {
+    match error {
+        StoreError::LastAdmin => AppError::Conflict("last_admin"),
+        other => AppError::Store(other),
+    }
+}

@@ -2,38 +2,50 @@
 //! context before sign-in) and validated input, and returning a result that the pages, the API
 //! and the CLI all share, so they can never disagree on who may do what.
 //!
-//! Areas: [`accounts`], [`ports`]. Infrastructure: [`clock`], [`delivery`], [`security`].
+//! Every use case that writes opens exactly one transaction (`self.begin()`), writes its change,
+//! its audit row and its outbox rows through that transaction's repositories, and commits once
+//! (`self.commit(tx)`); slow work (password hashing) happens before the transaction opens.
+//! Authorization is one call to the access policy in `puerta-domain` (`actor.authorize`).
+//!
+//! Areas: [`accounts`], [`content`], [`ports`], [`staff`], [`delivery`] (the outbox worker).
 
 pub mod accounts;
 pub mod clock;
 pub mod content;
 pub mod delivery;
 mod error;
+mod ids;
 pub mod ports;
 mod reference_data;
 pub mod security;
 pub mod staff;
+mod unit_of_work;
 
 use std::sync::{Arc, OnceLock};
 
 pub use error::{AppError, FieldProblem};
-use puerta_store::Store;
+pub use puerta_store::{ConnectOptions, DatabaseUrl, PoolStats, Store, StoreError, connect};
 pub use reference_data::SeedReport;
 
 use crate::accounts::{AccountLimits, SessionPolicy};
 use crate::clock::Clock;
-use crate::delivery::Delivery;
-use crate::security::{HashingLimits, Keys, PasswordHasher};
+use crate::delivery::{Delivery, OutboxPolicy};
+use crate::security::{HashingLimits, Keys, MasterKey, PasswordHasher};
 
 /// What the application is built from, besides the store.
 pub struct AppDeps {
     pub clock: Arc<dyn Clock>,
     pub delivery: Delivery,
+    pub outbox: OutboxPolicy,
     pub hashing: HashingLimits,
     pub limits: AccountLimits,
     pub sessions: SessionPolicy,
     /// Base of links in emails, e.g. `https://puerta.example.org` (no trailing slash).
     pub public_url: String,
+    /// Seals secrets at rest (TOTP secrets).
+    pub master_key: MasterKey,
+    /// A key being rotated out: rows sealed under it are opened and sealed again at start.
+    pub previous_master_key: Option<MasterKey>,
 }
 
 /// The application: every use case, over one store. Cheap to clone.
@@ -43,36 +55,55 @@ pub struct App {
 }
 
 struct Inner {
-    store: Arc<dyn Store>,
+    store: Store,
     clock: Arc<dyn Clock>,
     delivery: Delivery,
+    outbox: OutboxPolicy,
     hasher: PasswordHasher,
     limits: AccountLimits,
     policy: SessionPolicy,
     public_url: String,
     keys: OnceLock<Keys>,
+    master_key: MasterKey,
+    previous_master_key: Option<MasterKey>,
+    /// Woken after every commit, so the delivery worker sends what was just queued.
+    outbox_wake: tokio::sync::Notify,
 }
 
 impl App {
-    pub fn new(store: Arc<dyn Store>, deps: AppDeps) -> Result<Self, AppError> {
+    pub fn new(store: Store, deps: AppDeps) -> Result<Self, AppError> {
         let hasher = PasswordHasher::new(&deps.hashing)?;
         Ok(Self {
             inner: Arc::new(Inner {
                 store,
                 clock: deps.clock,
                 delivery: deps.delivery,
+                outbox: deps.outbox,
                 hasher,
                 limits: deps.limits,
                 policy: deps.sessions,
                 public_url: deps.public_url.trim_end_matches('/').to_string(),
                 keys: OnceLock::new(),
+                master_key: deps.master_key,
+                previous_master_key: deps.previous_master_key,
+                outbox_wake: tokio::sync::Notify::new(),
             }),
         })
     }
 
-    /// The store, for operations endpoints (`/readyz`, pool metrics) and shutdown.
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.inner.store
+    /// `Ok` when the database answers (for `/readyz`).
+    pub async fn ready(&self) -> Result<(), AppError> {
+        Ok(self.inner.store.ping().await?)
+    }
+
+    /// Connection pool figures (for `/metrics`).
+    pub fn pool_stats(&self) -> PoolStats {
+        self.inner.store.pool_stats()
+    }
+
+    /// Closes the database (after the server and the delivery worker have stopped).
+    pub async fn close(&self) {
+        self.inner.store.close().await;
     }
 
     pub fn policy(&self) -> &SessionPolicy {

@@ -1,7 +1,8 @@
 //! What every installation starts with, written idempotently at each start: the schema, the
-//! reference ports, and the server secret every instance shares.
+//! reference ports, the Entry Requirements, and the server secret every instance shares.
 
 use puerta_domain::ports::reference_ports;
+use secrecy::{ExposeSecret, SecretString};
 
 use crate::security::{Keys, random_token};
 use crate::{App, AppError};
@@ -11,18 +12,23 @@ use crate::{App, AppError};
 pub struct SeedReport {
     pub ports_added: u64,
     pub content_added: u64,
+    /// TOTP secrets sealed now (stored in the clear by an older version, or under the previous
+    /// master key).
+    pub secrets_sealed: u64,
 }
 
 impl App {
-    /// Migrates the schema, inserts missing reference data (never overwriting an admin's edits)
-    /// and loads the server keys.
+    /// Migrates the schema, inserts missing reference data (never overwriting an admin's edits),
+    /// loads the server keys and seals any secret not yet sealed under the current master key.
     pub async fn prepare_database(&self) -> Result<SeedReport, AppError> {
-        let store = self.store();
-        store.migrate().await?;
-        let ports_added = store.seed_ports(&reference_ports()).await?;
-        let content_added = store.seed_content(&crate::content::seed_items(self.now())).await?;
-        let secret = store.server_secret("hmac", &random_token()).await?;
-        let _ = self.inner.keys.set(Keys::new(secret.into_bytes()));
-        Ok(SeedReport { ports_added, content_added })
+        self.inner.store.migrate().await?;
+        let mut tx = self.begin().await?;
+        let ports_added = tx.ports().seed(&reference_ports()).await?;
+        let content_added = tx.content().seed(&crate::content::seed_items(self.now())).await?;
+        let secret = tx.secrets().get_or_create("hmac", &SecretString::from(random_token())).await?;
+        tx.commit().await?;
+        let _ = self.inner.keys.set(Keys::new(secret.expose_secret().as_bytes().to_vec()));
+        let secrets_sealed = self.seal_stored_secrets().await?;
+        Ok(SeedReport { ports_added, content_added, secrets_sealed })
     }
 }

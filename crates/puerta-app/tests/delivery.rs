@@ -16,6 +16,7 @@ fn email() -> OutgoingEmail {
         to: "ana@example.org".into(),
         subject: "Su código de Puerta: 123456".into(),
         body: "Hola, Ana:\n\nSu código es 123456.".into(),
+        idempotency_key: "event-1:email".into(),
     }
 }
 
@@ -92,7 +93,11 @@ async fn the_sms_webhook_receives_recipient_and_text_as_json() {
     tokio::spawn(async move { axum::serve(listener, app).await });
     let sender = WebhookSmsSender::new(&format!("http://127.0.0.1:{port}/sms")).unwrap();
     sender
-        .send(&OutgoingSms { to: "+525512345678".into(), body: "Puerta: hola".into() })
+        .send(&OutgoingSms {
+            to: "+525512345678".into(),
+            body: "Puerta: hola".into(),
+            idempotency_key: "e:sms".into(),
+        })
         .await
         .expect("sent");
     assert_eq!(
@@ -102,7 +107,14 @@ async fn the_sms_webhook_receives_recipient_and_text_as_json() {
 
     let failing = WebhookSmsSender::new(&format!("http://127.0.0.1:{port}/missing")).unwrap();
     assert!(
-        failing.send(&OutgoingSms { to: "+525512345678".into(), body: "x".into() }).await.is_err(),
+        failing
+            .send(&OutgoingSms {
+                to: "+525512345678".into(),
+                body: "x".into(),
+                idempotency_key: "e2:sms".into()
+            })
+            .await
+            .is_err(),
         "a 404 is a failure"
     );
 }
@@ -116,7 +128,17 @@ async fn the_outbox_holds_rfc_5322_emails_and_sms_text_files() {
         .await
         .unwrap();
     FileSmsSender::new(dir.path().to_path_buf())
-        .send(&OutgoingSms { to: "+525512345678".into(), body: "hola".into() })
+        .send(&OutgoingSms {
+            to: "+525512345678".into(),
+            body: "hola".into(),
+            idempotency_key: "e:sms".into(),
+        })
+        .await
+        .unwrap();
+    // A retry of the same message (same key) writes nothing more.
+    FileEmailSender::new(dir.path().to_path_buf(), "Puerta <no-reply@puerta.invalid>")
+        .unwrap()
+        .send(&email())
         .await
         .unwrap();
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
@@ -129,6 +151,7 @@ async fn the_outbox_holds_rfc_5322_emails_and_sms_text_files() {
     let text = std::fs::read_to_string(dir.path().join(eml)).unwrap();
     assert!(text.contains("To: ana@example.org\r\n") && text.contains("\r\n\r\nHola, Ana:\r\n"), "{text}");
     assert!(text.contains("Content-Transfer-Encoding: 8bit"));
+    assert!(text.contains("Message-ID: <event-1.email@puerta.invalid>"), "{text}");
     let sms = names.iter().find(|n| n.ends_with(".sms.txt")).unwrap();
     assert_eq!(std::fs::read_to_string(dir.path().join(sms)).unwrap(), "To: +525512345678\n\nhola\n");
 }

@@ -7,8 +7,27 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("conflicts with an existing record")]
     Conflict,
+    /// The database refused a change that would leave no active administrator.
+    #[error("the last active administrator cannot be removed")]
+    LastAdmin,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("cannot prepare the data directory: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Turns a unique-constraint violation into `Conflict`, so callers can answer without leaking.
+pub(crate) fn conflict_on_unique(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+        _ => StoreError::Database(error),
+    }
+}
+
+/// The `users_keep_an_admin` trigger (both backends) raises `last_admin`.
+pub(crate) fn last_admin_guard(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db) if db.message().contains("last_admin") => StoreError::LastAdmin,
+        _ => StoreError::Database(error),
+    }
 }

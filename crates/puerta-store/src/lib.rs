@@ -1,52 +1,30 @@
-//! Persistence in domain terms, behind traits with a SQLite and a PostgreSQL implementation.
+//! Persistence in domain terms, on SQLite (the embedded default) and PostgreSQL.
 //!
-//! Start at [`connect`], which opens either backend from a [`DatabaseUrl`] and returns a
-//! [`Store`]: the union of the per-area traits ([`PortStore`], [`ContentStore`], the account stores, [`Maintenance`]). The conformance tests in
-//! `tests/` run every trait method against both backends.
+//! Start at [`connect`], which opens either backend and returns the [`Store`]. A use case asks
+//! it for one [`WriteTx`] (`store.write()`) or a [`ReadTx`] (`store.read()`) and reaches each
+//! area's repository through it: `tx.users()`, `tx.sessions()`, `tx.codes()`,
+//! `tx.recovery_codes()`, `tx.throttles()`, `tx.audit()`, `tx.secrets()`, `tx.content()`,
+//! `tx.ports()`, `tx.outbox()`. Everything written through one `WriteTx` commits together or not
+//! at all. The conformance tests in `tests/` run every repository method on both backends.
 
 pub mod accounts;
+pub mod audit;
 mod backend;
 pub mod content;
 mod database_url;
 mod error;
-mod maintenance;
-mod ports;
+pub mod outbox;
+pub mod ports;
+pub mod secrets;
+mod unit_of_work;
 
-pub use accounts::{AuditStore, CodeStore, SecretStore, SessionStore, ThrottleStore, UserStore};
-pub use backend::{ConnectOptions, connect};
-pub use content::ContentStore;
+pub use accounts::{Codes, RecoveryCodes, Sessions, Throttles, Users};
+pub use audit::Audit;
+pub use backend::{ConnectOptions, PoolStats, Store, connect};
+pub use content::Content;
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
-pub use maintenance::{Maintenance, PoolStats};
-pub use ports::PortStore;
-
-/// Everything the application needs from persistence, as one object it can share.
-pub trait Store:
-    PortStore
-    + ContentStore
-    + UserStore
-    + CodeStore
-    + SessionStore
-    + ThrottleStore
-    + AuditStore
-    + SecretStore
-    + Maintenance
-    + Send
-    + Sync
-{
-}
-
-impl<T> Store for T where
-    T: PortStore
-        + ContentStore
-        + UserStore
-        + CodeStore
-        + SessionStore
-        + ThrottleStore
-        + AuditStore
-        + SecretStore
-        + Maintenance
-        + Send
-        + Sync
-{
-}
+pub use outbox::Outbox;
+pub use ports::Ports;
+pub use secrets::Secrets;
+pub use unit_of_work::{Read, ReadTx, Write, WriteTx};

@@ -52,7 +52,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let (app, report) = open_app(&settings, Arc::new(SystemClock)).await?;
-            app.store().close().await;
+            app.close().await;
             println!("database migrated; {} port(s) added", report.ports_added);
             Ok(())
         }
@@ -60,7 +60,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         Command::User(command) => {
             let (app, _) = open_app(&settings, Arc::new(SystemClock)).await?;
             let result = user_command(&app, command).await;
-            app.store().close().await;
+            app.close().await;
             result
         }
     }

@@ -61,6 +61,12 @@ pub struct Settings {
     pub password_hash_iterations: u32,
     /// Password hashes computed at once; 0 means twice the number of cores.
     pub password_hash_concurrency: u32,
+    /// 32 bytes (base64 or 64 hex digits) that seal secrets at rest (TOTP secrets); unset means
+    /// `<data_dir>/master.key`, created with mode 0600 on first start.
+    pub master_key: Option<SecretString>,
+    /// The key being rotated out: values sealed under it are sealed again under `master_key` at
+    /// start (see docs/SECURITY.md).
+    pub master_key_previous: Option<SecretString>,
 }
 
 impl Default for Settings {
@@ -91,6 +97,8 @@ impl Default for Settings {
             password_hash_memory_kib: 19 * 1024,
             password_hash_iterations: 2,
             password_hash_concurrency: 0,
+            master_key: None,
+            master_key_previous: None,
         }
     }
 }
@@ -265,7 +273,10 @@ impl Settings {
             password_hash_memory_kib: u32,
             password_hash_iterations: u32,
             password_hash_concurrency: u32,
+            master_key: &'a str,
+            master_key_previous: &'a str,
         }
+        let set = |s: &Option<SecretString>| if s.is_some() { "(set, hidden)" } else { "(unset)" };
         let secret = |s: &Option<SecretString>| {
             s.as_ref().map_or_else(|| "(unset)".to_string(), |s| redact_url(s.expose_secret()))
         };
@@ -298,6 +309,8 @@ impl Settings {
             password_hash_memory_kib: self.password_hash_memory_kib,
             password_hash_iterations: self.password_hash_iterations,
             password_hash_concurrency: self.password_hash_concurrency,
+            master_key: set(&self.master_key),
+            master_key_previous: set(&self.master_key_previous),
         };
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
     }

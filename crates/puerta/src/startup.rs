@@ -9,10 +9,9 @@ use std::time::Duration;
 use anyhow::Context;
 use puerta_app::accounts::{AccountLimits, SessionPolicy};
 use puerta_app::clock::{Clock, SystemClock};
-use puerta_app::delivery::{Delivery, SmtpEmailSender, WebhookSmsSender};
-use puerta_app::security::HashingLimits;
-use puerta_app::{App, AppDeps, SeedReport};
-use puerta_store::{ConnectOptions, Store};
+use puerta_app::delivery::{Delivery, OutboxPolicy, SmtpEmailSender, WebhookSmsSender, run_delivery_worker};
+use puerta_app::security::{HashingLimits, MasterKey};
+use puerta_app::{App, AppDeps, ConnectOptions, SeedReport};
 use puerta_web::{AppState, WebConfig};
 use secrecy::ExposeSecret;
 use tokio::net::TcpListener;
@@ -23,26 +22,40 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     app: App,
-    store: Arc<dyn Store>,
     grace: Duration,
 }
 
 fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
     let mut delivery = Delivery::outbox(settings.data_dir.join("outbox"), &settings.email_from)
-        .context("cannot prepare the outbox")?;
-    delivery.background = settings.smtp_url.is_some() || settings.sms_webhook_url.is_some();
+        .map_err(|e| anyhow::anyhow!("cannot prepare the outbox: {e}"))?;
     if let Some(url) = &settings.smtp_url {
-        delivery.email =
-            Arc::new(SmtpEmailSender::new(url.expose_secret(), &settings.email_from).context("`smtp_url`")?);
+        delivery.email = Arc::new(
+            SmtpEmailSender::new(url.expose_secret(), &settings.email_from)
+                .map_err(|e| anyhow::anyhow!("`smtp_url`: {e}"))?,
+        );
     }
     if let Some(url) = &settings.sms_webhook_url {
-        delivery.sms = Arc::new(WebhookSmsSender::new(url.expose_secret()).context("`sms_webhook_url`")?);
+        delivery.sms = Arc::new(
+            WebhookSmsSender::new(url.expose_secret())
+                .map_err(|e| anyhow::anyhow!("`sms_webhook_url`: {e}"))?,
+        );
     }
     let i = |v: u32| i64::from(v);
     let default_concurrency = HashingLimits::default().concurrent;
+    let master_key = MasterKey::from_env_or_file(
+        settings.master_key.as_ref().map(|k| k.expose_secret()),
+        &settings.data_dir,
+    )
+    .context("`master_key`")?;
+    let previous_master_key =
+        MasterKey::previous_from_env(settings.master_key_previous.as_ref().map(|k| k.expose_secret()))
+            .context("`master_key_previous`")?;
     Ok(AppDeps {
         clock,
         delivery,
+        outbox: OutboxPolicy::default(),
+        master_key,
+        previous_master_key,
         hashing: HashingLimits {
             memory_kib: settings.password_hash_memory_kib,
             iterations: settings.password_hash_iterations,
@@ -93,7 +106,6 @@ impl Application {
     pub async fn build_with_clock(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let (app, report) = open_app(settings, clock).await?;
         tracing::info!(ports_added = report.ports_added, "database ready");
-        let store = app.store().clone();
         let config = WebConfig {
             max_body_bytes: settings.max_body_bytes,
             request_timeout: settings.request_timeout(),
@@ -106,7 +118,7 @@ impl Application {
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("cannot listen on {}", settings.addr))?;
-        Ok(Self { listener, router, app, store, grace: settings.shutdown_grace() })
+        Ok(Self { listener, router, app, grace: settings.shutdown_grace() })
     }
 
     /// The use cases, for operators' tools and test set-up.
@@ -119,10 +131,12 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then lets in-flight requests finish (for at most the
-    /// configured grace period) and closes the database cleanly.
+    /// configured grace period), lets the delivery worker finish the sends it has started
+    /// (it claims nothing new), and closes the database cleanly.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
         let housekeeping = tokio::spawn(housekeeping(self.app.clone()));
+        let worker = tokio::spawn(run_delivery_worker(self.app.clone(), stopping_rx.clone()));
         let server =
             axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
                 .with_graceful_shutdown(async move {
@@ -140,7 +154,11 @@ impl Application {
             () = deadline => tracing::warn!("shutdown grace period over: stopping with requests still open"),
         }
         housekeeping.abort();
-        self.store.close().await;
+        // The worker saw `stopping` too: it finishes the sends in progress, within the grace.
+        if tokio::time::timeout(grace, worker).await.is_err() {
+            tracing::warn!("shutdown grace period over: delivery worker still sending");
+        }
+        self.app.close().await;
         tracing::info!("database closed; goodbye");
         Ok(())
     }

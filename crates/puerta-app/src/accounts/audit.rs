@@ -1,93 +1,103 @@
-use puerta_store::accounts::{AuditEntry, AuditFilter};
+use puerta_domain::access::{Action, Target};
+use puerta_domain::audit::{AuditAction, AuditEntry, AuditFilter};
+use puerta_domain::ids::UserId;
 
-use super::{Actor, RequestContext};
-use crate::{App, AppError};
+use super::Actor;
+use crate::{App, AppError, FieldProblem};
 
-/// Everything the audit log records, as stable snake_case names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    AccountRegistered,
-    EmailVerified,
-    SignInSucceeded,
-    SignInFailed,
-    SignedOut,
-    MfaEnabled,
-    MfaResetByAdmin,
-    RecoveryCodeUsed,
-    PasswordResetRequested,
-    PasswordReset,
-    PasswordChanged,
-    EmailChanged,
-    RoleChanged,
-    AccountDisabled,
-    AccountEnabled,
-    AllSessionsEnded,
-    DataExported,
-    AccountDeleted,
-    UserCreatedByOperator,
-    ContentEdited,
+/// One row of the audit log, as shown.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: i64,
+    pub actor_id: Option<UserId>,
+    pub action: AuditAction,
+    pub target_id: Option<UserId>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub detail: Option<String>,
 }
 
-impl AuditAction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::AccountRegistered => "account_registered",
-            Self::EmailVerified => "email_verified",
-            Self::SignInSucceeded => "sign_in_succeeded",
-            Self::SignInFailed => "sign_in_failed",
-            Self::SignedOut => "signed_out",
-            Self::MfaEnabled => "mfa_enabled",
-            Self::MfaResetByAdmin => "mfa_reset_by_admin",
-            Self::RecoveryCodeUsed => "recovery_code_used",
-            Self::PasswordResetRequested => "password_reset_requested",
-            Self::PasswordReset => "password_reset",
-            Self::PasswordChanged => "password_changed",
-            Self::EmailChanged => "email_changed",
-            Self::RoleChanged => "role_changed",
-            Self::AccountDisabled => "account_disabled",
-            Self::AccountEnabled => "account_enabled",
-            Self::AllSessionsEnded => "all_sessions_ended",
-            Self::DataExported => "data_exported",
-            Self::AccountDeleted => "account_deleted",
-            Self::UserCreatedByOperator => "user_created_by_operator",
-            Self::ContentEdited => "content_edited",
+impl From<AuditEntry> for AuditRow {
+    fn from(e: AuditEntry) -> Self {
+        let n = e.entry;
+        Self {
+            id: e.id,
+            at: n.at_ms,
+            actor_id: n.actor_id,
+            action: n.action,
+            target_id: n.target_id,
+            ip: n.ip,
+            user_agent: n.user_agent,
+            detail: n.detail,
         }
     }
 }
 
-impl App {
-    /// Appends one row. `detail` must hold no personal data (ids and role names only).
-    pub(crate) async fn audit(
-        &self,
-        ctx: &RequestContext,
-        actor_id: Option<&str>,
-        action: AuditAction,
-        target_id: Option<&str>,
-        detail: Option<String>,
-    ) -> Result<(), AppError> {
-        let entry = AuditEntry {
-            id: 0,
-            at: self.now(),
-            actor_id: actor_id.map(str::to_string),
-            action: action.as_str().to_string(),
-            target_id: target_id.map(str::to_string),
-            ip: ctx.ip.clone(),
-            // Bounded: a user agent is attacker-controlled text.
-            user_agent: ctx.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
-            detail,
-        };
-        self.store().append_audit(&entry).await?;
-        Ok(())
-    }
+/// A page of the audit log, newest first, and the cursor of the next page.
+#[derive(Debug, Clone)]
+pub struct AuditPage {
+    pub rows: Vec<AuditRow>,
+    pub next_cursor: Option<String>,
+}
 
-    /// The audit log, newest first. Administrators only.
-    pub async fn audit_log(
-        &self,
-        actor: &Actor,
-        mut filter: AuditFilter,
-    ) -> Result<Vec<AuditEntry>, AppError> {
-        actor.require_staff(&[puerta_domain::accounts::Role::Admin])?;
-        filter.limit = filter.limit.clamp(1, 500);
-        Ok(self.store().list_audit(&filter).await?)
+/// The audit log's filters as they arrive (query strings), checked by [`App::audit_log`].
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub action: Option<String>,
+    pub actor_id: Option<String>,
+    pub target_id: Option<String>,
+    pub since_ms: Option<i64>,
+    pub until_ms: Option<i64>,
+    pub cursor: Option<String>,
+    pub limit: Option<i64>,
+}
+
+impl App {
+    /// The audit log, newest first (administrators). Unknown actions and malformed ids are
+    /// refused beside their field rather than silently matching nothing.
+    pub async fn audit_log(&self, actor: &Actor, q: AuditQuery) -> Result<AuditPage, AppError> {
+        actor.authorize(Action::ReadAuditLog, Target::None)?;
+        let mut problems = Vec::new();
+        let empty = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+        let action = empty(&q.action).and_then(|a| {
+            AuditAction::parse(a.trim()).or_else(|| {
+                problems.push(FieldProblem::new("action", "error-audit-action-unknown"));
+                None
+            })
+        });
+        let mut id = |field: &'static str, v: Option<String>| {
+            v.and_then(|v| {
+                UserId::parse(v.trim()).map_err(|e| problems.push(FieldProblem::new(field, e))).ok()
+            })
+        };
+        let actor_id = id("actor_id", empty(&q.actor_id));
+        let target_id = id("target_id", empty(&q.target_id));
+        let before_id = match empty(&q.cursor) {
+            Some(c) => c.parse::<i64>().map(Some).unwrap_or_else(|_| {
+                problems.push(FieldProblem::new("cursor", "error-cursor-invalid"));
+                None
+            }),
+            None => None,
+        };
+        if !problems.is_empty() {
+            return Err(AppError::Validation(problems));
+        }
+        let limit = q.limit.unwrap_or(100).clamp(1, 500);
+        let filter = AuditFilter {
+            action,
+            actor_id,
+            target_id,
+            since_ms: q.since_ms,
+            until_ms: q.until_ms,
+            before_id,
+            limit: limit + 1,
+        };
+        let mut rows: Vec<AuditRow> =
+            self.reader().await?.audit().list(&filter).await?.into_iter().map(AuditRow::from).collect();
+        let more = rows.len() > usize::try_from(limit).unwrap_or(usize::MAX);
+        rows.truncate(usize::try_from(limit).unwrap_or(0));
+        let next_cursor = more.then(|| rows.last().map(|r| r.id.to_string())).flatten();
+        Ok(AuditPage { rows, next_cursor })
     }
 }

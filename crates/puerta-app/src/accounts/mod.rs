@@ -2,12 +2,13 @@
 //! roles, throttles, audit and a person's own data. Start with `sign_in.rs` and `sessions.rs`.
 //!
 //! Every use case takes the acting person (an [`Actor`], from `authenticate`) or, before
-//! sign-in, the request's [`RequestContext`]; authorization is decided here, never in handlers.
+//! sign-in, the request's [`RequestContext`]; authorization is the access policy's answer
+//! (`actor.authorize`), never a handler's.
 
 mod admin;
 mod audit;
+mod codes;
 mod config;
-mod messages;
 mod own_data;
 mod password_reset;
 mod profile;
@@ -16,13 +17,13 @@ mod sessions;
 mod sign_in;
 mod throttle;
 mod totp;
-mod users;
 mod verify;
 
-pub use admin::UserSummary;
-pub use audit::AuditAction;
+pub use admin::{AccountChange, UserPage, UserSummary};
+pub use audit::{AuditPage, AuditQuery, AuditRow};
 pub use config::{AccountLimits, SessionPolicy};
-pub use profile::Profile;
+pub use profile::{Profile, ProfileChange};
+pub use puerta_domain::audit::{AuditAction, AuditFilter};
 pub use register::Registration;
 pub use sessions::{Actor, SessionKind};
 pub use sign_in::{SignIn, SignedIn};

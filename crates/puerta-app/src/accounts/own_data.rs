@@ -1,35 +1,54 @@
-use puerta_store::accounts::AuditFilter;
+use puerta_domain::accounts::Role;
+use puerta_domain::audit::{AuditAction, AuditFilter};
 
+use super::RequestContext;
+use super::audit::AuditRow;
 use super::sessions::Actor;
-use super::{AuditAction, RequestContext};
+use crate::error::last_admin;
 use crate::{App, AppError};
 
 impl App {
     /// Everything Puerta holds about the actor, as one JSON document. Secrets (password hash,
-    /// TOTP secret, token hashes) are described, not copied.
+    /// TOTP secret, token hashes) are described, not copied. The export is audited.
     pub async fn export_my_data(
         &self,
         ctx: &RequestContext,
         actor: &Actor,
     ) -> Result<serde_json::Value, AppError> {
+        actor.own()?;
         let profile = self.me(actor).await?;
-        let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
-        let about_me = self
-            .store()
-            .list_audit(&AuditFilter {
-                target_id: Some(actor.user_id.clone()),
-                limit: 10_000,
-                ..AuditFilter::default()
+        let mut read = self.reader().await?;
+        let user = read.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let filter =
+            AuditFilter { target_id: Some(actor.user_id.clone()), limit: 10_000, ..AuditFilter::default() };
+        let about_me: Vec<AuditRow> =
+            read.audit().list(&filter).await?.into_iter().map(AuditRow::from).collect();
+        drop(read);
+        let mut tx = self.begin().await?;
+        let me = Some(&actor.user_id);
+        self.audit(&mut tx, ctx, me, AuditAction::DataExported, me, None).await?;
+        self.commit(tx).await?;
+        let rfc3339 = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339());
+        let activity: Vec<serde_json::Value> = about_me
+            .into_iter()
+            .map(|r| {
+                serde_json::json!({
+                    "at": rfc3339(r.at), "action": r.action, "actor_id": r.actor_id,
+                    "ip": r.ip, "user_agent": r.user_agent, "detail": r.detail,
+                })
             })
-            .await?;
-        self.audit(ctx, Some(&actor.user_id), AuditAction::DataExported, Some(&actor.user_id), None).await?;
+            .collect();
         Ok(serde_json::json!({
-            "exported_at_ms": self.now(),
-            "account": profile,
-            "email_verified_at_ms": user.email_verified_at,
+            "exported_at": rfc3339(self.now()),
+            "account": {
+                "id": profile.id, "email": profile.email, "full_name": profile.full_name,
+                "phone": profile.phone, "role": profile.role, "language": profile.language,
+                "mfa_enabled": profile.mfa_enabled, "created_at": rfc3339(profile.created_at),
+            },
+            "email_verified_at": user.email_verified_at.and_then(rfc3339),
             "password": "stored only as an argon2id hash",
             "second_factor": if user.totp_enabled_at.is_some() { "authenticator app (secret not exported)" } else { "none" },
-            "activity": about_me,
+            "activity": activity,
         }))
     }
 
@@ -42,13 +61,16 @@ impl App {
         actor: &Actor,
         password: &str,
     ) -> Result<(), AppError> {
+        actor.own()?;
         self.confirm_password(actor, "password", password).await?;
-        if actor.role == puerta_domain::accounts::Role::Admin
-            && self.store().count_active_admins().await? <= 1
-        {
+        let mut tx = self.begin().await?;
+        tx.users().lock_admins().await?;
+        if actor.role == Role::Admin && tx.users().count_active_admins().await? <= 1 {
             return Err(AppError::Conflict("last_admin"));
         }
-        self.store().anonymize_user(&actor.user_id, self.now()).await?;
-        self.audit(ctx, Some(&actor.user_id), AuditAction::AccountDeleted, Some(&actor.user_id), None).await
+        tx.users().anonymize(&actor.user_id, self.now()).await.map_err(last_admin)?;
+        let me = Some(&actor.user_id);
+        self.audit(&mut tx, ctx, me, AuditAction::AccountDeleted, me, None).await?;
+        self.commit(tx).await
     }
 }

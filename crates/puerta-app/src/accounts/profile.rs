@@ -1,18 +1,22 @@
-use puerta_domain::accounts::{EmailAddress, Language, NewPassword, OneTimeCode, PhoneNumber, Role};
+use puerta_domain::accounts::{
+    CodePurpose, EmailAddress, Language, NewPassword, OneTimeCode, PhoneNumber, Role,
+};
+use puerta_domain::audit::AuditAction;
+use puerta_domain::ids::UserId;
 use puerta_store::StoreError;
-use puerta_store::accounts::CodeRecord;
+use secrecy::{ExposeSecret, SecretString};
 
-use super::messages::email;
+use super::RequestContext;
+use super::codes::Checked;
 use super::sessions::Actor;
-use super::users::UserRecordExt;
-use super::{AuditAction, RequestContext};
-use crate::security::random_code;
-use crate::{App, AppError};
+use crate::delivery::Message;
+use crate::unit_of_work::Recipient;
+use crate::{App, AppError, FieldProblem, ids};
 
 /// What a person sees about their own account.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Profile {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub full_name: String,
     pub phone: Option<String>,
@@ -22,12 +26,22 @@ pub struct Profile {
     pub created_at: i64,
 }
 
+/// A change to one's own details: each field left `None` stays as it is. For the phone,
+/// `Some("")` removes the number.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileChange {
+    pub language: Option<String>,
+    pub phone: Option<String>,
+}
+
 impl App {
     pub async fn me(&self, actor: &Actor) -> Result<Profile, AppError> {
-        let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        actor.own()?;
+        let user =
+            self.reader().await?.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         Ok(Profile {
-            role: user.role_value()?,
-            language: user.language_value(),
+            role: user.role,
+            language: user.language,
             mfa_enabled: user.mfa_enabled(),
             id: user.id,
             email: user.email,
@@ -37,25 +51,30 @@ impl App {
         })
     }
 
-    /// Checks the actor's current password (for changes that need it).
+    /// Checks the actor's current password (for changes that need it). Slow: call it before
+    /// the use case's transaction.
     pub(crate) async fn confirm_password(
         &self,
         actor: &Actor,
         field: &'static str,
         password: &str,
     ) -> Result<(), AppError> {
-        let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let user =
+            self.reader().await?.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
         let subject = format!("confirm-password|{}", user.id);
         let limit = self.inner.limits.sign_in_failures_per_minute;
         let attempt = self.reserve("confirm-password", &subject, limit, 60).await?;
-        if self.inner.hasher.verify(password, Some(&user.password_hash)).await? {
-            self.refund(attempt).await
+        if self.inner.hasher.verify(password, Some(user.password_hash.expose_secret())).await? {
+            let mut tx = self.begin().await?;
+            self.refund(&mut tx, attempt).await?;
+            tx.commit().await?;
+            Ok(())
         } else {
             Err(AppError::field(field, "error-current-password-wrong"))
         }
     }
 
-    /// Changes the password and ends every other session.
+    /// Changes the password and ends every other session, in one commit.
     pub async fn change_password(
         &self,
         ctx: &RequestContext,
@@ -63,15 +82,18 @@ impl App {
         current: &str,
         new: &str,
     ) -> Result<(), AppError> {
+        actor.own()?;
         let new = NewPassword::parse(new).map_err(|e| AppError::field("new_password", e))?;
         self.confirm_password(actor, "current_password", current).await?;
-        let hash = self.inner.hasher.hash(new.expose()).await?;
+        let hash = SecretString::from(self.inner.hasher.hash(new.expose()).await?);
         let now = self.now();
-        self.store().set_password_hash(&actor.user_id, &hash, now).await?;
-        self.store().revoke_user_sessions(&actor.user_id, Some(&actor.session_hash), now).await?;
-        self.audit(ctx, Some(&actor.user_id), AuditAction::PasswordChanged, Some(&actor.user_id), None)
-            .await?;
-        self.notify_password_changed(&actor.user_id).await
+        let mut tx = self.begin().await?;
+        tx.users().set_password_hash(&actor.user_id, &hash, now).await?;
+        tx.sessions().revoke_all(&actor.user_id, Some(&actor.session_hash), now).await?;
+        let me = Some(&actor.user_id);
+        self.audit(&mut tx, ctx, me, AuditAction::PasswordChanged, me, None).await?;
+        self.notify_password_changed(&mut tx, &actor.user_id).await?;
+        self.commit(tx).await
     }
 
     /// Sends a code to the new address; the change happens when it is confirmed. An address that
@@ -83,88 +105,129 @@ impl App {
         new_email: &str,
         password: &str,
     ) -> Result<(), AppError> {
+        actor.own()?;
         let address = EmailAddress::parse(new_email).map_err(|e| AppError::field("new_email", e))?;
         self.confirm_password(actor, "password", password).await?;
         self.throttle_code_send(ctx, address.as_str()).await?;
-        if self.store().find_user_by_email(address.as_str()).await?.is_some() {
+        let mut tx = self.begin().await?;
+        if tx.users().find_by_email(address.as_str()).await?.is_some() {
             return Ok(());
         }
-        let user = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
-        let code = random_code();
-        let now = self.now();
-        self.store()
-            .issue_code(&CodeRecord {
-                id: uuid::Uuid::new_v4().to_string(),
-                user_id: user.id.clone(),
-                purpose: "change_email".into(),
-                code_hash: self.keys()?.mac(&[&user.id, "change_email", &code]),
-                link_token_hash: None,
-                new_email: Some(address.to_string()),
-                attempts: 0,
-                expires_at: now + self.inner.policy.email_code_secs * 1000,
-                consumed_at: None,
-                created_at: now,
-            })
+        let user = tx.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let lifetime = self.inner.policy.email_code_secs;
+        let issued = self
+            .issue_code(
+                &mut tx,
+                &user.id,
+                CodePurpose::ChangeEmail,
+                lifetime,
+                None,
+                Some(address.to_string()),
+            )
             .await?;
-        let message = email(
-            user.language_value(),
-            address.as_str(),
-            &user.full_name,
-            ("email-change-subject", vec![("code", code.as_str().into())]),
-            vec![("email-change-body", vec![("code", code.as_str().into())])],
-            true,
-        );
-        self.inner.delivery.send_email(message).await;
-        Ok(())
+        let to = Recipient { user_id: Some(&user.id), address: address.as_str(), language: user.language };
+        let message = Message::ChangeEmail { name: user.full_name.clone(), code: issued.code };
+        self.queue(&mut tx, &ids::event_id(), to, &message).await?;
+        self.commit(tx).await
     }
 
-    /// Confirms the new address with its code; the old address is told.
+    /// Confirms the new address with its code; the old address is told, in the same commit.
     pub async fn confirm_email_change(
         &self,
         ctx: &RequestContext,
         actor: &Actor,
         code: &str,
     ) -> Result<(), AppError> {
+        actor.own()?;
         let code = OneTimeCode::parse(code).map_err(|e| AppError::field("code", e))?;
-        let record = self.check_code(&actor.user_id, "change_email", &code).await?;
+        let mut tx = self.begin().await?;
+        let Checked::Valid(record) =
+            self.check_code(&mut tx, &actor.user_id, CodePurpose::ChangeEmail, &code).await?
+        else {
+            self.commit(tx).await?;
+            return Err(AppError::CodeInvalid);
+        };
         let new_email = record.new_email.clone().ok_or(AppError::CodeInvalid)?;
-        if !self.store().consume_code(&record.id, self.now()).await? {
+        let now = self.now();
+        if !tx.codes().consume(&record.id, now).await? {
             return Err(AppError::CodeInvalid);
         }
-        let old = self.store().find_user(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
-        match self.store().set_email(&actor.user_id, &new_email, self.now()).await {
+        let old = tx.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        match tx.users().set_email(&actor.user_id, &new_email, now).await {
             Ok(()) => {}
             Err(StoreError::Conflict) => return Err(AppError::CodeInvalid),
             Err(e) => return Err(e.into()),
         }
-        self.audit(ctx, Some(&actor.user_id), AuditAction::EmailChanged, Some(&actor.user_id), None).await?;
-        let message = email(
-            old.language_value(),
-            &old.email,
-            &old.full_name,
-            ("email-email-changed-subject", vec![]),
-            vec![("email-email-changed-body", vec![])],
-            false,
-        );
-        self.inner.delivery.send_email(message).await;
-        Ok(())
+        let me = Some(&actor.user_id);
+        self.audit(&mut tx, ctx, me, AuditAction::EmailChanged, me, None).await?;
+        // To the old address: no account id, so it is sent there even though the account's
+        // address has changed.
+        let to = Recipient { user_id: None, address: &old.email, language: old.language };
+        self.queue(&mut tx, &ids::event_id(), to, &Message::EmailChanged { name: old.full_name.clone() })
+            .await?;
+        self.commit(tx).await
     }
 
-    pub async fn change_language(&self, actor: &Actor, language: &str) -> Result<(), AppError> {
-        let language =
-            Language::parse(language).ok_or_else(|| AppError::field("language", "error-language-invalid"))?;
-        Ok(self.store().set_language(&actor.user_id, language.code(), self.now()).await?)
+    /// Changes language and/or phone together: every field is checked first, then all change
+    /// in one commit or none does.
+    pub async fn update_profile(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        change: ProfileChange,
+    ) -> Result<(), AppError> {
+        actor.own()?;
+        let mut problems = Vec::new();
+        let language = match change.language.as_deref() {
+            None => None,
+            Some(l) => Language::parse(l)
+                .ok_or(())
+                .map_err(|()| problems.push(FieldProblem::new("language", "error-language-invalid")))
+                .ok(),
+        };
+        let phone = match change.phone.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(p) => {
+                PhoneNumber::parse(p).map(Some).map_err(|e| problems.push(FieldProblem::new("phone", e))).ok()
+            }
+        };
+        if !problems.is_empty() {
+            return Err(AppError::Validation(problems));
+        }
+        let now = self.now();
+        let me = Some(&actor.user_id);
+        let mut tx = self.begin().await?;
+        if let Some(language) = language {
+            tx.users().set_language(&actor.user_id, language, now).await?;
+            let detail = Some(language.code().to_string());
+            self.audit(&mut tx, ctx, me, AuditAction::LanguageChanged, me, detail).await?;
+        }
+        if let Some(phone) = phone {
+            tx.users().set_phone(&actor.user_id, phone.as_ref().map(PhoneNumber::as_str), now).await?;
+            self.audit(&mut tx, ctx, me, AuditAction::PhoneChanged, me, None).await?;
+        }
+        self.commit(tx).await
+    }
+
+    pub async fn change_language(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        language: &str,
+    ) -> Result<(), AppError> {
+        self.update_profile(ctx, actor, ProfileChange { language: Some(language.to_string()), phone: None })
+            .await
     }
 
     /// Sets the mobile number, or removes it when `phone` is empty.
-    pub async fn change_phone(&self, actor: &Actor, phone: &str) -> Result<(), AppError> {
-        let phone = match phone.trim() {
-            "" => None,
-            p => Some(PhoneNumber::parse(p).map_err(|e| AppError::field("phone", e))?),
-        };
-        Ok(self
-            .store()
-            .set_phone(&actor.user_id, phone.as_ref().map(PhoneNumber::as_str), self.now())
-            .await?)
+    pub async fn change_phone(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        phone: &str,
+    ) -> Result<(), AppError> {
+        self.update_profile(ctx, actor, ProfileChange { language: None, phone: Some(phone.to_string()) })
+            .await
     }
 }

@@ -1,18 +1,22 @@
-use puerta_domain::accounts::{EmailAddress, FullName, Language, NewPassword, PhoneNumber, Role};
-use puerta_store::StoreError;
-use puerta_store::accounts::{CodeRecord, NewUser};
+use puerta_domain::accounts::{
+    CodePurpose, EmailAddress, FullName, Language, NewPassword, PhoneNumber, Role,
+};
+use puerta_domain::audit::AuditAction;
+use puerta_domain::ids::UserId;
+use puerta_store::accounts::NewUser;
+use puerta_store::{StoreError, WriteTx};
+use secrecy::SecretString;
 
-use super::messages::email;
-use super::users::UserRecordExt;
-use super::{AuditAction, RequestContext};
-use crate::security::random_code;
-use crate::{App, AppError, FieldProblem};
+use super::RequestContext;
+use crate::delivery::Message;
+use crate::unit_of_work::Recipient;
+use crate::{App, AppError, FieldProblem, ids};
 
 /// What a person types to register; validated by [`App::register`].
 #[derive(Debug, Clone)]
 pub struct Registration {
     pub email: String,
-    pub password: String,
+    pub password: SecretString,
     pub full_name: String,
     pub phone: Option<String>,
     pub language: String,
@@ -32,7 +36,7 @@ impl Registration {
         let mut problems = Vec::new();
         let email =
             EmailAddress::parse(&self.email).map_err(|e| problems.push(FieldProblem::new("email", e))).ok();
-        let password = NewPassword::parse(&self.password)
+        let password = NewPassword::parse(secrecy::ExposeSecret::expose_secret(&self.password))
             .map_err(|e| problems.push(FieldProblem::new("password", e)))
             .ok();
         let full_name = FullName::parse(&self.full_name)
@@ -70,86 +74,82 @@ impl App {
         // Codes and notices to one address are limited whether or not it has an account, so a
         // mailbox cannot be flooded through this form and the 429 reveals nothing.
         self.throttle_code_send(ctx, valid.email.as_str()).await?;
-        // Hash before looking the address up, so both paths take the same time.
-        let password_hash = self.inner.hasher.hash(valid.password.expose()).await?;
-        let now = self.now();
+        // Slow work first, outside the transaction (and on both paths, so both take as long).
+        let password_hash = SecretString::from(self.inner.hasher.hash(valid.password.expose()).await?);
         let user = NewUser {
-            id: uuid::Uuid::new_v4().to_string(),
+            id: ids::user_id(),
             email: valid.email.to_string(),
             password_hash,
             full_name: valid.full_name.as_str().to_string(),
             phone: valid.phone.as_ref().map(|p| p.as_str().to_string()),
-            language: valid.language.code().to_string(),
-            role: Role::Traveler.as_str().to_string(),
+            language: valid.language,
+            role: Role::Traveler,
             email_verified_at: None,
-            created_at: now,
+            created_at: self.now(),
         };
-        match self.store().create_user(&user).await {
-            Ok(()) => {
-                self.audit(ctx, Some(&user.id), AuditAction::AccountRegistered, Some(&user.id), None).await?;
-                self.send_verification_code(&user.id, valid.language, &user.email, &user.full_name).await
+        // Two registrations of one address at once: the loser of the insert sees the winner's
+        // account on its second try and takes the "already registered" path.
+        for _ in 0..2 {
+            let mut tx = self.begin().await?;
+            let existing = tx.users().find_by_email(&user.email).await?;
+            let outcome = match existing {
+                None => self.register_new(&mut tx, ctx, &user).await,
+                Some(owner) => self.register_existing(&mut tx, owner, &user).await,
+            };
+            match outcome {
+                Ok(()) => return self.commit(tx).await,
+                Err(AppError::Store(StoreError::Conflict)) => continue,
+                Err(e) => return Err(e),
             }
-            Err(StoreError::Conflict) => self.notify_existing_owner(&valid.email, &user).await,
-            Err(e) => Err(e.into()),
         }
+        Err(AppError::Conflict("conflict"))
     }
 
-    async fn notify_existing_owner(&self, address: &EmailAddress, attempt: &NewUser) -> Result<(), AppError> {
-        let Some(owner) = self.store().find_user_by_email(address.as_str()).await? else { return Ok(()) };
+    async fn register_new(
+        &self,
+        tx: &mut WriteTx,
+        ctx: &RequestContext,
+        user: &NewUser,
+    ) -> Result<(), AppError> {
+        tx.users().create(user).await?;
+        self.audit(tx, ctx, Some(&user.id), AuditAction::AccountRegistered, Some(&user.id), None).await?;
+        self.send_verification_code(tx, &user.id, user.language, &user.email, &user.full_name).await
+    }
+
+    async fn register_existing(
+        &self,
+        tx: &mut WriteTx,
+        owner: puerta_store::accounts::User,
+        attempt: &NewUser,
+    ) -> Result<(), AppError> {
         if !owner.is_live() {
             return Ok(());
         }
-        let language = owner.language_value();
-        if owner.email_verified_at.is_none() && self.store().replace_unverified(&owner.id, attempt).await? {
+        if owner.email_verified_at.is_none() && tx.users().replace_unverified(&owner.id, attempt).await? {
             // Nobody proved this address yet: the newest registration wins, so someone who
             // registers another person's address first cannot take the account over later.
-            let language = Language::parse(&attempt.language).unwrap_or(language);
-            return self.send_verification_code(&owner.id, language, &owner.email, &attempt.full_name).await;
+            return self
+                .send_verification_code(tx, &owner.id, attempt.language, &owner.email, &attempt.full_name)
+                .await;
         }
-        let message = email(
-            language,
-            &owner.email,
-            &owner.full_name,
-            ("email-already-registered-subject", vec![]),
-            vec![("email-already-registered-body", vec![])],
-            false,
-        );
-        self.inner.delivery.send_email(message).await;
-        Ok(())
+        let to = Recipient { user_id: Some(&owner.id), address: &owner.email, language: owner.language };
+        self.queue(tx, &ids::event_id(), to, &Message::AlreadyRegistered { name: owner.full_name.clone() })
+            .await
     }
 
-    /// Issues a fresh verification code (retiring older ones) and emails it.
+    /// Issues a fresh verification code (retiring older ones) and queues it, in `tx`.
     pub(crate) async fn send_verification_code(
         &self,
-        user_id: &str,
-        language: puerta_i18n::Language,
+        tx: &mut WriteTx,
+        user_id: &UserId,
+        language: Language,
         address: &str,
         name: &str,
     ) -> Result<(), AppError> {
-        let code = random_code();
-        let now = self.now();
-        let record = CodeRecord {
-            id: uuid::Uuid::new_v4().to_string(),
-            user_id: user_id.to_string(),
-            purpose: "verify_email".into(),
-            code_hash: self.keys()?.mac(&[user_id, "verify_email", &code]),
-            link_token_hash: None,
-            new_email: None,
-            attempts: 0,
-            expires_at: now + self.inner.policy.email_code_secs * 1000,
-            consumed_at: None,
-            created_at: now,
-        };
-        self.store().issue_code(&record).await?;
-        let message = email(
-            language,
-            address,
-            name,
-            ("email-verify-subject", vec![("code", code.as_str().into())]),
-            vec![("email-verify-body", vec![("code", code.as_str().into())])],
-            true,
-        );
-        self.inner.delivery.send_email(message).await;
-        Ok(())
+        let lifetime = self.inner.policy.email_code_secs;
+        let issued = self.issue_code(tx, user_id, CodePurpose::VerifyEmail, lifetime, None, None).await?;
+        let to = Recipient { user_id: Some(user_id), address, language };
+        let message = Message::VerifyEmail { name: name.to_string(), code: issued.code };
+        self.queue(tx, &ids::event_id(), to, &message).await
     }
 }

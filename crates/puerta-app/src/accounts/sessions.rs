@@ -1,65 +1,59 @@
+use puerta_domain::access::{Action, Subject, Target, authorize};
+pub use puerta_domain::accounts::SessionKind;
 use puerta_domain::accounts::{Language, Role};
-use puerta_store::accounts::SessionRecord;
+use puerta_domain::audit::AuditAction;
+use puerta_domain::ids::UserId;
+use puerta_store::WriteTx;
+use puerta_store::accounts::{Session, User};
+use secrecy::SecretString;
 
-use super::users::UserRecordExt;
-use super::{AuditAction, RequestContext};
+use super::RequestContext;
 use crate::security::{random_token, sha256_hex};
 use crate::{App, AppError};
 
-/// Pages use a cookie session (idle and absolute limits); the API uses a bearer token
-/// (absolute limit only, as native apps keep it in secure storage).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionKind {
-    Cookie,
-    Bearer,
-}
-
-impl SessionKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::Cookie => "cookie",
-            Self::Bearer => "bearer",
-        }
-    }
-}
+/// Activity is recorded at most this often per cookie session: reads stay reads, and the idle
+/// limit stays right to the minute.
+const TOUCH_EVERY_MS: i64 = 60_000;
 
 /// The signed-in person acting in a request.
 #[derive(Debug, Clone)]
 pub struct Actor {
-    pub user_id: String,
+    pub user_id: UserId,
     pub role: Role,
     pub language: Language,
     pub mfa_enabled: bool,
     /// Hash of the session token (never the token itself).
-    pub session_hash: String,
+    pub session_hash: SecretString,
     pub session_kind: SessionKind,
     /// When the session ends if idle, in epoch ms (cookie sessions), for the page warning.
     pub idle_deadline: Option<i64>,
 }
 
 impl Actor {
-    /// Staff functions: the role must be one of `roles`, and a second factor must be on.
-    pub fn require_staff(&self, roles: &[Role]) -> Result<(), AppError> {
-        if !self.role.is_staff() || !roles.contains(&self.role) {
-            return Err(AppError::Forbidden);
-        }
-        if !self.mfa_enabled {
-            return Err(AppError::MfaRequired);
-        }
-        Ok(())
+    /// Asks the access policy whether this person may take `action` on `target`.
+    pub fn authorize(&self, action: Action, target: Target<'_>) -> Result<(), AppError> {
+        let subject = Subject { user_id: &self.user_id, role: self.role, second_factor: self.mfa_enabled };
+        Ok(authorize(subject, action, target)?)
+    }
+
+    /// The person's own account, as the policy's target.
+    pub(crate) fn own(&self) -> Result<(), AppError> {
+        self.authorize(Action::OwnAccount, Target::User(&self.user_id))
     }
 }
 
 /// A new session: the token goes to the client once; only its hash is stored.
 pub struct NewSession {
-    pub token: String,
+    pub token: SecretString,
     pub expires_at: i64,
 }
 
 impl App {
+    /// Creates a session inside the caller's transaction.
     pub(crate) async fn open_session(
         &self,
-        user_id: &str,
+        tx: &mut WriteTx,
+        user_id: &UserId,
         kind: SessionKind,
         second_factor_pending: bool,
     ) -> Result<NewSession, AppError> {
@@ -70,38 +64,47 @@ impl App {
             SessionKind::Cookie => policy.absolute_secs,
             SessionKind::Bearer => policy.api_token_secs,
         };
-        let record = SessionRecord {
-            token_hash: sha256_hex(&token),
-            user_id: user_id.to_string(),
-            kind: kind.as_str().to_string(),
+        let record = Session {
+            token_hash: SecretString::from(sha256_hex(&token)),
+            user_id: user_id.clone(),
+            kind,
             second_factor_pending,
             created_at: now,
             last_seen_at: now,
             expires_at: now + lifetime * 1000,
             revoked_at: None,
         };
-        self.store().create_session(&record).await?;
-        Ok(NewSession { token, expires_at: record.expires_at })
+        tx.sessions().create(&record).await?;
+        Ok(NewSession { token: SecretString::from(token), expires_at: record.expires_at })
     }
 
     /// Turns a presented token into the acting person, or `Unauthenticated` if the session is
     /// unknown, revoked, expired, idle too long, waiting for its second factor, of the other
-    /// kind, or its account is disabled or deleted. A live session's idle clock restarts.
+    /// kind, or its account is disabled or deleted.
+    ///
+    /// Reads from a reader. Only a cookie session records activity, and only when its last
+    /// record is over a minute old; a bearer token never writes.
     pub async fn authenticate(&self, token: &str, kind: SessionKind) -> Result<Actor, AppError> {
         let (session, user) = self.live_session(token, kind).await?;
         if session.second_factor_pending {
             return Err(AppError::Unauthenticated);
         }
         let now = self.now();
-        self.store().touch_session(&session.token_hash, now).await?;
+        if kind == SessionKind::Cookie && now - session.last_seen_at >= TOUCH_EVERY_MS {
+            let mut tx = self.begin().await?;
+            tx.sessions().touch(&session.token_hash, now, TOUCH_EVERY_MS).await?;
+            tx.commit().await?;
+        }
+        let last_seen = if now - session.last_seen_at >= TOUCH_EVERY_MS { now } else { session.last_seen_at };
         Ok(Actor {
-            role: user.role_value()?,
-            language: user.language_value(),
+            role: user.role,
+            language: user.language,
             mfa_enabled: user.mfa_enabled(),
             user_id: user.id,
             session_hash: session.token_hash,
             session_kind: kind,
-            idle_deadline: (kind == SessionKind::Cookie).then(|| now + self.inner.policy.idle_secs * 1000),
+            idle_deadline: (kind == SessionKind::Cookie)
+                .then(|| last_seen + self.inner.policy.idle_secs * 1000),
         })
     }
 
@@ -109,19 +112,20 @@ impl App {
         &self,
         token: &str,
         kind: SessionKind,
-    ) -> Result<(SessionRecord, puerta_store::accounts::UserRecord), AppError> {
-        let hash = sha256_hex(token);
-        let session = self.store().find_session(&hash).await?.ok_or(AppError::Unauthenticated)?;
+    ) -> Result<(Session, User), AppError> {
+        let hash = SecretString::from(sha256_hex(token));
+        let mut read = self.reader().await?;
+        let session = read.sessions().find(&hash).await?.ok_or(AppError::Unauthenticated)?;
         let now = self.now();
         let idle_limit = self.inner.policy.idle_secs * 1000;
         let dead = session.revoked_at.is_some()
-            || session.kind != kind.as_str()
+            || session.kind != kind
             || now >= session.expires_at
             || (kind == SessionKind::Cookie && now - session.last_seen_at >= idle_limit);
         if dead {
             return Err(AppError::Unauthenticated);
         }
-        let user = self.store().find_user(&session.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let user = read.users().find(&session.user_id).await?.ok_or(AppError::Unauthenticated)?;
         if !user.is_live() {
             return Err(AppError::Unauthenticated);
         }
@@ -130,13 +134,17 @@ impl App {
 
     /// Ends the actor's current session.
     pub async fn sign_out(&self, ctx: &RequestContext, actor: &Actor) -> Result<(), AppError> {
-        self.store().revoke_session(&actor.session_hash, self.now()).await?;
-        self.audit(ctx, Some(&actor.user_id), AuditAction::SignedOut, Some(&actor.user_id), None).await
+        let mut tx = self.begin().await?;
+        tx.sessions().revoke(&actor.session_hash, self.now()).await?;
+        self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::SignedOut, Some(&actor.user_id), None)
+            .await?;
+        self.commit(tx).await
     }
 
     /// Ends a session from its token alone (a page sign-out while the second factor is pending).
     pub async fn end_session_token(&self, token: &str) -> Result<(), AppError> {
-        self.store().revoke_session(&sha256_hex(token), self.now()).await?;
-        Ok(())
+        let mut tx = self.begin().await?;
+        tx.sessions().revoke(&SecretString::from(sha256_hex(token)), self.now()).await?;
+        self.commit(tx).await
     }
 }

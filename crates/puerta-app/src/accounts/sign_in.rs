@@ -1,29 +1,33 @@
-use puerta_domain::accounts::EmailAddress;
-use puerta_i18n::Arg;
+use puerta_domain::accounts::{EmailAddress, SessionKind};
+use puerta_domain::audit::AuditAction;
+use puerta_store::WriteTx;
+use puerta_store::accounts::User;
+use secrecy::{ExposeSecret, SecretString};
 
-use super::messages::{email, sms};
-use super::sessions::SessionKind;
-use super::users::UserRecordExt;
-use super::{AuditAction, RequestContext};
-use crate::{App, AppError};
+use super::RequestContext;
+use crate::delivery::Message;
+use crate::unit_of_work::Recipient;
+use crate::{App, AppError, ids};
 
 #[derive(Debug, Clone)]
 pub struct SignIn {
     pub email: String,
-    pub password: String,
+    pub password: SecretString,
     /// A TOTP code or a recovery code. Pages leave it out and ask on a second step.
-    pub totp_code: Option<String>,
+    pub totp_code: Option<SecretString>,
 }
 
 /// A successful sign-in: the session token (shown to the client once) and its expiry.
 #[derive(Debug, Clone)]
 pub struct SignedIn {
-    pub token: String,
+    pub token: SecretString,
     pub expires_at: i64,
     /// True when the account has a second factor that the page must still ask for.
     pub second_factor_pending: bool,
     /// A staff role: pages start at the staff home.
     pub staff: bool,
+    /// A partner: pages start at the partners' home.
+    pub partner: bool,
 }
 
 impl App {
@@ -31,7 +35,8 @@ impl App {
     ///
     /// An unknown email and a wrong password give the same `InvalidCredentials` after the same
     /// work (a password hash is always verified). Five failures per email and IP in a minute
-    /// answer `Throttled` until the minute ends.
+    /// answer `Throttled` until the minute ends. The session, its audit row and the sign-in
+    /// notices commit together.
     pub async fn sign_in(
         &self,
         ctx: &RequestContext,
@@ -49,20 +54,22 @@ impl App {
         let attempt = self.reserve("sign-in-failures", &subject, limit, 60).await?;
 
         let user = match &email {
-            Some(email) => self.store().find_user_by_email(email.as_str()).await?,
+            Some(email) => self.reader().await?.users().find_by_email(email.as_str()).await?,
             None => None,
         };
         let user = user.filter(|u| u.deleted_at.is_none());
         let matches = self
             .inner
             .hasher
-            .verify(&input.password, user.as_ref().map(|u| u.password_hash.as_str()))
+            .verify(input.password.expose_secret(), user.as_ref().map(|u| u.password_hash.expose_secret()))
             .await?;
+        let mut tx = self.begin().await?;
         let user = match user {
             Some(user) if matches => user,
             known => {
-                let target = known.as_ref().map(|u| u.id.as_str());
-                self.audit(ctx, None, AuditAction::SignInFailed, target, None).await?;
+                let target = known.as_ref().map(|u| &u.id);
+                self.audit(&mut tx, ctx, None, AuditAction::SignInFailed, target, None).await?;
+                self.commit(tx).await?;
                 return Err(AppError::InvalidCredentials);
             }
         };
@@ -76,103 +83,100 @@ impl App {
             None
         };
         if let Some(error) = refused {
-            self.refund(attempt).await?;
+            self.refund(&mut tx, attempt).await?;
+            self.commit(tx).await?;
             return Err(error);
         }
-        let mut pending = false;
-        if user.mfa_enabled() {
-            match input.totp_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-                Some(code) => {
-                    if !self.check_second_factor(ctx, &user, code).await? {
-                        self.audit(
-                            ctx,
-                            None,
-                            AuditAction::SignInFailed,
-                            Some(&user.id),
-                            Some("second_factor".into()),
-                        )
-                        .await?;
-                        return Err(AppError::TotpInvalid);
-                    }
+        let code =
+            input.totp_code.as_ref().map(|c| c.expose_secret().trim().to_string()).filter(|c| !c.is_empty());
+        let pending = match (user.mfa_enabled(), code) {
+            (false, _) => false,
+            (true, Some(code)) => {
+                // Close this transaction first: the second-factor counter commits on its own.
+                tx.rollback().await?;
+                let second = self.reserve_second_factor(&user.id).await?;
+                tx = self.begin().await?;
+                if !self.check_second_factor(&mut tx, ctx, &user, &code, second).await? {
+                    let detail = Some("second_factor".to_string());
+                    self.audit(&mut tx, ctx, None, AuditAction::SignInFailed, Some(&user.id), detail).await?;
+                    self.commit(tx).await?;
+                    return Err(AppError::TotpInvalid);
                 }
-                None if kind == SessionKind::Bearer => {
-                    self.refund(attempt).await?;
-                    return Err(AppError::TotpRequired);
-                }
-                None => pending = true,
+                false
             }
-        }
-        self.refund(attempt).await?;
-        let session = self.open_session(&user.id, kind, pending).await?;
+            (true, None) if kind == SessionKind::Bearer => {
+                self.refund(&mut tx, attempt).await?;
+                self.commit(tx).await?;
+                return Err(AppError::TotpRequired);
+            }
+            (true, None) => true,
+        };
+        self.refund(&mut tx, attempt).await?;
+        let session = self.open_session(&mut tx, &user.id, kind, pending).await?;
         if !pending {
-            self.after_sign_in(ctx, &user, session.expires_at).await?;
+            self.after_sign_in(&mut tx, ctx, &user).await?;
         }
-        let staff = user.role_value()?.is_staff();
+        self.commit(tx).await?;
         Ok(SignedIn {
             token: session.token,
             expires_at: session.expires_at,
             second_factor_pending: pending,
-            staff,
+            staff: user.role.is_staff() && user.role != puerta_domain::accounts::Role::Partner,
+            partner: user.role == puerta_domain::accounts::Role::Partner,
         })
     }
 
     /// The page's second step: completes a session that waits for its second factor. Answers
-    /// whether the account is staff (pages then start at the staff home).
+    /// the account's role (pages then start at the staff or partners' home).
     pub async fn complete_sign_in(
         &self,
         ctx: &RequestContext,
         token: &str,
         code: &str,
-    ) -> Result<bool, AppError> {
+    ) -> Result<puerta_domain::accounts::Role, AppError> {
         let (session, user) = self.live_session(token, SessionKind::Cookie).await?;
-        let staff = user.role_value()?.is_staff();
         if !session.second_factor_pending {
-            return Ok(staff);
+            return Ok(user.role);
         }
         let subject = format!("{}|{}", user.email, ctx.ip.as_deref().unwrap_or("-"));
         let limit = self.inner.limits.sign_in_failures_per_minute;
         let attempt = self.reserve("sign-in-failures", &subject, limit, 60).await?;
-        if !self.check_second_factor(ctx, &user, code).await? {
-            self.audit(ctx, None, AuditAction::SignInFailed, Some(&user.id), Some("second_factor".into()))
-                .await?;
+        let second = self.reserve_second_factor(&user.id).await?;
+        let mut tx = self.begin().await?;
+        if !self.check_second_factor(&mut tx, ctx, &user, code, second).await? {
+            let detail = Some("second_factor".to_string());
+            self.audit(&mut tx, ctx, None, AuditAction::SignInFailed, Some(&user.id), detail).await?;
+            self.commit(tx).await?;
             return Err(AppError::TotpInvalid);
         }
-        self.refund(attempt).await?;
-        self.store().complete_second_factor(&session.token_hash).await?;
-        self.after_sign_in(ctx, &user, session.expires_at).await?;
-        Ok(staff)
+        self.refund(&mut tx, attempt).await?;
+        if !tx.sessions().complete_second_factor(&session.token_hash).await? {
+            // Completed by a parallel request meanwhile: that one sent the notice.
+            return Ok(user.role);
+        }
+        self.after_sign_in(&mut tx, ctx, &user).await?;
+        self.commit(tx).await?;
+        Ok(user.role)
     }
 
-    /// Audit, and a notice by email (and SMS when a phone is on file) with a "this wasn't me" link.
+    /// Audit, and a notice by email (and SMS when a phone is on file) with a "this wasn't me"
+    /// link, in `tx`.
     async fn after_sign_in(
         &self,
+        tx: &mut WriteTx,
         ctx: &RequestContext,
-        user: &puerta_store::accounts::UserRecord,
-        _expires_at: i64,
+        user: &User,
     ) -> Result<(), AppError> {
-        self.audit(ctx, Some(&user.id), AuditAction::SignInSucceeded, Some(&user.id), None).await?;
-        let language = user.language_value();
-        let time = chrono::DateTime::from_timestamp_millis(self.now())
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-            .unwrap_or_default();
+        self.audit(tx, ctx, Some(&user.id), AuditAction::SignInSucceeded, Some(&user.id), None).await?;
+        let at_ms = self.now();
+        let event = ids::event_id();
         let link = self.wasnt_me_link(&user.id)?;
-        let message = email(
-            language,
-            &user.email,
-            &user.full_name,
-            ("email-sign-in-subject", vec![]),
-            vec![
-                ("email-sign-in-body", vec![("time", Arg::from(time.clone()))]),
-                ("email-sign-in-wasnt-me", vec![("link", Arg::from(link))]),
-            ],
-            false,
-        );
-        self.inner.delivery.send_email(message).await;
+        let to = Recipient { user_id: Some(&user.id), address: &user.email, language: user.language };
+        self.queue(tx, &event, to, &Message::SignInNotice { name: user.full_name.clone(), at_ms, link })
+            .await?;
         if let Some(phone) = &user.phone {
-            self.inner
-                .delivery
-                .send_sms(sms(language, phone, "sms-sign-in", vec![("time", Arg::from(time))]))
-                .await;
+            let to = Recipient { user_id: Some(&user.id), address: phone, language: user.language };
+            self.queue(tx, &event, to, &Message::SignInNoticeSms { at_ms }).await?;
         }
         Ok(())
     }

@@ -1,4 +1,9 @@
+//! Throttles on fixed windows in the database. Each counter change commits on its own, before
+//! the use case's transaction: an attempt must stay counted even when the use case then fails
+//! and rolls back (a wrong password is exactly such a failure).
+
 use crate::security::sha256_hex;
+use crate::{App, AppError};
 
 /// An attempt counted in advance (see [`App::reserve`]).
 #[must_use = "refund the attempt when it is not a failure"]
@@ -6,7 +11,6 @@ pub(crate) struct Reserved {
     key: String,
     start: i64,
 }
-use crate::{App, AppError};
 
 impl App {
     /// Counts one event against `limit` per window; over the limit answers `Throttled` with the
@@ -19,7 +23,9 @@ impl App {
         window_secs: i64,
     ) -> Result<(), AppError> {
         let (key, start, retry) = self.window(kind, subject, window_secs);
-        let count = self.store().throttle_hit(&key, start).await?;
+        let mut tx = self.begin().await?;
+        let count = tx.throttles().hit(&key, start).await?;
+        tx.commit().await?;
         if count > limit { Err(AppError::Throttled { retry_after_secs: retry }) } else { Ok(()) }
     }
 
@@ -34,21 +40,34 @@ impl App {
         window_secs: i64,
     ) -> Result<Reserved, AppError> {
         let (key, start, retry) = self.window(kind, subject, window_secs);
-        let count = self.store().throttle_hit(&key, start).await?;
+        let mut tx = self.begin().await?;
+        let count = tx.throttles().hit(&key, start).await?;
         if count > limit {
-            self.store().throttle_release(&key, start).await?;
+            // Over the limit: this attempt is refused, so it does not count either.
+            tx.throttles().release(&key, start).await?;
+            tx.commit().await?;
             return Err(AppError::Throttled { retry_after_secs: retry });
         }
+        tx.commit().await?;
         Ok(Reserved { key, start })
     }
 
-    pub(crate) async fn refund(&self, reserved: Reserved) -> Result<(), AppError> {
-        Ok(self.store().throttle_release(&reserved.key, reserved.start).await?)
+    /// Gives back a reserved attempt, inside the use case's transaction (so it is given back
+    /// only if the use case succeeds).
+    pub(crate) async fn refund(
+        &self,
+        tx: &mut puerta_store::WriteTx,
+        reserved: Reserved,
+    ) -> Result<(), AppError> {
+        Ok(tx.throttles().release(&reserved.key, reserved.start).await?)
     }
 
     /// Deletes counters of windows that ended over a day ago; run periodically.
     pub async fn purge_throttles(&self) -> Result<u64, AppError> {
-        Ok(self.store().purge_throttles(self.now() - 24 * 3600 * 1000).await?)
+        let mut tx = self.begin().await?;
+        let purged = tx.throttles().purge(self.now() - 24 * 3600 * 1000).await?;
+        tx.commit().await?;
+        Ok(purged)
     }
 
     fn window(&self, kind: &str, subject: &str, window_secs: i64) -> (String, i64, u64) {

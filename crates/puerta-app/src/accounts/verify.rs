@@ -1,26 +1,37 @@
-use puerta_domain::accounts::{EmailAddress, OneTimeCode};
-use puerta_store::accounts::CodeRecord;
+use puerta_domain::accounts::{CodePurpose, EmailAddress, OneTimeCode};
+use puerta_domain::audit::AuditAction;
 
-use super::users::UserRecordExt;
-use super::{AuditAction, RequestContext};
+use super::RequestContext;
+use super::codes::Checked;
 use crate::{App, AppError};
 
 impl App {
     /// Confirms an email address with the 6-digit code. Wrong, used, expired and unknown all
-    /// answer `CodeInvalid`; each code allows a limited number of tries.
+    /// answer `CodeInvalid`; each code allows a limited number of tries. One transaction: the
+    /// attempt is counted, and on a match the code is used, the address verified and audited.
     pub async fn verify_email(&self, ctx: &RequestContext, email: &str, code: &str) -> Result<(), AppError> {
         let code = OneTimeCode::parse(code).map_err(|e| AppError::field("code", e))?;
         let email = EmailAddress::parse(email).map_err(|e| AppError::field("email", e))?;
-        let user = self.store().find_user_by_email(email.as_str()).await?.ok_or(AppError::CodeInvalid)?;
+        let mut tx = self.begin().await?;
+        let user = tx.users().find_by_email(email.as_str()).await?.ok_or(AppError::CodeInvalid)?;
         if user.email_verified_at.is_some() || !user.is_live() {
             return Err(AppError::CodeInvalid);
         }
-        let record = self.check_code(&user.id, "verify_email", &code).await?;
-        if !self.store().consume_code(&record.id, self.now()).await? {
+        let Checked::Valid(record) =
+            self.check_code(&mut tx, &user.id, CodePurpose::VerifyEmail, &code).await?
+        else {
+            // The attempt stays counted.
+            self.commit(tx).await?;
+            return Err(AppError::CodeInvalid);
+        };
+        let now = self.now();
+        if !tx.codes().consume(&record.id, now).await?
+            || !tx.users().mark_email_verified(&user.id, now).await?
+        {
             return Err(AppError::CodeInvalid);
         }
-        self.store().mark_email_verified(&user.id, self.now()).await?;
-        self.audit(ctx, Some(&user.id), AuditAction::EmailVerified, Some(&user.id), None).await
+        self.audit(&mut tx, ctx, Some(&user.id), AuditAction::EmailVerified, Some(&user.id), None).await?;
+        self.commit(tx).await
     }
 
     /// Sends a new verification code if the address has an unverified account. Always answers
@@ -28,14 +39,15 @@ impl App {
     pub async fn resend_verification(&self, ctx: &RequestContext, email: &str) -> Result<(), AppError> {
         let email = EmailAddress::parse(email).map_err(|e| AppError::field("email", e))?;
         self.throttle_code_send(ctx, email.as_str()).await?;
-        if let Some(user) = self.store().find_user_by_email(email.as_str()).await?
+        let mut tx = self.begin().await?;
+        if let Some(user) = tx.users().find_by_email(email.as_str()).await?
             && user.email_verified_at.is_none()
             && user.is_live()
         {
-            self.send_verification_code(&user.id, user.language_value(), &user.email, &user.full_name)
+            self.send_verification_code(&mut tx, &user.id, user.language, &user.email, &user.full_name)
                 .await?;
         }
-        Ok(())
+        self.commit(tx).await
     }
 
     pub(crate) async fn throttle_code_send(
@@ -52,31 +64,5 @@ impl App {
         )
         .await?;
         self.throttle("code-send-email", address, limits.code_sends_per_email_per_hour, 3600).await
-    }
-
-    /// Finds the user's live code for `purpose`, counts the attempt, and checks it.
-    pub(crate) async fn check_code(
-        &self,
-        user_id: &str,
-        purpose: &str,
-        code: &OneTimeCode,
-    ) -> Result<CodeRecord, AppError> {
-        let record =
-            self.store().active_code(user_id, purpose, self.now()).await?.ok_or(AppError::CodeInvalid)?;
-        self.check_record(record, code.as_str()).await
-    }
-
-    pub(crate) async fn check_record(&self, record: CodeRecord, code: &str) -> Result<CodeRecord, AppError> {
-        let attempts = self.store().add_code_attempt(&record.id).await?;
-        if attempts > self.inner.limits.code_attempts {
-            // Out of tries: the code is dead; a new one must be asked for.
-            self.store().consume_code(&record.id, self.now()).await?;
-            return Err(AppError::CodeInvalid);
-        }
-        if self.keys()?.mac_matches(&[&record.user_id, &record.purpose, code], &record.code_hash) {
-            Ok(record)
-        } else {
-            Err(AppError::CodeInvalid)
-        }
     }
 }

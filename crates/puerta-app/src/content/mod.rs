@@ -5,16 +5,16 @@
 mod markdown;
 mod seed;
 
-use puerta_domain::accounts::Role;
-use puerta_domain::content::{ContentSlug, check_edit};
+use puerta_domain::access::{Action, Target};
+use puerta_domain::audit::AuditAction;
+use puerta_domain::content::{ContentSlug, ContentVersion, check_edit};
 use puerta_i18n::Language;
 use puerta_store::StoreError;
-use puerta_store::content::ContentVersion;
 
 pub use markdown::render_markdown;
 pub(crate) use seed::seed_items;
 
-use crate::accounts::{Actor, AuditAction, RequestContext};
+use crate::accounts::{Actor, RequestContext};
 use crate::{App, AppError, FieldProblem};
 
 /// An item in the list.
@@ -57,12 +57,12 @@ pub struct Entry {
 fn entry(v: ContentVersion, fallback: bool) -> Entry {
     Entry {
         body_html: render_markdown(&v.body_md),
-        language: Language::parse(&v.language).unwrap_or_default(),
+        language: v.language,
         slug: v.slug,
         title: v.title,
         summary: v.summary,
         body_md: v.body_md,
-        updated_at: v.created_at,
+        updated_at: v.created_at_ms,
         version: v.version,
         fallback,
     }
@@ -71,12 +71,10 @@ fn entry(v: ContentVersion, fallback: bool) -> Entry {
 impl App {
     /// Every item in `language`, English where it has no translation. Public.
     pub async fn entry_requirements(&self, language: Language) -> Result<Vec<EntrySummary>, AppError> {
-        let english = self.store().latest_content(Language::En.code()).await?;
-        let translated = if language == Language::En {
-            Vec::new()
-        } else {
-            self.store().latest_content(language.code()).await?
-        };
+        let mut read = self.reader().await?;
+        let english = read.content().latest(Language::En).await?;
+        let translated =
+            if language == Language::En { Vec::new() } else { read.content().latest(language).await? };
         Ok(english
             .into_iter()
             .map(|en| {
@@ -84,11 +82,11 @@ impl App {
                 let fallback = own.is_none() && language != Language::En;
                 let v = own.unwrap_or(en);
                 EntrySummary {
-                    language: Language::parse(&v.language).unwrap_or_default(),
+                    language: v.language,
                     slug: v.slug,
                     title: v.title,
                     summary: v.summary,
-                    updated_at: v.created_at,
+                    updated_at: v.created_at_ms,
                     fallback,
                 }
             })
@@ -98,14 +96,11 @@ impl App {
     /// One item in `language`, or in English when untranslated. Public.
     pub async fn entry_requirement(&self, slug: &str, language: Language) -> Result<Entry, AppError> {
         let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
-        if let Some(v) = self.store().latest_content_item(slug.as_str(), language.code()).await? {
+        let mut read = self.reader().await?;
+        if let Some(v) = read.content().latest_item(slug.as_str(), language).await? {
             return Ok(entry(v, false));
         }
-        let en = self
-            .store()
-            .latest_content_item(slug.as_str(), Language::En.code())
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let en = read.content().latest_item(slug.as_str(), Language::En).await?.ok_or(AppError::NotFound)?;
         Ok(entry(en, language != Language::En))
     }
 
@@ -116,11 +111,13 @@ impl App {
         slug: &str,
         language: Language,
     ) -> Result<Vec<Entry>, AppError> {
-        actor.require_staff(&[Role::Admin])?;
+        actor.authorize(Action::EditContent, Target::None)?;
         let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
         Ok(self
-            .store()
-            .content_history(slug.as_str(), language.code())
+            .reader()
+            .await?
+            .content()
+            .history(slug.as_str(), language)
             .await?
             .into_iter()
             .map(|v| entry(v, false))
@@ -136,7 +133,7 @@ impl App {
         edit: EntryEdit<'_>,
     ) -> Result<i64, AppError> {
         let EntryEdit { slug, language, title, summary, body_md } = edit;
-        actor.require_staff(&[Role::Admin])?;
+        actor.authorize(Action::EditContent, Target::None)?;
         let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
         let problems = check_edit(title, summary, body_md);
         if !problems.is_empty() {
@@ -144,29 +141,29 @@ impl App {
                 problems.into_iter().map(|(f, e)| FieldProblem::new(f, e)).collect(),
             ));
         }
-        let english = self
-            .store()
-            .latest_content_item(slug.as_str(), Language::En.code())
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let mut tx = self.begin().await?;
+        let english =
+            tx.content().latest_item(slug.as_str(), Language::En).await?.ok_or(AppError::NotFound)?;
         let item = ContentVersion {
             slug: slug.as_str().to_string(),
-            language: language.code().to_string(),
+            language,
             version: 0,
             position: english.position,
             title: title.trim().to_string(),
             summary: summary.trim().to_string(),
             body_md: body_md.trim().replace("\r\n", "\n"),
             author_id: Some(actor.user_id.clone()),
-            created_at: self.now(),
+            created_at_ms: self.now(),
         };
-        let version = match self.store().add_content_version(&item).await {
+        let version = match tx.content().add_version(&item).await {
             Ok(v) => v,
             Err(StoreError::Conflict) => return Err(AppError::Conflict("conflict")),
             Err(e) => return Err(e.into()),
         };
         let detail = format!("{} {} v{version}", item.slug, item.language);
-        self.audit(ctx, Some(&actor.user_id), AuditAction::ContentEdited, None, Some(detail)).await?;
+        self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::ContentEdited, None, Some(detail))
+            .await?;
+        self.commit(tx).await?;
         Ok(version)
     }
 }

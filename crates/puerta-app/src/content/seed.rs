@@ -3,7 +3,8 @@
 //! `order:` lines, a blank line, then Markdown.
 
 use include_dir::{Dir, include_dir};
-use puerta_store::content::ContentVersion;
+use puerta_domain::content::ContentVersion;
+use puerta_i18n::Language;
 
 static CONTENT: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/../../content/entry-requirements");
 
@@ -28,21 +29,19 @@ fn parse(slug: &str, language: &str, text: &str, now: i64) -> Option<ContentVers
     let field = |name: &str| head.lines().find_map(|l| l.strip_prefix(name)).map(|v| v.trim().to_string());
     Some(ContentVersion {
         slug: slug.to_string(),
-        language: language.to_string(),
+        language: Language::parse(language)?,
         version: 1,
         position: field("order:")?.parse().ok()?,
         title: field("title:")?,
         summary: field("summary:")?,
         body_md: body.trim().to_string(),
         author_id: None,
-        created_at: now,
+        created_at_ms: now,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use puerta_i18n::Language;
-
     use super::*;
 
     #[test]
@@ -51,12 +50,12 @@ mod tests {
         let count = CONTENT.dirs().map(|d| d.files().count()).sum::<usize>();
         assert_eq!(items.len(), count, "a file failed to parse");
         let english: Vec<&str> =
-            items.iter().filter(|i| i.language == "en").map(|i| i.slug.as_str()).collect();
+            items.iter().filter(|i| i.language == Language::En).map(|i| i.slug.as_str()).collect();
         assert!(english.len() >= 12, "{english:?}");
         for language in Language::ALL {
             for slug in &english {
                 assert!(
-                    items.iter().any(|i| i.language == language.code() && i.slug == *slug),
+                    items.iter().any(|i| i.language == language && i.slug == *slug),
                     "{language} lacks {slug}"
                 );
             }

@@ -12,6 +12,8 @@ pub struct OutgoingEmail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The outbox row's idempotency key: the same on every retry of the same message.
+    pub idempotency_key: String,
 }
 
 #[async_trait]
@@ -19,15 +21,23 @@ pub trait EmailSender: Send + Sync {
     async fn send(&self, email: &OutgoingEmail) -> Result<(), DeliveryError>;
 }
 
+/// `<key@puerta>` with the key made safe for a header.
+fn message_id(key: &str) -> String {
+    let safe: String =
+        key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '.' }).collect();
+    format!("<{safe}@puerta.invalid>")
+}
+
 fn build(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, DeliveryError> {
-    let to: Mailbox = email.to.parse().map_err(|e| DeliveryError::Email(format!("recipient: {e}")))?;
+    let to: Mailbox = email.to.parse().map_err(|_| DeliveryError::permanent("bad_recipient"))?;
     Message::builder()
         .from(from.clone())
         .to(to)
+        .message_id(Some(message_id(&email.idempotency_key)))
         .subject(&email.subject)
         .header(ContentType::TEXT_PLAIN)
         .body(eight_bit(&email.body)?)
-        .map_err(|e| DeliveryError::Email(e.to_string()))
+        .map_err(|_| DeliveryError::technical("email_build"))
 }
 
 /// The body as UTF-8 `8bit` with CRLF line ends. 8bit keeps the text readable in the file and
@@ -37,12 +47,13 @@ fn build(from: &Mailbox, email: &OutgoingEmail) -> Result<Message, DeliveryError
 fn eight_bit(text: &str) -> Result<Body, DeliveryError> {
     let crlf = text.replace("\r\n", "\n").replace('\n', "\r\n");
     if crlf.split("\r\n").any(|line| line.len() > 998) || crlf.contains('\0') {
-        return Err(DeliveryError::Email("a line is longer than 998 bytes".into()));
+        return Err(DeliveryError::technical("line_too_long"));
     }
     Ok(Body::dangerous_pre_encoded(crlf.into_bytes(), ContentTransferEncoding::EightBit))
 }
 
-/// Writes each email as an RFC 5322 `.eml` file: `<outbox>/<time>-<id>.eml`.
+/// Writes each email as an RFC 5322 `.eml` file: `<outbox>/<time>-<key>.eml`. A retry of a
+/// message whose file exists already writes nothing, so the folder holds each message once.
 pub struct FileEmailSender {
     dir: PathBuf,
     from: Mailbox,
@@ -50,7 +61,7 @@ pub struct FileEmailSender {
 
 impl FileEmailSender {
     pub fn new(dir: PathBuf, from: &str) -> Result<Self, DeliveryError> {
-        let from = from.parse().map_err(|e| DeliveryError::Email(format!("sender address: {e}")))?;
+        let from = from.parse().map_err(|_| DeliveryError::technical("sender_address"))?;
         Ok(Self { dir, from })
     }
 }
@@ -59,16 +70,7 @@ impl FileEmailSender {
 impl EmailSender for FileEmailSender {
     async fn send(&self, email: &OutgoingEmail) -> Result<(), DeliveryError> {
         let message = build(&self.from, email)?;
-        let name = format!(
-            "{}-{}.eml",
-            chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
-            uuid::Uuid::new_v4().simple()
-        );
-        // Write then rename, so a reader never sees half a message.
-        let tmp = self.dir.join(format!(".{name}.tmp"));
-        tokio::fs::write(&tmp, message.formatted()).await?;
-        tokio::fs::rename(&tmp, self.dir.join(name)).await?;
-        Ok(())
+        super::sms::write_once(&self.dir, &email.idempotency_key, "eml", message.formatted()).await
     }
 }
 
@@ -81,9 +83,10 @@ pub struct SmtpEmailSender {
 impl SmtpEmailSender {
     pub fn new(url: &str, from: &str) -> Result<Self, DeliveryError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| DeliveryError::Email(format!("smtp url: {e}")))?
+            .map_err(|_| DeliveryError::technical("smtp_url"))?
+            .timeout(Some(std::time::Duration::from_secs(30)))
             .build();
-        let from = from.parse().map_err(|e| DeliveryError::Email(format!("sender address: {e}")))?;
+        let from = from.parse().map_err(|_| DeliveryError::technical("sender_address"))?;
         Ok(Self { transport, from })
     }
 }
@@ -92,7 +95,12 @@ impl SmtpEmailSender {
 impl EmailSender for SmtpEmailSender {
     async fn send(&self, email: &OutgoingEmail) -> Result<(), DeliveryError> {
         let message = build(&self.from, email)?;
-        self.transport.send(message).await.map_err(|e| DeliveryError::Email(e.to_string()))?;
-        Ok(())
+        match self.transport.send(message).await {
+            Ok(_) => Ok(()),
+            // A 5xx reply: the server refuses this message for good (unknown mailbox…).
+            Err(e) if e.is_permanent() => Err(DeliveryError::permanent("smtp_rejected")),
+            // 4xx replies, refused connections, time-outs, TLS trouble: try again later.
+            Err(_) => Err(DeliveryError::temporary("smtp_unavailable")),
+        }
     }
 }

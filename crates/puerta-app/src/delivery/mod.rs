@@ -1,26 +1,66 @@
-//! Outgoing messages, real and inspectable. Email: RFC 5322 `.eml` files in the outbox folder by
-//! default, SMTP (lettre) when configured. SMS: text files in the outbox by default, or an HTTP
-//! webhook. Messages are composed in the recipient's language before they get here.
-//! The notification system will build retries and delivery statuses on these senders.
+//! Outgoing messages through the transactional outbox. A use case queues a typed [`Message`]
+//! in its own transaction; the [`worker`](run_delivery_worker) claims due rows, renders them in
+//! the recipient's language, sends them and records `delivered`, a retry after a temporary
+//! failure (exponential backoff with a cap), or a final permanent or technical failure.
+//!
+//! Senders: email as RFC 5322 `.eml` files in the outbox folder by default, or SMTP (lettre);
+//! SMS as text files in the outbox, or an HTTP webhook. Each send carries the row's idempotency
+//! key (the SMTP `Message-ID`, the webhook's `Idempotency-Key` header, the outbox file's name),
+//! so a retry after a lost answer is recognisable as the same message.
 
 mod email;
+mod message;
 mod sms;
+mod status;
+mod worker;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use email::{EmailSender, FileEmailSender, OutgoingEmail, SmtpEmailSender};
+pub use message::{Message, Rendered};
 pub use sms::{FileSmsSender, OutgoingSms, SmsSender, WebhookSmsSender};
+pub use status::{DeliveryPage, DeliveryRow};
+pub use worker::run_delivery_worker;
 
-/// Errors are for operators' logs: they never hold the message body.
-#[derive(Debug, thiserror::Error)]
-pub enum DeliveryError {
-    #[error("cannot write to the outbox: {0}")]
-    Io(#[from] std::io::Error),
-    #[error("email could not be built or sent: {0}")]
-    Email(String),
-    #[error("sms webhook failed: {0}")]
-    Sms(String),
+/// How a send failed, which decides what happens next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureClass {
+    /// Try again later (provider down or busy, connection refused, time-out).
+    Temporary,
+    /// Never try again (the provider refused the address or number).
+    Permanent,
+    /// Our side is wrong (a setting, a message that cannot be built).
+    Technical,
+}
+
+/// A failed send. `kind` is a short stable word for logs and the status list; it never holds
+/// the provider's reply (which can echo the recipient) or the message.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{kind} ({class:?})")]
+pub struct DeliveryError {
+    pub class: FailureClass,
+    pub kind: &'static str,
+}
+
+impl DeliveryError {
+    pub fn temporary(kind: &'static str) -> Self {
+        Self { class: FailureClass::Temporary, kind }
+    }
+
+    pub fn permanent(kind: &'static str) -> Self {
+        Self { class: FailureClass::Permanent, kind }
+    }
+
+    pub fn technical(kind: &'static str) -> Self {
+        Self { class: FailureClass::Technical, kind }
+    }
+}
+
+impl From<std::io::Error> for DeliveryError {
+    fn from(_: std::io::Error) -> Self {
+        Self::temporary("outbox_write")
+    }
 }
 
 /// The configured senders.
@@ -28,21 +68,6 @@ pub enum DeliveryError {
 pub struct Delivery {
     pub email: Arc<dyn EmailSender>,
     pub sms: Arc<dyn SmsSender>,
-    /// Send over the network in the background, so a slow SMTP server or SMS provider neither
-    /// delays the answer nor lets its timing reveal whether an address has an account. The
-    /// outbox files are written before the answer (fast, and what tests and operators read).
-    pub background: bool,
-}
-
-impl DeliveryError {
-    /// What failed, without the provider's reply (which can echo the recipient).
-    fn kind(&self) -> &'static str {
-        match self {
-            Self::Io(_) => "outbox",
-            Self::Email(_) => "email",
-            Self::Sms(_) => "sms",
-        }
-    }
 }
 
 impl Delivery {
@@ -52,37 +77,35 @@ impl Delivery {
         Ok(Self {
             email: Arc::new(FileEmailSender::new(dir.clone(), from)?),
             sms: Arc::new(FileSmsSender::new(dir)),
-            background: false,
         })
     }
+}
 
-    /// Sends and logs a failure without its content; a message that cannot be delivered must
-    /// not undo the action that caused it (the notification system will retry).
-    pub async fn send_email(&self, message: OutgoingEmail) {
-        let sender = self.email.clone();
-        let send = async move {
-            if let Err(e) = sender.send(&message).await {
-                tracing::error!(kind = e.kind(), "email delivery failed");
-            }
-        };
-        if self.background {
-            tokio::spawn(send);
-        } else {
-            send.await;
-        }
-    }
+/// The delivery worker's schedule.
+#[derive(Debug, Clone)]
+pub struct OutboxPolicy {
+    /// Rows claimed at a time.
+    pub batch: i64,
+    /// How long a claim holds before another worker may take the row (a worker that died).
+    pub lease_ms: i64,
+    /// Tries before a temporary failure is final.
+    pub max_attempts: u32,
+    pub backoff_base_ms: i64,
+    pub backoff_cap_ms: i64,
+    /// The longest the worker sleeps without being woken (retries come due; other instances'
+    /// rows on PostgreSQL).
+    pub poll_ms: u64,
+}
 
-    pub async fn send_sms(&self, message: OutgoingSms) {
-        let sender = self.sms.clone();
-        let send = async move {
-            if let Err(e) = sender.send(&message).await {
-                tracing::error!(kind = e.kind(), "sms delivery failed");
-            }
-        };
-        if self.background {
-            tokio::spawn(send);
-        } else {
-            send.await;
+impl Default for OutboxPolicy {
+    fn default() -> Self {
+        Self {
+            batch: 20,
+            lease_ms: 120_000,
+            max_attempts: 10,
+            backoff_base_ms: 5_000,
+            backoff_cap_ms: 3_600_000,
+            poll_ms: 2_000,
         }
     }
 }

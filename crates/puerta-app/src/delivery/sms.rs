@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use async_trait::async_trait;
 
@@ -9,6 +9,9 @@ pub struct OutgoingSms {
     /// E.164, e.g. `+525512345678`.
     pub to: String,
     pub body: String,
+    /// The outbox row's idempotency key (sent as the webhook's `Idempotency-Key` header).
+    #[serde(skip)]
+    pub idempotency_key: String,
 }
 
 #[async_trait]
@@ -16,7 +19,31 @@ pub trait SmsSender: Send + Sync {
     async fn send(&self, sms: &OutgoingSms) -> Result<(), DeliveryError>;
 }
 
-/// Writes each SMS as `<outbox>/<time>-<id>.sms.txt`: `To:` line, blank line, body.
+/// Writes `content` as `<dir>/<time>-<key>.<ext>` unless a file for `key` exists already
+/// (a retry): write then rename, so a reader never sees half a message.
+pub(super) async fn write_once(
+    dir: &Path,
+    key: &str,
+    ext: &str,
+    content: Vec<u8>,
+) -> Result<(), DeliveryError> {
+    let key: String =
+        key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+    let suffix = format!("-{key}.{ext}");
+    let mut entries = tokio::fs::read_dir(dir).await?;
+    while let Some(entry) = entries.next_entry().await? {
+        if entry.file_name().to_string_lossy().ends_with(&suffix) {
+            return Ok(());
+        }
+    }
+    let name = format!("{}{suffix}", chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"));
+    let tmp = dir.join(format!(".{name}.tmp"));
+    tokio::fs::write(&tmp, content).await?;
+    tokio::fs::rename(&tmp, dir.join(name)).await?;
+    Ok(())
+}
+
+/// Writes each SMS as `<outbox>/<time>-<key>.sms.txt`: `To:` line, blank line, body.
 pub struct FileSmsSender {
     dir: PathBuf,
 }
@@ -30,20 +57,13 @@ impl FileSmsSender {
 #[async_trait]
 impl SmsSender for FileSmsSender {
     async fn send(&self, sms: &OutgoingSms) -> Result<(), DeliveryError> {
-        let name = format!(
-            "{}-{}.sms.txt",
-            chrono::Utc::now().format("%Y%m%dT%H%M%S%.6fZ"),
-            uuid::Uuid::new_v4().simple()
-        );
-        let tmp = self.dir.join(format!(".{name}.tmp"));
-        tokio::fs::write(&tmp, format!("To: {}\n\n{}\n", sms.to, sms.body)).await?;
-        tokio::fs::rename(&tmp, self.dir.join(name)).await?;
-        Ok(())
+        let text = format!("To: {}\n\n{}\n", sms.to, sms.body);
+        write_once(&self.dir, &sms.idempotency_key, "sms.txt", text.into_bytes()).await
     }
 }
 
 /// POSTs `{"to": "+52…", "body": "…"}` as JSON to a provider's webhook (or a small adapter in
-/// front of one); any 2xx is success.
+/// front of one), with the idempotency key as the `Idempotency-Key` header; any 2xx is success.
 pub struct WebhookSmsSender {
     client: reqwest::Client,
     url: String,
@@ -54,7 +74,7 @@ impl WebhookSmsSender {
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(10))
             .build()
-            .map_err(|e| DeliveryError::Sms(e.to_string()))?;
+            .map_err(|_| DeliveryError::technical("sms_client"))?;
         Ok(Self { client, url: url.to_string() })
     }
 }
@@ -65,14 +85,18 @@ impl SmsSender for WebhookSmsSender {
         let response = self
             .client
             .post(&self.url)
+            .header("Idempotency-Key", &sms.idempotency_key)
             .json(sms)
             .send()
             .await
-            .map_err(|e| DeliveryError::Sms(e.without_url().to_string()))?;
-        if response.status().is_success() {
+            .map_err(|_| DeliveryError::temporary("sms_unavailable"))?;
+        let status = response.status();
+        if status.is_success() {
             Ok(())
+        } else if status.is_client_error() && status.as_u16() != 408 && status.as_u16() != 429 {
+            Err(DeliveryError::permanent("sms_rejected"))
         } else {
-            Err(DeliveryError::Sms(format!("webhook answered {}", response.status())))
+            Err(DeliveryError::temporary("sms_unavailable"))
         }
     }
 }

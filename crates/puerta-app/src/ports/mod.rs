@@ -7,11 +7,11 @@ use crate::{App, AppError};
 impl App {
     /// Every port, ordered by code. Public: no account needed.
     pub async fn list_ports(&self) -> Result<Vec<Port>, AppError> {
-        Ok(self.store().list_ports().await?)
+        Ok(self.reader().await?.ports().list().await?)
     }
 
     /// One port by code. Public: no account needed.
     pub async fn port(&self, code: &PortCode) -> Result<Port, AppError> {
-        self.store().find_port(code).await?.ok_or(AppError::NotFound)
+        self.reader().await?.ports().find(code).await?.ok_or(AppError::NotFound)
     }
 }

@@ -6,6 +6,7 @@
 mod code;
 mod email;
 mod full_name;
+mod kinds;
 mod password;
 mod phone;
 mod role;
@@ -13,6 +14,7 @@ mod role;
 pub use code::{OneTimeCode, OneTimeCodeError};
 pub use email::{EmailAddress, EmailError};
 pub use full_name::{FullName, FullNameError};
+pub use kinds::{CodePurpose, SessionKind};
 pub use password::{NewPassword, PasswordError, common_password_count};
 pub use phone::{PhoneError, PhoneNumber};
 pub use puerta_i18n::Language;

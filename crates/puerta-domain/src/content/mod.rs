@@ -31,6 +31,20 @@ impl ContentSlug {
     }
 }
 
+/// One version of one item in one language. Every edit adds a version; the newest is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentVersion {
+    pub slug: String,
+    pub language: crate::accounts::Language,
+    pub version: i64,
+    pub position: i64,
+    pub title: String,
+    pub summary: String,
+    pub body_md: String,
+    pub author_id: Option<crate::ids::UserId>,
+    pub created_at_ms: i64,
+}
+
 /// Checks an edit: a title of 1–200 characters, a summary of at most 300, a body of 1–50,000.
 pub fn check_edit(title: &str, summary: &str, body: &str) -> Vec<(&'static str, ContentError)> {
     let mut problems = Vec::new();

@@ -1,15 +1,22 @@
-/// A `users` row.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct UserRecord {
-    pub id: String,
+use puerta_domain::accounts::{CodePurpose, Language, Role, SessionKind};
+use puerta_domain::ids::{CodeId, UserId};
+use secrecy::SecretString;
+
+use crate::StoreError;
+
+/// An account.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
     pub email: String,
     pub email_verified_at: Option<i64>,
-    pub password_hash: String,
+    pub password_hash: SecretString,
     pub full_name: String,
     pub phone: Option<String>,
-    pub language: String,
-    pub role: String,
-    pub totp_secret: Option<String>,
+    pub language: Language,
+    pub role: Role,
+    /// Sealed (encrypted) by the application before it is stored.
+    pub totp_secret: Option<SecretString>,
     pub totp_enabled_at: Option<i64>,
     pub must_reset_password: bool,
     pub disabled_at: Option<i64>,
@@ -18,27 +25,49 @@ pub struct UserRecord {
     pub updated_at: i64,
 }
 
+impl User {
+    /// Neither disabled nor deleted.
+    pub fn is_live(&self) -> bool {
+        self.disabled_at.is_none() && self.deleted_at.is_none()
+    }
+
+    pub fn mfa_enabled(&self) -> bool {
+        self.totp_enabled_at.is_some()
+    }
+
+    pub fn is_active_admin(&self) -> bool {
+        self.role == Role::Admin && self.is_live()
+    }
+}
+
+/// Where a page of the user list starts: after this (created_at, id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserCursor {
+    pub created_at: i64,
+    pub id: UserId,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewUser {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
-    pub password_hash: String,
+    pub password_hash: SecretString,
     pub full_name: String,
     pub phone: Option<String>,
-    pub language: String,
-    pub role: String,
+    pub language: Language,
+    pub role: Role,
     pub email_verified_at: Option<i64>,
     pub created_at: i64,
 }
 
 /// A one-time code (hashed) for verifying an email, resetting a password or changing email.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct CodeRecord {
-    pub id: String,
-    pub user_id: String,
-    pub purpose: String,
-    pub code_hash: String,
-    pub link_token_hash: Option<String>,
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub id: CodeId,
+    pub user_id: UserId,
+    pub purpose: CodePurpose,
+    pub code_hash: SecretString,
+    pub link_token_hash: Option<SecretString>,
     pub new_email: Option<String>,
     pub attempts: i64,
     pub expires_at: i64,
@@ -46,12 +75,11 @@ pub struct CodeRecord {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct SessionRecord {
-    pub token_hash: String,
-    pub user_id: String,
-    /// `cookie` (pages) or `bearer` (API).
-    pub kind: String,
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub token_hash: SecretString,
+    pub user_id: UserId,
+    pub kind: SessionKind,
     pub second_factor_pending: bool,
     pub created_at: i64,
     pub last_seen_at: i64,
@@ -59,24 +87,14 @@ pub struct SessionRecord {
     pub revoked_at: Option<i64>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow, serde::Serialize)]
-pub struct AuditEntry {
-    pub id: i64,
-    pub at: i64,
-    pub actor_id: Option<String>,
-    pub action: String,
-    pub target_id: Option<String>,
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-    pub detail: Option<String>,
+pub(crate) fn user_id(text: &str) -> Result<UserId, StoreError> {
+    UserId::parse(text).map_err(|_| StoreError::Corrupt("user id".into()))
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct AuditFilter {
-    pub action: Option<String>,
-    pub actor_id: Option<String>,
-    pub target_id: Option<String>,
-    pub since: Option<i64>,
-    pub until: Option<i64>,
-    pub limit: i64,
+pub(crate) fn opt_user_id(text: Option<String>) -> Result<Option<UserId>, StoreError> {
+    text.as_deref().map(user_id).transpose()
+}
+
+pub(crate) fn language(code: &str) -> Result<Language, StoreError> {
+    Language::parse(code).ok_or_else(|| StoreError::Corrupt("language".into()))
 }

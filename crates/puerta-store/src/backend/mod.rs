@@ -1,4 +1,4 @@
-//! Opening a database: one type per backend, each implementing every store trait.
+//! Opening a database, and handing out transactions and read handles on it.
 
 mod postgres;
 mod sqlite;
@@ -6,10 +6,9 @@ mod sqlite;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use postgres::PostgresStore;
-pub use sqlite::SqliteStore;
+use sqlx::{PgPool, SqlitePool};
 
-use crate::{DatabaseUrl, Store, StoreError};
+use crate::{Backend, DatabaseUrl, ReadTx, StoreError, WriteTx};
 
 /// Pool tuning shared by both backends.
 #[derive(Debug, Clone)]
@@ -26,13 +25,112 @@ impl Default for ConnectOptions {
     }
 }
 
-/// Opens the database named by `url`. Does not migrate: call [`crate::Maintenance::migrate`].
-pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Arc<dyn Store>, StoreError> {
-    Ok(match url {
-        DatabaseUrl::Sqlite(path) => Arc::new(SqliteStore::open(path, options).await?),
+/// Connection pool figures, exported as Prometheus gauges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Open connections, busy or idle.
+    pub size: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
+pub(crate) enum Pools {
+    /// SQLite allows one writer at a time, so writes go through a pool of exactly one
+    /// connection (they queue in Rust instead of spinning on `SQLITE_BUSY`), and reads through a
+    /// pool of read-only connections, which WAL lets run beside the writer.
+    Sqlite {
+        write: SqlitePool,
+        read: SqlitePool,
+    },
+    Postgres {
+        pool: PgPool,
+    },
+}
+
+/// The database. Cheap to clone; every clone shares the pools.
+#[derive(Clone)]
+pub struct Store {
+    pools: Arc<Pools>,
+}
+
+/// Opens the database named by `url`. Does not migrate: call [`Store::migrate`].
+pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Store, StoreError> {
+    let pools = match url {
+        DatabaseUrl::Sqlite(path) => sqlite::open(path, options).await?,
         DatabaseUrl::Postgres(_) => {
             let secret = url.postgres_secret().unwrap_or_default();
-            Arc::new(PostgresStore::open(secret, options).await?)
+            postgres::open(secret, options).await?
         }
-    })
+    };
+    Ok(Store { pools: Arc::new(pools) })
+}
+
+impl Store {
+    /// Begins one write transaction. On SQLite it holds the one writer connection and begins
+    /// `IMMEDIATE`, so it never fails later on a lock upgrade; keep it short and do slow work
+    /// (password hashing, network calls) before opening it.
+    pub async fn write(&self) -> Result<WriteTx, StoreError> {
+        Ok(match &*self.pools {
+            Pools::Sqlite { write, .. } => WriteTx::sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
+            Pools::Postgres { pool } => WriteTx::postgres(pool.begin().await?),
+        })
+    }
+
+    /// A read handle: never the writer, so reads do not queue behind writes.
+    pub async fn read(&self) -> Result<ReadTx, StoreError> {
+        Ok(match &*self.pools {
+            Pools::Sqlite { read, .. } => ReadTx::sqlite(read.acquire().await?),
+            Pools::Postgres { pool } => ReadTx::postgres(pool.acquire().await?),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match &*self.pools {
+            Pools::Sqlite { .. } => Backend::Sqlite,
+            Pools::Postgres { .. } => Backend::Postgres,
+        }
+    }
+
+    /// Applies every migration of this backend that has not run yet.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match &*self.pools {
+            Pools::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
+            Pools::Postgres { pool } => sqlx::migrate!("./migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Answers `Ok` when a round trip to the database succeeds.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        match &*self.pools {
+            Pools::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(drop)?,
+            Pools::Postgres { pool } => sqlx::query("SELECT 1").execute(pool).await.map(drop)?,
+        }
+        Ok(())
+    }
+
+    pub fn pool_stats(&self) -> PoolStats {
+        match &*self.pools {
+            Pools::Sqlite { write, read } => PoolStats {
+                size: write.size() + read.size(),
+                idle: u32::try_from(write.num_idle() + read.num_idle()).unwrap_or(u32::MAX),
+                max: write.options().get_max_connections() + read.options().get_max_connections(),
+            },
+            Pools::Postgres { pool } => PoolStats {
+                size: pool.size(),
+                idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
+                max: pool.options().get_max_connections(),
+            },
+        }
+    }
+
+    /// Waits for connections in use to be returned and closes them all. On SQLite the readers
+    /// close first, then the writer checkpoints the WAL into the main file and truncates it, so
+    /// the close does not depend on which connection happens to be the last one.
+    pub async fn close(&self) {
+        match &*self.pools {
+            Pools::Sqlite { write, read } => sqlite::close(write, read).await,
+            Pools::Postgres { pool } => pool.close().await,
+        }
+    }
 }

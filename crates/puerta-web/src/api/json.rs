@@ -31,13 +31,15 @@ where
 
 fn rejection_to_problem(rejection: &JsonRejection) -> ApiError {
     match rejection {
-        JsonRejection::JsonSyntaxError(_) => ApiError::new(StatusCode::BAD_REQUEST, "malformed_json"),
+        JsonRejection::JsonSyntaxError(_) => {
+            ApiError::new(StatusCode::BAD_REQUEST, crate::api::problem::ProblemCode::MalformedJson)
+        }
         JsonRejection::MissingJsonContentType(_) => ApiError::from_status(StatusCode::UNSUPPORTED_MEDIA_TYPE),
         JsonRejection::JsonDataError(error) => ApiError::validation(vec![field_error(&error.body_text())]),
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             ApiError::from_status(StatusCode::PAYLOAD_TOO_LARGE)
         }
-        _ => ApiError::new(StatusCode::BAD_REQUEST, "unreadable_body"),
+        _ => ApiError::new(StatusCode::BAD_REQUEST, crate::api::problem::ProblemCode::UnreadableBody),
     }
 }
 

@@ -6,6 +6,8 @@ pub mod json;
 pub mod openapi;
 mod ports;
 pub mod problem;
+mod problem_code;
+pub mod time;
 
 use utoipa_axum::router::OpenApiRouter;
 

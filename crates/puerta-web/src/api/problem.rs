@@ -11,6 +11,8 @@ use puerta_i18n::{Arg, Language, t, t_args};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+pub use super::problem_code::ProblemCode;
+
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
 /// A problem document. `code` is stable and meant for programs; `detail` is for people.
@@ -44,37 +46,43 @@ pub struct FieldError {
 #[derive(Debug, Clone)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: ProblemCode,
     pub errors: Vec<FieldProblem>,
     pub retry_after_secs: Option<u64>,
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str) -> Self {
+    pub fn new(status: StatusCode, code: ProblemCode) -> Self {
         Self { status, code, errors: Vec::new(), retry_after_secs: None }
     }
 
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found")
+        Self::new(StatusCode::NOT_FOUND, ProblemCode::NotFound)
     }
 
     pub fn validation(errors: Vec<FieldProblem>) -> Self {
-        Self { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed") }
+        Self { errors, ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, ProblemCode::ValidationFailed) }
+    }
+
+    /// A 422 naming one field and the Fluent id of its message.
+    pub fn field(field: &'static str, message_id: &str) -> Self {
+        Self::validation(vec![FieldProblem::new(field, message_id)])
     }
 
     /// The problem for a status produced outside our handlers (a layer, the router, a timeout).
     pub fn from_status(status: StatusCode) -> Self {
+        use ProblemCode as P;
         let code = match status {
-            StatusCode::NOT_FOUND => "not_found",
-            StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-            StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-            StatusCode::REQUEST_TIMEOUT | StatusCode::SERVICE_UNAVAILABLE => "timed_out",
-            StatusCode::TOO_MANY_REQUESTS => "too_many_requests",
-            StatusCode::UNAUTHORIZED => "unauthenticated",
-            StatusCode::FORBIDDEN => "forbidden",
-            s if s.is_server_error() => "internal_error",
-            _ => "bad_request",
+            StatusCode::NOT_FOUND => P::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => P::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => P::PayloadTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => P::UnsupportedMediaType,
+            StatusCode::REQUEST_TIMEOUT | StatusCode::SERVICE_UNAVAILABLE => P::TimedOut,
+            StatusCode::TOO_MANY_REQUESTS => P::TooManyRequests,
+            StatusCode::UNAUTHORIZED => P::Unauthenticated,
+            StatusCode::FORBIDDEN => P::Forbidden,
+            s if s.is_server_error() => P::InternalError,
+            _ => P::BadRequest,
         };
         Self::new(status, code)
     }
@@ -86,18 +94,18 @@ impl ApiError {
     /// The document in `language`.
     pub fn problem(&self, language: Language) -> Problem {
         let detail = match self.code {
-            "too_many_requests" => {
+            ProblemCode::TooManyRequests => {
                 let seconds = i64::try_from(self.retry_after_secs.unwrap_or(60)).unwrap_or(60);
                 t_args(language, "problem-too_many_requests", vec![("seconds", Arg::from(seconds))])
             }
-            code => t(language, &format!("problem-{code}")),
+            code => t(language, &code.message_id()),
         };
         Problem {
             kind: format!("urn:puerta:problem:{}", self.code),
             title: self.status.canonical_reason().unwrap_or("Error").to_string(),
             status: self.status.as_u16(),
             detail,
-            code: self.code.to_string(),
+            code: self.code.as_str().to_string(),
             errors: self
                 .errors
                 .iter()
@@ -149,20 +157,20 @@ impl From<AppError> for ApiError {
         match error {
             AppError::NotFound => Self::not_found(),
             AppError::Validation(errors) => Self::validation(errors),
-            AppError::InvalidCredentials => Self::new(S::UNAUTHORIZED, "invalid_credentials"),
-            AppError::EmailNotVerified => Self::new(S::FORBIDDEN, "email_not_verified"),
-            AppError::PasswordResetRequired => Self::new(S::FORBIDDEN, "password_reset_required"),
-            AppError::TotpRequired => Self::new(S::UNAUTHORIZED, "totp_required"),
-            AppError::TotpInvalid => Self::new(S::UNAUTHORIZED, "totp_invalid"),
-            AppError::Unauthenticated => Self::new(S::UNAUTHORIZED, "unauthenticated"),
-            AppError::Forbidden => Self::new(S::FORBIDDEN, "forbidden"),
-            AppError::MfaRequired => Self::new(S::FORBIDDEN, "mfa_required"),
-            AppError::CodeInvalid => Self::new(S::BAD_REQUEST, "code_invalid"),
-            AppError::AccountDisabled => Self::new(S::FORBIDDEN, "account_disabled"),
-            AppError::Conflict(code) => Self::new(S::CONFLICT, code),
+            AppError::InvalidCredentials => Self::new(S::UNAUTHORIZED, ProblemCode::InvalidCredentials),
+            AppError::EmailNotVerified => Self::new(S::FORBIDDEN, ProblemCode::EmailNotVerified),
+            AppError::PasswordResetRequired => Self::new(S::FORBIDDEN, ProblemCode::PasswordResetRequired),
+            AppError::TotpRequired => Self::new(S::UNAUTHORIZED, ProblemCode::TotpRequired),
+            AppError::TotpInvalid => Self::new(S::UNAUTHORIZED, ProblemCode::TotpInvalid),
+            AppError::Unauthenticated => Self::new(S::UNAUTHORIZED, ProblemCode::Unauthenticated),
+            AppError::Forbidden => Self::new(S::FORBIDDEN, ProblemCode::Forbidden),
+            AppError::MfaRequired => Self::new(S::FORBIDDEN, ProblemCode::MfaRequired),
+            AppError::CodeInvalid => Self::new(S::BAD_REQUEST, ProblemCode::CodeInvalid),
+            AppError::AccountDisabled => Self::new(S::FORBIDDEN, ProblemCode::AccountDisabled),
+            AppError::Conflict(code) => Self::new(S::CONFLICT, ProblemCode::conflict(code)),
             AppError::Throttled { retry_after_secs } => Self {
                 retry_after_secs: Some(retry_after_secs),
-                ..Self::new(S::TOO_MANY_REQUESTS, "too_many_requests")
+                ..Self::new(S::TOO_MANY_REQUESTS, ProblemCode::TooManyRequests)
             },
             AppError::Store(e) => {
                 // The store error names no personal data or SQL; log it for operators only.

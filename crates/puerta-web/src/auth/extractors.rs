@@ -42,7 +42,10 @@ impl FromRequestParts<AppState> for ApiActor {
         if !parts.method.is_safe() {
             let presented = parts.headers.get(csrf::CSRF_HEADER).and_then(|v| v.to_str().ok());
             if !csrf::verify(&state.csrf_key, &parts.headers, presented, state.own_origin.as_deref()) {
-                return Err(ApiError::new(StatusCode::FORBIDDEN, "csrf_failed"));
+                return Err(ApiError::new(
+                    StatusCode::FORBIDDEN,
+                    crate::api::problem::ProblemCode::CsrfFailed,
+                ));
             }
         }
         Ok(Self(actor))

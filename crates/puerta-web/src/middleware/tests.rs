@@ -12,10 +12,9 @@ use std::sync::Arc;
 
 use puerta_app::accounts::{AccountLimits, SessionPolicy};
 use puerta_app::clock::SystemClock;
-use puerta_app::delivery::Delivery;
-use puerta_app::security::HashingLimits;
-use puerta_app::{App, AppDeps};
-use puerta_store::{ConnectOptions, DatabaseUrl, connect};
+use puerta_app::delivery::{Delivery, OutboxPolicy};
+use puerta_app::security::{HashingLimits, MasterKey};
+use puerta_app::{App, AppDeps, ConnectOptions, DatabaseUrl, connect};
 use serde::Deserialize;
 use tower::ServiceExt;
 
@@ -46,6 +45,9 @@ async fn app() -> (Router, tempfile::TempDir) {
         limits: AccountLimits::default(),
         sessions: SessionPolicy::default(),
         public_url: "http://127.0.0.1".into(),
+        outbox: OutboxPolicy::default(),
+        master_key: MasterKey::generate().expect("key"),
+        previous_master_key: None,
     };
     let app = App::new(store, deps).expect("app");
     app.prepare_database().await.expect("database");

@@ -27,11 +27,14 @@ pub async fn healthz() -> Json<HealthBody> {
         (status = 503, description = "The database does not answer", body = Problem, content_type = "application/problem+json")
     ))]
 pub async fn readyz(State(state): State<AppState>) -> Result<Json<HealthBody>, ApiError> {
-    match state.app.store().ping().await {
+    match state.app.ready().await {
         Ok(()) => Ok(Json(HealthBody { status: "ready" })),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "database_unavailable"))
+            Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                crate::api::problem::ProblemCode::DatabaseUnavailable,
+            ))
         }
     }
 }

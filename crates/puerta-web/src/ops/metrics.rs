@@ -56,7 +56,7 @@ impl Metrics {
         self.latency.with_label_values(&[method, route, status]).observe(elapsed.as_secs_f64());
     }
 
-    fn render(&self, pool: puerta_store::PoolStats) -> Result<Vec<u8>, prometheus::Error> {
+    fn render(&self, pool: puerta_app::PoolStats) -> Result<Vec<u8>, prometheus::Error> {
         self.pool.with_label_values(&["open"]).set(i64::from(pool.size));
         self.pool.with_label_values(&["idle"]).set(i64::from(pool.idle));
         self.pool.with_label_values(&["max"]).set(i64::from(pool.max));
@@ -76,7 +76,7 @@ impl Default for Metrics {
 #[utoipa::path(get, path = "/metrics", tag = "operations",
     responses((status = 200, description = "Prometheus text format", content_type = "text/plain; version=0.0.4", body = String)))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    match state.metrics.render(state.app.store().pool_stats()) {
+    match state.metrics.render(state.app.pool_stats()) {
         Ok(body) => {
             let mut response = body.into_response();
             response.headers_mut().insert(

@@ -6,9 +6,10 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use puerta_app::AppError;
-use puerta_app::accounts::UserSummary;
+use puerta_app::accounts::{AuditRow, UserSummary};
+use puerta_app::delivery::DeliveryRow;
 use puerta_domain::accounts::Role;
-use puerta_store::accounts::{AuditEntry, AuditFilter};
+use puerta_domain::delivery::DeliveryStatus;
 use serde::Deserialize;
 
 use super::form::{CsrfForm, html};
@@ -17,6 +18,7 @@ use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
 use crate::auth::{Client, PageActor};
+use crate::pages::accounts::urlencode;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -25,6 +27,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/status", post(set_status))
         .route("/admin/users/{id}/mfa-reset", post(reset_mfa))
         .route("/admin/audit", get(audit))
+        .route("/admin/deliveries", get(deliveries))
 }
 
 /// Staff without a second factor are sent to set one up; others get the error page.
@@ -41,15 +44,29 @@ struct UsersPage {
     frame: Frame,
     users: Vec<UserSummary>,
     roles: Vec<(&'static str, String)>,
+    /// The next page's address, when there is one.
+    next: Option<String>,
 }
 
-async fn users(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
-    match state.app.list_users(&actor, 500, 0).await {
-        Ok(users) => {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PageQuery {
+    cursor: String,
+}
+
+async fn users(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Query(q): Query<PageQuery>,
+) -> Response {
+    match state.app.list_users(&actor, Some(q.cursor.as_str()), 100).await {
+        Ok(page) => {
             let frame = ctx.frame(&state, Some(&actor));
             let roles =
                 Role::ALL.iter().map(|r| (r.as_str(), frame.t(&format!("role-{}", r.as_str())))).collect();
-            html(&UsersPage { frame, users, roles })
+            let next = page.next_cursor.map(|c| format!("/admin/users?cursor={}", urlencode(&c)));
+            html(&UsersPage { frame, users: page.users, roles, next })
         }
         Err(e) => refused(e),
     }
@@ -112,39 +129,113 @@ async fn reset_mfa(
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct AuditQuery {
+struct AuditParams {
     action: String,
     target: String,
+    cursor: String,
 }
 
 #[derive(Template)]
 #[template(path = "admin_audit.html")]
 struct AuditPage {
     frame: Frame,
-    entries: Vec<AuditEntry>,
+    entries: Vec<AuditRow>,
     action: String,
     target: String,
+    /// Messages beside the filter fields, when a filter is not valid.
+    action_error: Option<String>,
+    target_error: Option<String>,
+    next: Option<String>,
 }
 
 async fn audit(
     ctx: Ctx,
     State(state): State<AppState>,
     PageActor(actor): PageActor,
-    Query(q): Query<AuditQuery>,
+    Query(q): Query<AuditParams>,
 ) -> Response {
-    let filter = AuditFilter {
-        action: Some(q.action.trim().to_string()).filter(|s| !s.is_empty()),
-        target_id: Some(q.target.trim().to_string()).filter(|s| !s.is_empty()),
-        limit: 200,
-        ..AuditFilter::default()
+    let query = puerta_app::accounts::AuditQuery {
+        action: Some(q.action.clone()),
+        target_id: Some(q.target.clone()),
+        cursor: Some(q.cursor.clone()),
+        limit: Some(200),
+        ..Default::default()
     };
-    match state.app.audit_log(&actor, filter).await {
-        Ok(entries) => html(&AuditPage {
-            frame: ctx.frame(&state, Some(&actor)),
-            entries,
-            action: q.action,
-            target: q.target,
-        }),
+    let frame = ctx.frame(&state, Some(&actor));
+    let mut page = AuditPage {
+        entries: Vec::new(),
+        action: q.action.clone(),
+        target: q.target.clone(),
+        action_error: None,
+        target_error: None,
+        next: None,
+        frame,
+    };
+    match state.app.audit_log(&actor, query).await {
+        Ok(found) => {
+            page.next = found.next_cursor.map(|c| {
+                format!(
+                    "/admin/audit?action={}&target={}&cursor={c}",
+                    urlencode(&q.action),
+                    urlencode(&q.target)
+                )
+            });
+            page.entries = found.rows;
+            html(&page)
+        }
+        Err(AppError::Validation(problems)) => {
+            for problem in problems {
+                let message = Some(page.frame.t(&problem.message_id));
+                match problem.field.as_str() {
+                    "action" => page.action_error = message,
+                    _ => page.target_error = message,
+                }
+            }
+            (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response()
+        }
+        Err(e) => refused(e),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DeliveryParams {
+    status: String,
+    cursor: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_deliveries.html")]
+struct DeliveriesPage {
+    frame: Frame,
+    rows: Vec<DeliveryRow>,
+    /// (value, label, selected) for the status filter.
+    statuses: Vec<(&'static str, String, bool)>,
+    next: Option<String>,
+}
+
+/// Delivery status of outgoing messages: never an address, a body or a code.
+async fn deliveries(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Query(q): Query<DeliveryParams>,
+) -> Response {
+    let status = DeliveryStatus::parse(q.status.trim());
+    match state.app.list_deliveries(&actor, status, None, Some(q.cursor.as_str()), 100).await {
+        Ok(page) => {
+            let frame = ctx.frame(&state, Some(&actor));
+            let statuses = DeliveryStatus::ALL
+                .iter()
+                .map(|s| {
+                    (s.as_str(), frame.t(&format!("delivery-status-{}", s.as_str())), Some(*s) == status)
+                })
+                .collect();
+            let next = page.next_cursor.map(|c| {
+                format!("/admin/deliveries?status={}&cursor={}", urlencode(q.status.trim()), urlencode(&c))
+            });
+            html(&DeliveriesPage { frame, rows: page.rows, statuses, next })
+        }
         Err(e) => refused(e),
     }
 }

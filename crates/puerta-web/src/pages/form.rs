@@ -250,11 +250,13 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         let all: HashMap<String, String> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         let presented = all.get(csrf::CSRF_FIELD).map(String::as_str);
         if !csrf::verify(&state.csrf_key, &parts.headers, presented, state.own_origin.as_deref()) {
-            return Err(ApiError::new(StatusCode::FORBIDDEN, "csrf_failed").into_response());
+            return Err(ApiError::new(StatusCode::FORBIDDEN, crate::api::problem::ProblemCode::CsrfFailed)
+                .into_response());
         }
-        serde_urlencoded::from_bytes(&bytes)
-            .map(Self)
-            .map_err(|_| ApiError::new(StatusCode::BAD_REQUEST, "bad_request").into_response())
+        serde_urlencoded::from_bytes(&bytes).map(Self).map_err(|_| {
+            ApiError::new(StatusCode::BAD_REQUEST, crate::api::problem::ProblemCode::BadRequest)
+                .into_response()
+        })
     }
 }
 

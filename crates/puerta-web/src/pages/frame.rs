@@ -117,7 +117,8 @@ impl PageCtx {
             lang,
             csrf: csrf::token_for(&state.csrf_key, &self.csrf_cookie),
             signed_in: actor.is_some(),
-            staff: role.is_some_and(Role::is_staff),
+            staff: role.is_some_and(|r| r.is_staff() && r != Role::Partner),
+            partner: role == Some(Role::Partner),
             admin: role == Some(Role::Admin),
             path: self.path.clone(),
             idle_deadline: actor.and_then(|a| a.idle_deadline),
@@ -132,7 +133,10 @@ pub struct Frame {
     pub lang: Language,
     pub csrf: String,
     pub signed_in: bool,
+    /// Officers, supervisors and admins (the staff home).
     pub staff: bool,
+    /// Partners (their own home).
+    pub partner: bool,
     pub admin: bool,
     pub path: String,
     pub idle_deadline: Option<i64>,

@@ -90,3 +90,35 @@ pub async fn staff(ctx: Ctx, State(state): State<AppState>, PageActor(actor): Pa
         Err(e) => axum::response::IntoResponse::into_response(ApiError::from(e)),
     }
 }
+
+#[derive(Template)]
+#[template(path = "partner.html")]
+struct PartnerPage {
+    frame: Frame,
+    ports: Vec<(String, String, String, u32)>,
+    total: u32,
+}
+
+/// The partners' home (shelters, legal aid): partners only, once a second factor is on.
+pub async fn partner(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+    match state.app.partner_overview(&actor).await {
+        Ok(overview) => {
+            let frame = ctx.frame(&state, Some(&actor));
+            let ports = overview
+                .ports
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.code.to_string(),
+                        p.name,
+                        puerta_i18n::zone_name(frame.lang, p.time_zone),
+                        p.daily_capacity.get(),
+                    )
+                })
+                .collect();
+            html(&PartnerPage { frame, ports, total: overview.total_daily_capacity })
+        }
+        Err(AppError::MfaRequired) => redirect_notice("/account/two-step", "staff-mfa-needed"),
+        Err(e) => axum::response::IntoResponse::into_response(ApiError::from(e)),
+    }
+}

@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::home))
         .route("/dashboard", get(home::dashboard))
         .route("/staff", get(home::staff))
+        .route("/partner", get(home::partner))
         .route("/static/{name}", get(assets::serve))
         .merge(accounts::routes())
         .merge(admin::routes())
@@ -67,6 +68,7 @@ pub fn error_page(error: &ApiError, language: Language, request_id: &str) -> Res
         csrf: String::new(),
         signed_in: false,
         staff: false,
+        partner: false,
         admin: false,
         path: "/".into(),
         idle_deadline: None,

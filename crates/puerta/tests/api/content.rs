@@ -1,7 +1,8 @@
 //! Entry Requirements: public, in every language, versioned, edited by administrators.
 
 use puerta_app::content::EntryEdit;
-use puerta_store::content::ContentVersion;
+use puerta_domain::content::ContentVersion;
+use puerta_i18n::Language;
 
 use crate::helpers::assert_problem;
 
@@ -39,16 +40,20 @@ on_both_backends! {
     async fn an_untranslated_item_falls_back_to_english_and_says_so(app) {
         let english_only = ContentVersion {
             slug: "new-rule".into(),
-            language: "en".into(),
+            language: Language::En,
             version: 1,
             position: 5,
             title: "A new rule".into(),
             summary: "Only in English so far.".into(),
             body_md: "Read this.".into(),
             author_id: None,
-            created_at: 1,
+            created_at_ms: 1,
         };
-        app.app.store().add_content_version(&english_only).await.expect("stored");
+        let store = app.store().await;
+        let mut tx = store.write().await.expect("tx");
+        tx.content().add_version(&english_only).await.expect("stored");
+        tx.commit().await.expect("committed");
+        store.close().await;
         let item: serde_json::Value = app.get("/api/v1/entry-requirements/new-rule?lang=ht").await.json().await.expect("json");
         assert_eq!((item["language"].as_str(), item["fallback"].as_bool()), (Some("en"), Some(true)));
         let list: Vec<serde_json::Value> = app.get("/api/v1/entry-requirements?lang=ht").await.json().await.expect("json");
@@ -94,7 +99,7 @@ on_both_backends! {
         assert!(!item["body_html"].as_str().unwrap_or("").contains("<script"));
         let english: serde_json::Value = app.get("/api/v1/entry-requirements/on-the-day?lang=en").await.json().await.expect("json");
         assert_eq!(english["version"], 1, "other languages untouched");
-        let audit: serde_json::Value = app.get_with("/api/v1/admin/audit?action=content_edited", &token).await.json().await.expect("json");
+        let audit: serde_json::Value = app.get_with("/api/v1/admin/audit?action=content_edited", &token).await.json().await.expect("json"); let audit = audit["items"].clone();
         assert_eq!((audit[0]["actor_id"].as_str(), audit[0]["detail"].as_str()), (Some(actor_id.as_str()), Some("on-the-day es v2")));
         let bad = app.app.edit_entry_requirement(&ctx, &actor, EntryEdit { slug: "on-the-day", language: puerta_i18n::Language::Es, title: "", summary: "", body_md: "" }).await;
         assert!(matches!(bad, Err(puerta_app::AppError::Validation(ref p)) if p.len() == 2), "{bad:?}");

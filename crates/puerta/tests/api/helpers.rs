@@ -73,8 +73,26 @@ impl TestApp {
         Self { address, client, clock, app, outbox, shutdown: Some(tx), _data_dir: data_dir, postgres }
     }
 
+    /// A second connection to the test's database, for set-up that has no public door.
+    pub async fn store(&self) -> puerta_store::Store {
+        let url = match &self.postgres {
+            Some((admin, name)) => {
+                puerta_store::DatabaseUrl::parse(&with_database(admin, name)).expect("url")
+            }
+            None => puerta_store::DatabaseUrl::sqlite_in(self._data_dir.path()),
+        };
+        puerta_store::connect(&url, &puerta_store::ConnectOptions::default()).await.expect("store")
+    }
+
+    /// Delivers everything the outbox holds that is due now (and waits for sends the
+    /// background worker has started), so what a request queued can be read from the folder.
+    pub async fn flush_outbox(&self) {
+        self.app.flush_outbox().await.expect("outbox delivered");
+    }
+
     /// The newest email to `to` in the outbox, as written (RFC 5322).
-    pub fn last_email_to(&self, to: &str) -> Option<String> {
+    pub async fn last_email_to(&self, to: &str) -> Option<String> {
+        self.flush_outbox().await;
         let mut files: Vec<_> = std::fs::read_dir(&self.outbox)
             .ok()?
             .filter_map(Result::ok)
@@ -89,7 +107,8 @@ impl TestApp {
             .find(|m| m.contains(&format!("To: {to}")))
     }
 
-    pub fn emails_to(&self, to: &str) -> usize {
+    pub async fn emails_to(&self, to: &str) -> usize {
+        self.flush_outbox().await;
         std::fs::read_dir(&self.outbox)
             .map(|d| {
                 d.filter_map(Result::ok)
@@ -102,8 +121,8 @@ impl TestApp {
     }
 
     /// The 6-digit code in the newest email to `to`.
-    pub fn last_code_for(&self, to: &str) -> String {
-        let mail = self.last_email_to(to).unwrap_or_else(|| panic!("no email to {to}"));
+    pub async fn last_code_for(&self, to: &str) -> String {
+        let mail = self.last_email_to(to).await.unwrap_or_else(|| panic!("no email to {to}"));
         let body = mail.split_once("\r\n\r\n").map_or(mail.as_str(), |(_, body)| body);
         six_digits(body).unwrap_or_else(|| panic!("no code in {mail}"))
     }
@@ -123,7 +142,7 @@ impl TestApp {
     /// Registers and verifies through the API.
     pub async fn verified_traveler(&self, email: &str, password: &str) {
         assert_eq!(self.register(email, password).await.status(), 202);
-        let code = self.last_code_for(email);
+        let code = self.last_code_for(email).await;
         let verified = self
             .post_json("/api/v1/accounts/verify", serde_json::json!({"email": email, "code": code}))
             .await;

@@ -28,6 +28,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("patch", "/api/v1/admin/users/{id}"),
     ("post", "/api/v1/admin/users/{id}/mfa-reset"),
     ("get", "/api/v1/admin/audit"),
+    ("get", "/api/v1/admin/deliveries"),
+    ("get", "/api/v1/partner/overview"),
     ("get", "/api/v1/entry-requirements"),
     ("get", "/api/v1/entry-requirements/{slug}"),
 ];

@@ -78,7 +78,7 @@ async fn registered_and_signed_in<'a>(app: &'a TestApp, email: &str, language: &
         )
         .await;
     assert_eq!((status, location.starts_with("/verify")), (303, true), "{location}");
-    let code = app.last_code_for(email);
+    let code = app.last_code_for(email).await;
     let (status, location, _) =
         browser.submit(&location, "/verify", &[("email", email), ("code", &code)]).await;
     assert_eq!((status, location.as_str()), (303, "/sign-in?notice=verify-done"));
@@ -134,7 +134,7 @@ on_both_backends! {
         // A token from another browser's cookie does not fit this one.
         let other = Browser::new(&app, "en");
         assert_eq!(other.post("/register", &right, Some(&app.address)).await.0, 403, "someone else's token");
-        assert_eq!(app.emails_to("x@example.org"), 0);
+        assert_eq!(app.emails_to("x@example.org").await, 0);
         assert_eq!(browser.post("/register", &right, Some(&app.address)).await.0, 303, "the real thing passes");
     }
 

@@ -18,7 +18,7 @@ async fn registrations_per_address_are_limited_by_the_configured_value() {
         .and_then(|v| v.parse::<u64>().ok());
     assert!(retry.is_some_and(|r| (1..=3600).contains(&r)), "{retry:?}");
     assert_problem(refused, 429, "too_many_requests").await;
-    assert_eq!(app.emails_to("p4@example.org"), 0);
+    assert_eq!(app.emails_to("p4@example.org").await, 0);
     app.clock.advance_secs(3600);
     assert_eq!(app.register("p4@example.org", "a long river of stars").await.status(), 202, "a new hour");
 }

@@ -1,8 +1,9 @@
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use puerta_app::accounts::UserSummary;
-use puerta_store::accounts::{AuditEntry, AuditFilter};
+use puerta_app::accounts::{AccountChange, AuditQuery, AuditRow, UserSummary};
+use puerta_app::delivery::DeliveryRow;
+use puerta_domain::delivery::DeliveryStatus;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -11,6 +12,7 @@ use utoipa_axum::routes;
 use crate::AppState;
 use crate::api::json::ApiJson;
 use crate::api::problem::{ApiError, Problem};
+use crate::api::time::rfc3339;
 use crate::auth::{ApiActor, Client};
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -19,6 +21,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(update_user))
         .routes(routes!(reset_mfa))
         .routes(routes!(audit))
+        .routes(routes!(deliveries))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -30,41 +33,54 @@ pub struct UserBody {
     email_verified: bool,
     mfa_enabled: bool,
     disabled: bool,
-    created_at_ms: i64,
+    /// RFC 3339, UTC.
+    created_at: String,
 }
 
 impl From<UserSummary> for UserBody {
     fn from(u: UserSummary) -> Self {
         Self {
-            id: u.id,
+            id: u.id.to_string(),
             email: u.email,
             full_name: u.full_name,
             role: u.role.as_str().into(),
             email_verified: u.email_verified,
             mfa_enabled: u.mfa_enabled,
             disabled: u.disabled,
-            created_at_ms: u.created_at,
+            created_at: rfc3339(u.created_at),
         }
     }
 }
 
-#[derive(Deserialize, IntoParams)]
-pub struct Page {
-    /// At most 500; default 100.
-    limit: Option<i64>,
-    offset: Option<i64>,
+/// One page of a list: the items and the cursor of the next page (`null` on the last page).
+#[derive(Serialize, ToSchema)]
+pub struct UserList {
+    items: Vec<UserBody>,
+    next_cursor: Option<String>,
 }
 
-/// List users (administrators, with a second factor).
+#[derive(Deserialize, IntoParams)]
+pub struct Page {
+    /// The `next_cursor` of the previous page; leave out for the first page.
+    cursor: Option<String>,
+    /// At most 500; default 100.
+    limit: Option<i64>,
+}
+
+/// List users, oldest first (administrators, with a second factor).
 #[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])), params(Page),
-    responses((status = 200, body = [UserBody]), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = UserList), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a bad cursor", body = Problem, content_type = "application/problem+json")))]
 async fn list_users(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Query(page): Query<Page>,
-) -> Result<Json<Vec<UserBody>>, ApiError> {
-    let users = state.app.list_users(&actor, page.limit.unwrap_or(100), page.offset.unwrap_or(0)).await?;
-    Ok(Json(users.into_iter().map(UserBody::from).collect()))
+) -> Result<Json<UserList>, ApiError> {
+    let page = state.app.list_users(&actor, page.cursor.as_deref(), page.limit.unwrap_or(100)).await?;
+    Ok(Json(UserList {
+        items: page.users.into_iter().map(UserBody::from).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -74,7 +90,7 @@ pub struct UpdateUserBody {
     disabled: Option<bool>,
 }
 
-/// Change a user's role and/or disable or enable the account. Audited.
+/// Change a user's role and/or disable or enable the account, in one change. Audited.
 #[utoipa::path(patch, path = "/api/v1/admin/users/{id}", tag = "admin", security(("bearer" = [])), request_body = UpdateUserBody,
     params(("id" = String, Path, description = "User id")),
     responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, description = "`last_admin`", body = Problem, content_type = "application/problem+json")))]
@@ -85,19 +101,16 @@ async fn update_user(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<UpdateUserBody>,
 ) -> Result<StatusCode, ApiError> {
-    if let Some(role) = &body.role {
-        state.app.set_role(&client, &actor, &id, role).await?;
-    }
-    if let Some(disabled) = body.disabled {
-        state.app.set_disabled(&client, &actor, &id, disabled).await?;
-    }
+    let change = AccountChange { role: body.role, disabled: body.disabled };
+    state.app.change_account(&client, &actor, &id, change).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Remove a user's second factor (they lost phone and recovery codes). Audited.
 #[utoipa::path(post, path = "/api/v1/admin/users/{id}/mfa-reset", tag = "admin", security(("bearer" = [])),
     params(("id" = String, Path, description = "User id")),
-    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 204), (status = 403, description = "`forbidden`: one's own second factor", body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json")))]
 async fn reset_mfa(
     State(state): State<AppState>,
     Client(client): Client,
@@ -109,7 +122,7 @@ async fn reset_mfa(
 }
 
 #[derive(Deserialize, IntoParams)]
-pub struct AuditQuery {
+pub struct AuditParams {
     /// e.g. `sign_in_failed`, `role_changed`.
     action: Option<String>,
     actor_id: Option<String>,
@@ -118,6 +131,8 @@ pub struct AuditQuery {
     since_ms: Option<i64>,
     /// Epoch milliseconds, exclusive.
     until_ms: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
     /// At most 500; default 100.
     limit: Option<i64>,
 }
@@ -125,7 +140,8 @@ pub struct AuditQuery {
 #[derive(Serialize, ToSchema)]
 pub struct AuditBody {
     id: i64,
-    at_ms: i64,
+    /// RFC 3339, UTC.
+    at: String,
     actor_id: Option<String>,
     action: String,
     target_id: Option<String>,
@@ -134,14 +150,14 @@ pub struct AuditBody {
     detail: Option<String>,
 }
 
-impl From<AuditEntry> for AuditBody {
-    fn from(e: AuditEntry) -> Self {
+impl From<AuditRow> for AuditBody {
+    fn from(e: AuditRow) -> Self {
         Self {
             id: e.id,
-            at_ms: e.at,
-            actor_id: e.actor_id,
-            action: e.action,
-            target_id: e.target_id,
+            at: rfc3339(e.at),
+            actor_id: e.actor_id.map(|id| id.to_string()),
+            action: e.action.as_str().to_string(),
+            target_id: e.target_id.map(|id| id.to_string()),
             ip: e.ip,
             user_agent: e.user_agent,
             detail: e.detail,
@@ -149,22 +165,120 @@ impl From<AuditEntry> for AuditBody {
     }
 }
 
+#[derive(Serialize, ToSchema)]
+pub struct AuditList {
+    items: Vec<AuditBody>,
+    next_cursor: Option<String>,
+}
+
 /// The audit log, newest first, with filters (administrators).
-#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditQuery),
-    responses((status = 200, body = [AuditBody]), (status = 403, body = Problem, content_type = "application/problem+json")))]
+#[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditParams),
+    responses((status = 200, body = AuditList), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: unknown action, bad id or cursor", body = Problem, content_type = "application/problem+json")))]
 async fn audit(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    Query(q): Query<AuditQuery>,
-) -> Result<Json<Vec<AuditBody>>, ApiError> {
-    let filter = AuditFilter {
+    Query(q): Query<AuditParams>,
+) -> Result<Json<AuditList>, ApiError> {
+    let query = AuditQuery {
         action: q.action,
         actor_id: q.actor_id,
         target_id: q.target_id,
-        since: q.since_ms,
-        until: q.until_ms,
-        limit: q.limit.unwrap_or(100),
+        since_ms: q.since_ms,
+        until_ms: q.until_ms,
+        cursor: q.cursor,
+        limit: q.limit,
     };
-    let entries = state.app.audit_log(&actor, filter).await?;
-    Ok(Json(entries.into_iter().map(AuditBody::from).collect()))
+    let page = state.app.audit_log(&actor, query).await?;
+    Ok(Json(AuditList {
+        items: page.rows.into_iter().map(AuditBody::from).collect(),
+        next_cursor: page.next_cursor,
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct DeliveryParams {
+    /// `created`, `sending`, `delivered`, `temporary_failure`, `permanent_failure` or
+    /// `technical_failure`.
+    status: Option<String>,
+    /// Only messages to this account.
+    recipient_id: Option<String>,
+    cursor: Option<String>,
+    /// At most 200; default 50.
+    limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DeliveryBody {
+    id: String,
+    /// `email` or `sms`.
+    channel: String,
+    /// e.g. `verify_email`, `sign_in_notice`.
+    kind: String,
+    recipient_id: Option<String>,
+    status: String,
+    attempts: i64,
+    /// RFC 3339, UTC; set while a retry is planned.
+    next_attempt_at: Option<String>,
+    /// A short failure kind, e.g. `smtp_unavailable`.
+    last_error: Option<String>,
+    created_at: String,
+    updated_at: String,
+}
+
+impl From<DeliveryRow> for DeliveryBody {
+    fn from(r: DeliveryRow) -> Self {
+        Self {
+            id: r.id.to_string(),
+            channel: r.channel.as_str().into(),
+            kind: r.kind,
+            recipient_id: r.recipient_id.map(|id| id.to_string()),
+            status: r.status.as_str().into(),
+            attempts: r.attempts,
+            next_attempt_at: r.next_attempt_at.map(rfc3339),
+            last_error: r.last_error,
+            created_at: rfc3339(r.created_at),
+            updated_at: rfc3339(r.updated_at),
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DeliveryList {
+    items: Vec<DeliveryBody>,
+    next_cursor: Option<String>,
+}
+
+/// Delivery status of outgoing emails and SMS, newest first (administrators). Never shows an
+/// address, a message or a code.
+#[utoipa::path(get, path = "/api/v1/admin/deliveries", tag = "admin", security(("bearer" = [])), params(DeliveryParams),
+    responses((status = 200, body = DeliveryList), (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: unknown status, bad id or cursor", body = Problem, content_type = "application/problem+json")))]
+async fn deliveries(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(q): Query<DeliveryParams>,
+) -> Result<Json<DeliveryList>, ApiError> {
+    let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(s) => Some(
+            DeliveryStatus::parse(s)
+                .ok_or_else(|| ApiError::field("status", "error-delivery-status-unknown"))?,
+        ),
+        None => None,
+    };
+    let recipient = match q.recipient_id.as_deref().filter(|s| !s.is_empty()) {
+        Some(id) => Some(
+            puerta_domain::ids::UserId::parse(id)
+                .map_err(|_| ApiError::field("recipient_id", "error-id-invalid"))?,
+        ),
+        None => None,
+    };
+    let page = state
+        .app
+        .list_deliveries(&actor, status, recipient.as_ref(), q.cursor.as_deref(), q.limit.unwrap_or(50))
+        .await?;
+    Ok(Json(DeliveryList {
+        items: page.rows.into_iter().map(DeliveryBody::from).collect(),
+        next_cursor: page.next_cursor,
+    }))
 }

@@ -1,7 +1,8 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use puerta_app::accounts::Profile;
+use puerta_app::accounts::{Profile, ProfileChange};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -24,6 +25,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(export))
         .routes(routes!(delete_me))
         .routes(routes!(staff_overview))
+        .routes(routes!(partner_overview))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -41,7 +43,7 @@ pub struct MeBody {
 impl From<Profile> for MeBody {
     fn from(p: Profile) -> Self {
         Self {
-            id: p.id,
+            id: p.id.to_string(),
             email: p.email,
             full_name: p.full_name,
             phone: p.phone,
@@ -72,15 +74,13 @@ pub struct UpdateMeBody {
     responses((status = 200, body = MeBody), (status = 422, body = Problem, content_type = "application/problem+json")))]
 async fn update_me(
     State(state): State<AppState>,
+    Client(client): Client,
     ApiActor(actor): ApiActor,
     ApiJson(body): ApiJson<UpdateMeBody>,
 ) -> Result<Json<MeBody>, ApiError> {
-    if let Some(language) = &body.language {
-        state.app.change_language(&actor, language).await?;
-    }
-    if let Some(phone) = &body.phone {
-        state.app.change_phone(&actor, phone).await?;
-    }
+    // One use case, one commit: a bad phone leaves the language unchanged too.
+    let change = ProfileChange { language: body.language, phone: body.phone };
+    state.app.update_profile(&client, &actor, change).await?;
     Ok(Json(state.app.me(&actor).await?.into()))
 }
 
@@ -156,7 +156,10 @@ async fn start_totp(
     ApiActor(actor): ApiActor,
 ) -> Result<Json<TotpBody>, ApiError> {
     let e = state.app.start_totp(&actor).await?;
-    Ok(Json(TotpBody { secret: e.secret, otpauth_uri: e.otpauth_uri }))
+    Ok(Json(TotpBody {
+        secret: e.secret.expose_secret().to_string(),
+        otpauth_uri: e.otpauth_uri.expose_secret().to_string(),
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -174,8 +177,10 @@ async fn confirm_totp(
     ApiActor(actor): ApiActor,
     ApiJson(body): ApiJson<CodeBody>,
 ) -> Result<Json<RecoveryCodesBody>, ApiError> {
-    let recovery_codes = state.app.confirm_totp(&client, &actor, &body.code).await?;
-    Ok(Json(RecoveryCodesBody { recovery_codes }))
+    let codes = state.app.confirm_totp(&client, &actor, &body.code).await?;
+    Ok(Json(RecoveryCodesBody {
+        recovery_codes: codes.iter().map(|c| c.expose_secret().to_string()).collect(),
+    }))
 }
 
 /// Everything Puerta holds about the caller, as JSON.
@@ -224,6 +229,26 @@ async fn staff_overview(
     let o = state.app.staff_overview(&actor).await?;
     Ok(Json(StaffOverviewBody {
         role: o.role.as_str().into(),
+        total_daily_capacity: o.total_daily_capacity,
+        port_codes: o.ports.into_iter().map(|p| p.code.to_string()).collect(),
+    }))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PartnerOverviewBody {
+    total_daily_capacity: u32,
+    port_codes: Vec<String>,
+}
+
+/// The partners' home figures. Partners with a second factor only.
+#[utoipa::path(get, path = "/api/v1/partner/overview", tag = "partner", security(("bearer" = [])),
+    responses((status = 200, body = PartnerOverviewBody), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json")))]
+async fn partner_overview(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<Json<PartnerOverviewBody>, ApiError> {
+    let o = state.app.partner_overview(&actor).await?;
+    Ok(Json(PartnerOverviewBody {
         total_daily_capacity: o.total_daily_capacity,
         port_codes: o.ports.into_iter().map(|p| p.code.to_string()).collect(),
     }))

@@ -48,7 +48,7 @@ async fn register(
 ) -> Result<(StatusCode, Json<Status>), ApiError> {
     let input = Registration {
         email: body.email,
-        password: body.password,
+        password: body.password.into(),
         full_name: body.full_name,
         phone: body.phone,
         language: body.language,

@@ -2,6 +2,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use puerta_app::accounts::{SessionKind, SignIn};
+use secrecy::ExposeSecret;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -48,12 +49,14 @@ async fn create_session(
     Client(client): Client,
     ApiJson(body): ApiJson<SignInBody>,
 ) -> Result<(StatusCode, Json<TokenBody>), ApiError> {
-    let input = SignIn { email: body.email, password: body.password, totp_code: body.totp_code };
+    let input = SignIn {
+        email: body.email,
+        password: body.password.into(),
+        totp_code: body.totp_code.map(Into::into),
+    };
     let signed = state.app.sign_in(&client, input, SessionKind::Bearer).await?;
-    let expires_at = chrono::DateTime::from_timestamp_millis(signed.expires_at)
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default();
-    Ok((StatusCode::CREATED, Json(TokenBody { token: signed.token, expires_at })))
+    let expires_at = crate::api::time::rfc3339(signed.expires_at);
+    Ok((StatusCode::CREATED, Json(TokenBody { token: signed.token.expose_secret().to_string(), expires_at })))
 }
 
 /// Sign out: the token is refused from now on.

@@ -3,6 +3,7 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use puerta_app::accounts::Profile;
+use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -178,10 +179,11 @@ pub async fn phone_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor
 pub async fn phone_submit(
     ctx: Ctx,
     State(state): State<AppState>,
+    Client(client): Client,
     PageActor(actor): PageActor,
     CsrfForm(form): CsrfForm<PhoneForm>,
 ) -> Response {
-    match state.app.change_phone(&actor, &form.phone).await {
+    match state.app.change_phone(&client, &actor, &form.phone).await {
         Ok(()) => redirect_notice("/account", "account-phone-changed"),
         Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "phone", |frame| phone_page(frame, &form.phone)),
     }
@@ -221,8 +223,8 @@ pub async fn totp_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor)
     match enrolment {
         Ok(e) => html(&TotpPage {
             frame: ctx.frame(&state, Some(&actor)),
-            qr_svg: qr_svg(&e.otpauth_uri),
-            secret: e.secret,
+            qr_svg: qr_svg(e.otpauth_uri.expose_secret()),
+            secret: e.secret.expose_secret().to_string(),
             error: None,
         }),
         Err(puerta_app::AppError::Conflict(_)) => Redirect::to("/account").into_response(),
@@ -239,6 +241,7 @@ pub async fn totp_submit(
 ) -> Response {
     match state.app.confirm_totp(&client, &actor, &form.code).await {
         Ok(codes) => {
+            let codes = codes.iter().map(|c| c.expose_secret().to_string()).collect();
             let mut response = html(&RecoveryCodesPage { frame: ctx.frame(&state, Some(&actor)), codes });
             // The codes are shown once: never cache this page.
             response
@@ -254,8 +257,8 @@ pub async fn totp_submit(
             match state.app.pending_totp(&actor).await {
                 Ok(Some(pending)) => {
                     let page = TotpPage {
-                        qr_svg: qr_svg(&pending.otpauth_uri),
-                        secret: pending.secret,
+                        qr_svg: qr_svg(pending.otpauth_uri.expose_secret()),
+                        secret: pending.secret.expose_secret().to_string(),
                         error: errors.into_iter().next().map(|(_, m)| m),
                         frame,
                     };

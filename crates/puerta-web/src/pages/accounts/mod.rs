@@ -9,6 +9,7 @@ mod sign_in;
 use axum::Router;
 use axum::routing::{get, post};
 
+pub use register::urlencode;
 pub use sign_in::choose_language;
 
 use crate::AppState;

@@ -52,7 +52,7 @@ pub async fn submit(
 ) -> Response {
     let input = Registration {
         email: form.email.clone(),
-        password: form.password.clone(),
+        password: form.password.clone().into(),
         full_name: form.full_name.clone(),
         phone: Some(form.phone.clone()),
         language: if form.language.is_empty() {

@@ -36,9 +36,10 @@ pub async fn form(ctx: Ctx, State(state): State<AppState>) -> Response {
 }
 
 /// A new session id at every sign-in, and a new CSRF cookie with it.
-fn start_session(state: &AppState, token: String, to: &str) -> Response {
+fn start_session(state: &AppState, token: &secrecy::SecretString, to: &str) -> Response {
+    use secrecy::ExposeSecret;
     let mut response = Redirect::to(to).into_response();
-    append_cookie(&mut response, cookie(SESSION_COOKIE, token, state.https));
+    append_cookie(&mut response, cookie(SESSION_COOKIE, token.expose_secret().to_string(), state.https));
     append_cookie(&mut response, cookie(csrf::CSRF_COOKIE, csrf::new_cookie_value(), state.https));
     response
 }
@@ -49,12 +50,21 @@ pub async fn submit(
     Client(client): Client,
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Response {
-    let input = SignIn { email: form.email.clone(), password: form.password.clone(), totp_code: None };
+    let input = SignIn { email: form.email.clone(), password: form.password.clone().into(), totp_code: None };
     match state.app.sign_in(&client, input, SessionKind::Cookie).await {
         Ok(signed) if signed.second_factor_pending => {
-            start_session(&state, signed.token, "/sign-in/second-factor")
+            start_session(&state, &signed.token, "/sign-in/second-factor")
         }
-        Ok(signed) => start_session(&state, signed.token, if signed.staff { "/staff" } else { "/dashboard" }),
+        Ok(signed) => {
+            let home = if signed.partner {
+                "/partner"
+            } else if signed.staff {
+                "/staff"
+            } else {
+                "/dashboard"
+            };
+            start_session(&state, &signed.token, home)
+        }
         Err(AppError::EmailNotVerified) => {
             Redirect::to(&format!("/verify?email={}", urlencode(form.email.trim()))).into_response()
         }
@@ -89,7 +99,7 @@ pub async fn second_factor_submit(
 ) -> Response {
     let Some(token) = session_token(&headers) else { return Redirect::to("/sign-in").into_response() };
     match state.app.complete_sign_in(&client, &token, &form.code).await {
-        Ok(staff) => Redirect::to(if staff { "/staff" } else { "/dashboard" }).into_response(),
+        Ok(role) => Redirect::to(home_for(role)).into_response(),
         Err(AppError::Unauthenticated) => Redirect::to("/sign-in?expired=1").into_response(),
         Err(e) => failed(e, ctx.frame(&state, None), "code", second_factor_page),
     }
@@ -139,9 +149,20 @@ pub async fn keep_alive(_actor: PageActor, CsrfForm(form): CsrfForm<NextForm>) -
     Redirect::to(safe_next(&form.next)).into_response()
 }
 
+/// Where a person starts after signing in: partners and staff have their own homes.
+pub fn home_for(role: puerta_domain::accounts::Role) -> &'static str {
+    use puerta_domain::accounts::Role;
+    match role {
+        Role::Partner => "/partner",
+        Role::Officer | Role::Supervisor | Role::Admin => "/staff",
+        Role::Traveler => "/dashboard",
+    }
+}
+
 /// The language switcher: remembered in a cookie, and in the account when signed in.
 pub async fn choose_language(
     State(state): State<AppState>,
+    Client(client): Client,
     actor: Option<PageActor>,
     CsrfForm(form): CsrfForm<NextForm>,
 ) -> Response {
@@ -149,7 +170,7 @@ pub async fn choose_language(
         return Redirect::to(safe_next(&form.next)).into_response();
     };
     if let Some(PageActor(actor)) = &actor
-        && let Err(e) = state.app.change_language(actor, language.code()).await
+        && let Err(e) = state.app.change_language(&client, actor, language.code()).await
     {
         return ApiError::from(e).into_response();
     }

@@ -1,0 +1,21 @@
+//! New ids: random UUIDs, as each typed id.
+
+use puerta_domain::ids::{CodeId, EventId, OutboxId, UserId};
+
+fn uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+// A UUID always parses as an id (36 characters of hex digits and dashes).
+macro_rules! fresh {
+    ($fn:ident, $ty:ty) => {
+        pub(crate) fn $fn() -> $ty {
+            <$ty>::parse(&uuid()).unwrap_or_else(|_| unreachable!("a UUID is a valid id"))
+        }
+    };
+}
+
+fresh!(user_id, UserId);
+fresh!(outbox_id, OutboxId);
+fresh!(code_id, CodeId);
+fresh!(event_id, EventId);

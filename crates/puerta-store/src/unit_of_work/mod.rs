@@ -1,0 +1,162 @@
+//! The unit of work. A use case asks the [`Store`](crate::Store) for a [`WriteTx`] (one
+//! database transaction: on SQLite the one writer connection, begun `IMMEDIATE`) or a
+//! [`ReadTx`] (a connection from the reader pool), reaches each area's repository through it
+//! (`tx.users()`, `tx.audit()`, `tx.outbox()`…), and commits once. Dropping a `WriteTx` without
+//! [`WriteTx::commit`] rolls everything back.
+//!
+//! Repositories are typed by access: `Users<'_, Write>` has every method, `Users<'_, Read>` only
+//! the reads, so a read handle cannot write by accident. Each method has one SQL text for both
+//! backends; the [`on!`] family of macros only picks the connection type.
+
+mod macros;
+
+use sqlx::pool::PoolConnection;
+use sqlx::{PgConnection, Postgres, Sqlite, SqliteConnection, Transaction};
+
+use crate::StoreError;
+pub(crate) use macros::{exec, fetch_all, fetch_one, fetch_optional, on};
+
+/// Marker: a repository inside a write transaction.
+#[derive(Debug)]
+pub enum Write {}
+/// Marker: a repository on a read handle.
+#[derive(Debug)]
+pub enum Read {}
+
+/// The connection a repository works on, borrowed from a transaction or a read handle.
+pub(crate) enum Conn<'t> {
+    Sqlite(&'t mut SqliteConnection),
+    Postgres(&'t mut PgConnection),
+}
+
+impl Conn<'_> {
+    pub(crate) fn is_postgres(&self) -> bool {
+        matches!(self, Self::Postgres(_))
+    }
+}
+
+/// Declares a repository type: a borrowed connection and what it may do with it (`Read` or
+/// `Write`). Read methods go in `impl<M> Name<'_, M>`, writes in `impl Name<'_, Write>`.
+macro_rules! repository {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        pub struct $name<'t, M> {
+            pub(crate) conn: $crate::unit_of_work::Conn<'t>,
+            _access: std::marker::PhantomData<M>,
+        }
+
+        impl<'t, M> $name<'t, M> {
+            pub(crate) fn new(conn: $crate::unit_of_work::Conn<'t>) -> Self {
+                Self { conn, _access: std::marker::PhantomData }
+            }
+        }
+    };
+}
+pub(crate) use repository;
+
+enum TxInner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// One write transaction. Commit with [`WriteTx::commit`]; dropped, it rolls back.
+pub struct WriteTx {
+    inner: TxInner,
+}
+
+enum ReadInner {
+    Sqlite(PoolConnection<Sqlite>),
+    Postgres(PoolConnection<Postgres>),
+}
+
+/// A read handle: a connection from the reader pool (SQLite) or the pool (PostgreSQL).
+pub struct ReadTx {
+    inner: ReadInner,
+}
+
+impl WriteTx {
+    pub(crate) fn sqlite(tx: Transaction<'static, Sqlite>) -> Self {
+        Self { inner: TxInner::Sqlite(tx) }
+    }
+
+    pub(crate) fn postgres(tx: Transaction<'static, Postgres>) -> Self {
+        Self { inner: TxInner::Postgres(tx) }
+    }
+
+    fn conn(&mut self) -> Conn<'_> {
+        match &mut self.inner {
+            TxInner::Sqlite(tx) => Conn::Sqlite(&mut *tx),
+            TxInner::Postgres(tx) => Conn::Postgres(&mut *tx),
+        }
+    }
+
+    /// Makes every write of this transaction permanent, all together.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        match self.inner {
+            TxInner::Sqlite(tx) => tx.commit().await?,
+            TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+
+    /// Undoes every write of this transaction (what dropping it does, but awaited).
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        match self.inner {
+            TxInner::Sqlite(tx) => tx.rollback().await?,
+            TxInner::Postgres(tx) => tx.rollback().await?,
+        }
+        Ok(())
+    }
+}
+
+impl ReadTx {
+    pub(crate) fn sqlite(conn: PoolConnection<Sqlite>) -> Self {
+        Self { inner: ReadInner::Sqlite(conn) }
+    }
+
+    pub(crate) fn postgres(conn: PoolConnection<Postgres>) -> Self {
+        Self { inner: ReadInner::Postgres(conn) }
+    }
+
+    fn conn(&mut self) -> Conn<'_> {
+        match &mut self.inner {
+            ReadInner::Sqlite(c) => Conn::Sqlite(&mut *c),
+            ReadInner::Postgres(c) => Conn::Postgres(&mut *c),
+        }
+    }
+}
+
+/// Adds `fn $name(&mut self) -> $repo<'_, M>` to both handles: a new area adds one line here.
+macro_rules! repositories {
+    ($($(#[$doc:meta])* $name:ident => $repo:ident,)*) => {
+        impl WriteTx {
+            $($(#[$doc])* pub fn $name(&mut self) -> crate::$repo<'_, Write> { crate::$repo::new(self.conn()) })*
+        }
+        impl ReadTx {
+            $($(#[$doc])* pub fn $name(&mut self) -> crate::$repo<'_, Read> { crate::$repo::new(self.conn()) })*
+        }
+    };
+}
+
+repositories! {
+    /// Accounts: users and their credentials.
+    users => Users,
+    /// Sign-in sessions and API tokens.
+    sessions => Sessions,
+    /// One-time codes (verification, reset, email change).
+    codes => Codes,
+    /// Second-factor recovery codes.
+    recovery_codes => RecoveryCodes,
+    /// Throttle counters.
+    throttles => Throttles,
+    /// The append-only audit log.
+    audit => Audit,
+    /// Server secrets shared by every instance.
+    secrets => Secrets,
+    /// Published content (Entry Requirements).
+    content => Content,
+    /// Ports of entry.
+    ports => Ports,
+    /// Outgoing emails and SMS, delivered by the worker.
+    outbox => Outbox,
+}

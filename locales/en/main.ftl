@@ -319,3 +319,33 @@ staff-port = Port of entry
 staff-zone = Time zone
 staff-daily-capacity = Appointments a day
 staff-total = All ports
+
+## Partner home and message delivery
+
+nav-partner = Partner home
+nav-admin-deliveries = Message delivery
+partner-title = Partner home
+partner-intro = Here you can see the ports of entry and how many appointments each one offers per day, so you can help the people you serve plan their trip.
+partner-entry-requirements = Read the entry requirements to share with the people you help
+admin-deliveries-title = Message delivery
+admin-deliveries-intro = Every email and text message Puerta sends, and whether it arrived. Addresses, phone numbers and message contents are never shown here.
+admin-deliveries-status = Status
+admin-deliveries-any = Any status
+admin-deliveries-empty = No messages match.
+admin-deliveries-created = Queued at
+admin-deliveries-kind = Message
+admin-deliveries-attempts = Attempts
+admin-deliveries-next = Next attempt
+delivery-status-created = Waiting to be sent
+delivery-status-sending = Being sent
+delivery-status-delivered = Delivered
+delivery-status-temporary_failure = Not delivered yet (will try again)
+delivery-status-permanent_failure = Could not be delivered (address or number refused)
+delivery-status-technical_failure = Not sent (a problem on our side)
+delivery-channel-email = email
+delivery-channel-sms = text message
+list-next-page = Next page
+error-id-invalid = This identifier is not valid. Copy it again from the list.
+error-cursor-invalid = This page link is not valid. Go back to the first page and try again.
+error-audit-action-unknown = There is no such action. Use a name from the list, for example sign_in_failed.
+error-delivery-status-unknown = There is no such status. Choose one from the list.

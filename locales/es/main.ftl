@@ -319,3 +319,33 @@ staff-port = Puerto de entrada
 staff-zone = Zona horaria
 staff-daily-capacity = Citas por día
 staff-total = Todos los puertos
+
+## Organizaciones aliadas y envío de mensajes
+
+nav-partner = Inicio para organizaciones aliadas
+nav-admin-deliveries = Envío de mensajes
+partner-title = Inicio para organizaciones aliadas
+partner-intro = Aquí puede ver los puertos de entrada y cuántas citas da cada uno por día. Así puede ayudar a las personas que atiende a planear su viaje.
+partner-entry-requirements = Lea los requisitos de entrada para compartirlos con las personas que ayuda
+admin-deliveries-title = Envío de mensajes
+admin-deliveries-intro = Aquí están todos los correos electrónicos y mensajes de texto que envía Puerta, y si llegaron o no. Aquí nunca se muestran las direcciones de correo, los números de celular ni el contenido de los mensajes.
+admin-deliveries-status = Estado
+admin-deliveries-any = Cualquier estado
+admin-deliveries-empty = No hay mensajes que coincidan.
+admin-deliveries-created = Agregado a la cola
+admin-deliveries-kind = Mensaje
+admin-deliveries-attempts = Intentos
+admin-deliveries-next = Próximo intento
+delivery-status-created = Esperando a que se envíe
+delivery-status-sending = Se está enviando
+delivery-status-delivered = Entregado
+delivery-status-temporary_failure = Todavía no se entregó (se volverá a intentar)
+delivery-status-permanent_failure = No se pudo entregar (la dirección o el número lo rechazó)
+delivery-status-technical_failure = No se envió (hubo un problema de nuestro lado)
+delivery-channel-email = correo electrónico
+delivery-channel-sms = mensaje de texto
+list-next-page = Página siguiente
+error-id-invalid = Este identificador no es válido. Cópielo otra vez de la lista.
+error-cursor-invalid = El enlace de esta página no es válido. Regrese a la primera página e inténtelo de nuevo.
+error-audit-action-unknown = Esa acción no existe. Use un nombre de la lista, por ejemplo sign_in_failed.
+error-delivery-status-unknown = Ese estado no existe. Elija uno de la lista.

@@ -319,3 +319,33 @@ staff-port = Point d'entrée
 staff-zone = Fuseau horaire
 staff-daily-capacity = Rendez-vous par jour
 staff-total = Tous les points d'entrée
+
+## Organisations partenaires et envoi des messages
+
+nav-partner = Accueil des organisations partenaires
+nav-admin-deliveries = Envoi des messages
+partner-title = Accueil des organisations partenaires
+partner-intro = Ici, vous voyez les points d'entrée et le nombre de rendez-vous que chacun propose par jour. Vous pouvez ainsi aider les personnes que vous accompagnez à préparer leur voyage.
+partner-entry-requirements = Lire les conditions d'entrée pour les partager avec les personnes que vous aidez
+admin-deliveries-title = Envoi des messages
+admin-deliveries-intro = Tous les e-mails et SMS envoyés par Puerta, et s'ils sont arrivés. Les adresses e-mail, les numéros de téléphone et le contenu des messages ne sont jamais affichés ici.
+admin-deliveries-status = Statut
+admin-deliveries-any = Tous les statuts
+admin-deliveries-empty = Aucun message ne correspond.
+admin-deliveries-created = Mis en file d'attente le
+admin-deliveries-kind = Message
+admin-deliveries-attempts = Tentatives
+admin-deliveries-next = Prochaine tentative
+delivery-status-created = En attente d'envoi
+delivery-status-sending = En cours d'envoi
+delivery-status-delivered = Remis
+delivery-status-temporary_failure = Pas encore remis (nouvel essai prévu)
+delivery-status-permanent_failure = Impossible à remettre (adresse ou numéro refusé)
+delivery-status-technical_failure = Non envoyé (problème de notre côté)
+delivery-channel-email = e-mail
+delivery-channel-sms = SMS
+list-next-page = Page suivante
+error-id-invalid = Cet identifiant n'est pas valide. Copiez-le de nouveau depuis la liste.
+error-cursor-invalid = Ce lien de page n'est pas valide. Revenez à la première page et réessayez.
+error-audit-action-unknown = Cette action n'existe pas. Utilisez un nom de la liste, par exemple sign_in_failed.
+error-delivery-status-unknown = Ce statut n'existe pas. Choisissez-en un dans la liste.

@@ -319,3 +319,33 @@ staff-port = Pò antre
 staff-zone = Lè (zòn)
 staff-daily-capacity = Randevou pa jou
 staff-total = Tout pò yo
+
+## Òganizasyon patnè ak mesaj Puerta voye yo
+
+nav-partner = Paj òganizasyon patnè yo
+nav-admin-deliveries = Mesaj Puerta voye yo
+partner-title = Paj òganizasyon patnè yo
+partner-intro = Isit la ou ka wè pò antre yo, ak konbyen randevou chak pò bay chak jou. Konsa, ou ka ede moun ou sèvi yo prepare vwayaj yo.
+partner-entry-requirements = Li kondisyon pou antre yo pou ou ka pataje yo ak moun ou ede yo
+admin-deliveries-title = Mesaj Puerta voye yo
+admin-deliveries-intro = Tout imèl ak mesaj tèks Puerta voye, ak si yo rive oswa non. Adrès imèl, nimewo telefòn ak sa ki ekri nan mesaj yo pa janm parèt isit la.
+admin-deliveries-status = Estati
+admin-deliveries-any = Nenpòt estati
+admin-deliveries-empty = Pa gen mesaj ki koresponn.
+admin-deliveries-created = Lè li te antre nan fil la
+admin-deliveries-kind = Mesaj
+admin-deliveries-attempts = Kantite esè
+admin-deliveries-next = Pwochen esè
+delivery-status-created = Ap tann pou nou voye l
+delivery-status-sending = N ap voye l kounye a
+delivery-status-delivered = Li rive
+delivery-status-temporary_failure = Li poko rive (n ap eseye ankò)
+delivery-status-permanent_failure = Li pa t ka rive (adrès la oswa nimewo a refize l)
+delivery-status-technical_failure = Nou pa t voye l (gen yon pwoblèm bò kote pa nou)
+delivery-channel-email = imèl
+delivery-channel-sms = mesaj tèks
+list-next-page = Paj swivan
+error-id-invalid = Idantifyan sa a pa valab. Kopye l ankò nan lis la.
+error-cursor-invalid = Lyen paj sa a pa valab. Retounen nan premye paj la epi eseye ankò.
+error-audit-action-unknown = Aksyon sa a pa egziste. Sèvi ak yon non ki nan lis la, pa egzanp sign_in_failed.
+error-delivery-status-unknown = Estati sa a pa egziste. Chwazi youn nan lis la.

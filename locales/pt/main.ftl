@@ -319,3 +319,33 @@ staff-port = Ponto de entrada
 staff-zone = Fuso horário
 staff-daily-capacity = Agendamentos por dia
 staff-total = Todos os pontos de entrada
+
+## Organizações parceiras e envio de mensagens
+
+nav-partner = Página das organizações parceiras
+nav-admin-deliveries = Envio de mensagens
+partner-title = Página das organizações parceiras
+partner-intro = Aqui você vê os pontos de entrada e quantos agendamentos cada um oferece por dia. Assim, você pode ajudar as pessoas que atende a planejar a viagem.
+partner-entry-requirements = Leia os requisitos de entrada para compartilhar com as pessoas que você ajuda
+admin-deliveries-title = Envio de mensagens
+admin-deliveries-intro = Todos os e-mails e SMS que o Puerta envia, e se eles chegaram. Endereços de e-mail, números de telefone e o conteúdo das mensagens nunca aparecem aqui.
+admin-deliveries-status = Situação
+admin-deliveries-any = Qualquer situação
+admin-deliveries-empty = Nenhuma mensagem encontrada.
+admin-deliveries-created = Entrou na fila em
+admin-deliveries-kind = Mensagem
+admin-deliveries-attempts = Tentativas
+admin-deliveries-next = Próxima tentativa
+delivery-status-created = Aguardando envio
+delivery-status-sending = Sendo enviada
+delivery-status-delivered = Entregue
+delivery-status-temporary_failure = Ainda não entregue (vamos tentar de novo)
+delivery-status-permanent_failure = Não foi possível entregar (o endereço ou o número recusou)
+delivery-status-technical_failure = Não enviada (um problema do nosso lado)
+delivery-channel-email = e-mail
+delivery-channel-sms = SMS
+list-next-page = Próxima página
+error-id-invalid = Este identificador não é válido. Copie de novo da lista.
+error-cursor-invalid = O link desta página não é válido. Volte para a primeira página e tente de novo.
+error-audit-action-unknown = Essa ação não existe. Use um nome da lista, por exemplo sign_in_failed.
+error-delivery-status-unknown = Essa situação não existe. Escolha uma da lista.

@@ -103,29 +103,34 @@ impl App {
         Ok(())
     }
 
-    /// `…/account/wasnt-me?token=<user>.<expiry>.<mac>`: signed, so no table is needed.
-    pub(crate) fn wasnt_me_link(&self, user_id: &UserId) -> Result<String, AppError> {
+    /// `…/account/wasnt-me?token=<user>.<expiry>.<mac>`: signed, so no table is needed. The
+    /// signature also covers the account's current password hash, so the link stops working
+    /// once the password has been changed (a reset after the alarm cannot be undone by it).
+    pub(crate) fn wasnt_me_link(&self, user: &puerta_store::accounts::User) -> Result<String, AppError> {
         let expiry = (self.now() + self.inner.policy.wasnt_me_link_secs * 1000).to_string();
-        let mac = self.keys()?.mac(&["wasnt-me", user_id.as_str(), &expiry]);
-        Ok(format!("{}/account/wasnt-me?token={user_id}.{expiry}.{mac}", self.inner.public_url))
+        let mac = self.keys()?.mac(&["wasnt-me", user.id.as_str(), &expiry, &password_fingerprint(user)]);
+        Ok(format!("{}/account/wasnt-me?token={}.{expiry}.{mac}", self.inner.public_url, user.id))
     }
 
     /// "This wasn't me": ends every session and forces a password reset, in one commit. Needs
-    /// no sign-in, only the signed link from the sign-in notice. Using the link again changes
-    /// nothing more and answers the same.
+    /// no sign-in, only the signed link from the sign-in notice. Using the link again before the
+    /// password is changed does the same again; after the change it is refused.
     pub async fn wasnt_me(&self, ctx: &RequestContext, token: &str) -> Result<(), AppError> {
         let mut parts = token.splitn(3, '.');
         let (Some(user_id), Some(expiry), Some(mac)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(AppError::CodeInvalid);
         };
-        let valid = self.keys()?.mac_matches(&["wasnt-me", user_id, expiry], mac)
-            && expiry.parse::<i64>().is_ok_and(|e| e > self.now());
         let user_id = UserId::parse(user_id).map_err(|_| AppError::CodeInvalid)?;
-        if !valid {
+        let mut tx = self.begin().await?;
+        let user = tx.users().find(&user_id).await?.ok_or(AppError::CodeInvalid)?;
+        let valid = self
+            .keys()?
+            .mac_matches(&["wasnt-me", user_id.as_str(), expiry, &password_fingerprint(&user)], mac)
+            && expiry.parse::<i64>().is_ok_and(|e| e > self.now());
+        if !valid || user.deleted_at.is_some() {
             return Err(AppError::CodeInvalid);
         }
         let now = self.now();
-        let mut tx = self.begin().await?;
         tx.sessions().revoke_all(&user_id, None, now).await?;
         tx.users().set_must_reset_password(&user_id, now).await?;
         let detail = Some("wasnt_me".to_string());
@@ -133,4 +138,10 @@ impl App {
             .await?;
         self.commit(tx).await
     }
+}
+
+/// A short digest of the stored password hash, for signing "this wasn't me" links.
+fn password_fingerprint(user: &puerta_store::accounts::User) -> String {
+    use secrecy::ExposeSecret;
+    sha256_hex(user.password_hash.expose_secret())[..16].to_string()
 }

@@ -170,7 +170,7 @@ impl App {
         self.audit(tx, ctx, Some(&user.id), AuditAction::SignInSucceeded, Some(&user.id), None).await?;
         let at_ms = self.now();
         let event = ids::event_id();
-        let link = self.wasnt_me_link(&user.id)?;
+        let link = self.wasnt_me_link(user)?;
         let to = Recipient { user_id: Some(&user.id), address: &user.email, language: user.language };
         self.queue(tx, &event, to, &Message::SignInNotice { name: user.full_name.clone(), at_ms, link })
             .await?;

@@ -309,6 +309,55 @@ on_both_backends! {
         assert_problem(app.get_with("/api/v1/me", &token).await, 401, "unauthenticated").await;
         let again = app.post_json("/api/v1/sessions", json!({"email": "victim@example.org", "password": PASSWORD})).await;
         assert_problem(again, 403, "password_reset_required").await;
+
+        // Used again before the reset: the same again. After the reset: refused, and the new
+        // password keeps working.
+        assert_eq!(app.post_json("/api/v1/sessions/wasnt-me", json!({"token": link})).await.status(), 204);
+        assert_eq!(app.post_json("/api/v1/password-resets", json!({"email": "victim@example.org"})).await.status(), 202);
+        let code = app.last_code_for("victim@example.org").await;
+        let reset = app.post_json("/api/v1/password-resets/complete", json!({"email": "victim@example.org", "code": code, "new_password": "another long passphrase"})).await;
+        assert_eq!(reset.status(), 204, "reset");
+        let reused = app.post_json("/api/v1/sessions/wasnt-me", json!({"token": link})).await;
+        assert_problem(reused, 400, "code_invalid").await;
+        app.token("victim@example.org", "another long passphrase").await;
+    }
+
+    async fn an_admin_cannot_remove_their_own_second_factor(app) {
+        app.staff("self@example.org", "admin", PASSWORD).await;
+        let token = app.token("self@example.org", PASSWORD).await;
+        app.enrol_totp(&token).await;
+        let me: serde_json::Value = app.get_with("/api/v1/me", &token).await.json().await.expect("json");
+        let id = me["id"].as_str().expect("id");
+        let r = app.client.post(app.url(&format!("/api/v1/admin/users/{id}/mfa-reset"))).bearer_auth(&token).send().await.expect("sent");
+        assert_problem(r, 403, "forbidden").await;
+        let me: serde_json::Value = app.get_with("/api/v1/me", &token).await.json().await.expect("json");
+        assert_eq!(me["mfa_enabled"], true, "still on");
+        let audit: serde_json::Value = app.get_with("/api/v1/admin/audit?action=mfa_reset_by_admin", &token).await.json().await.expect("json");
+        assert_eq!(audit["items"].as_array().map(Vec::len), Some(0));
+    }
+
+    async fn admins_see_delivery_status_without_addresses_or_codes(app) {
+        app.staff("ops@example.org", "admin", PASSWORD).await;
+        let token = app.token("ops@example.org", PASSWORD).await;
+        app.enrol_totp(&token).await;
+        assert_eq!(app.register("dora@example.org", PASSWORD).await.status(), 202);
+        let code = app.last_code_for("dora@example.org").await;
+        let r = app.get_with("/api/v1/admin/deliveries?status=delivered&limit=1", &token).await;
+        assert_eq!(r.status(), 200);
+        let text = r.text().await.expect("body");
+        assert!(!text.contains("dora@example.org") && !text.contains(&code), "no address, no code: {text}");
+        let page: serde_json::Value = serde_json::from_str(&text).expect("json");
+        let first = &page["items"][0];
+        assert_eq!((first["status"].as_str(), first["channel"].as_str()), (Some("delivered"), Some("email")), "{page}");
+        assert!(first["created_at"].as_str().is_some_and(|t| t.ends_with('Z') && t.contains('T')), "RFC 3339: {first}");
+        let cursor = page["next_cursor"].as_str().expect("more than one delivered message");
+        let next: serde_json::Value = app.get_with(&format!("/api/v1/admin/deliveries?status=delivered&limit=1&cursor={cursor}"), &token).await.json().await.expect("json");
+        assert_ne!(next["items"][0]["id"], first["id"], "the next page starts after the first");
+        assert_problem(app.get_with("/api/v1/admin/deliveries?status=lost", &token).await, 422, "validation_failed").await;
+        let verified = app.post_json("/api/v1/accounts/verify", json!({"email": "dora@example.org", "code": code})).await;
+        assert_eq!(verified.status(), 200);
+        let traveler = app.token("dora@example.org", PASSWORD).await;
+        assert_problem(app.get_with("/api/v1/admin/deliveries", &traveler).await, 403, "forbidden").await;
     }
 
     async fn changing_the_password_ends_other_sessions(app) {

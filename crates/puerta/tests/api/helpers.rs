@@ -37,6 +37,19 @@ impl TestApp {
         Self::start_with(None, data_dir, settings).await
     }
 
+    /// PostgreSQL with settings changed by `change`; `None` when no server is configured.
+    pub async fn postgres_with(change: impl FnOnce(&mut Settings)) -> Option<Self> {
+        let admin_url = std::env::var(POSTGRES_ENV).ok()?;
+        let name = format!("puerta_api_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = PgConnection::connect(&admin_url).await.expect("connect to PUERTA_TEST_POSTGRES_URL");
+        admin.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create database");
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let postgres = Some((admin_url, name));
+        let mut settings = test_settings(&data_dir, postgres.as_ref());
+        change(&mut settings);
+        Some(Self::start_with(postgres, data_dir, settings).await)
+    }
+
     /// `None` when no PostgreSQL server is configured for the tests.
     pub async fn postgres() -> Option<Self> {
         let admin_url = std::env::var(POSTGRES_ENV).ok()?;
@@ -204,6 +217,12 @@ impl TestApp {
             totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, 30, bytes, Some("Puerta".into()), "x".into())
                 .expect("totp");
         totp.generate(u64::try_from(self.clock.now_ms() / 1000).expect("time"))
+    }
+
+    /// The application's clock, in epoch milliseconds.
+    pub fn clock_ms(&self) -> i64 {
+        use puerta_app::clock::Clock;
+        self.clock.now_ms()
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -180,6 +180,35 @@ on_both_backends! {
         assert_eq!(write.status(), 403);
         let body: serde_json::Value = write.json().await.expect("json");
         assert_eq!(body["code"], "csrf_failed");
+        let me: serde_json::Value = browser.client.get(app.url("/api/v1/me")).send().await.expect("sent").json().await.expect("json");
+        assert_eq!(me["language"], "en", "the refused write changed nothing");
+
+        // With the page's CSRF token in the header, the same write goes through.
+        let (_, html) = browser.get("/account").await;
+        let token = csrf_token(&html).expect("token");
+        let write = browser.client.patch(app.url("/api/v1/me")).header("origin", &app.address).header("x-csrf-token", &token).json(&serde_json::json!({"language": "es"})).send().await.expect("sent");
+        assert_eq!(write.status(), 200);
+        let me: serde_json::Value = write.json().await.expect("json");
+        assert_eq!(me["language"], "es");
+    }
+
+    async fn a_partner_signs_in_to_the_partners_home(app) {
+        app.staff("shelter@example.org", "partner", PASSWORD).await;
+        let browser = Browser::new(&app, "en");
+        let (status, location, _) = browser.submit("/sign-in", "/sign-in", &[("email", "shelter@example.org"), ("password", PASSWORD)]).await;
+        assert_eq!((status, location.as_str()), (303, "/partner"), "partners start at their own home");
+        let r = browser.client.get(app.url("/partner")).send().await.expect("sent");
+        assert_eq!(r.headers().get("location").and_then(|v| v.to_str().ok()), Some("/account/two-step?notice=staff-mfa-needed"));
+        let (_, html) = browser.get("/account/two-step").await;
+        let secret = html.split("class=\"secret\">").nth(1).and_then(|s| s.split('<').next()).expect("secret").to_string();
+        let code = app.totp_now(&secret);
+        let (status, _, _) = browser.submit("/account/two-step", "/account/two-step", &[("code", &code)]).await;
+        assert_eq!(status, 200);
+        let (status, html) = browser.get("/partner").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("<h1>Partner home</h1>") && html.contains("1450"), "{html}");
+        assert!(html.contains("href=\"/partner\""), "the navigation leads home: {html}");
+        assert_eq!(browser.get("/staff").await.0, 403, "the staff home is not theirs");
     }
 
     async fn an_officer_is_sent_to_set_up_two_step_before_the_staff_home(app) {

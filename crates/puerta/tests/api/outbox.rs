@@ -1,0 +1,177 @@
+//! The transactional outbox end to end: a code queued while the mail server is down is
+//! delivered once when it comes back, and a restart loses nothing.
+
+use std::sync::{Arc, Mutex};
+
+use puerta::settings::Settings;
+use puerta::startup::open_app;
+use puerta_app::accounts::{Registration, RequestContext};
+use puerta_app::clock::ManualClock;
+use puerta_domain::delivery::DeliveryStatus;
+use secrecy::SecretString;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+use crate::helpers::TestApp;
+
+const PASSWORD: &str = "a long river of stars";
+
+/// A port with nothing listening on it (bound once to find it, then released).
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
+
+/// Speaks enough SMTP (RFC 5321) to accept any number of messages on `port`; every message's
+/// DATA is pushed to the returned list.
+async fn smtp_server(port: u16) -> Arc<Mutex<Vec<String>>> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind smtp");
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let store = received.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 test ESMTP\r\n").await.ok();
+                let mut data: Option<String> = None;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if let Some(message) = data.as_mut() {
+                        if line == "." {
+                            store.lock().expect("lock").push(data.take().unwrap_or_default());
+                            write.write_all(b"250 queued\r\n").await.ok();
+                        } else {
+                            message.push_str(&line);
+                            message.push('\n');
+                        }
+                        continue;
+                    }
+                    let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                    let reply: &[u8] = match verb.as_str() {
+                        "EHLO" | "HELO" => b"250-test\r\n250 8BITMIME\r\n",
+                        "DATA" => {
+                            data = Some(String::new());
+                            b"354 go on\r\n"
+                        }
+                        "QUIT" => {
+                            write.write_all(b"221 bye\r\n").await.ok();
+                            break;
+                        }
+                        _ => b"250 ok\r\n",
+                    };
+                    write.write_all(reply).await.ok();
+                }
+            });
+        }
+    });
+    received
+}
+
+async fn deliveries(app: &TestApp) -> Vec<puerta_store::outbox::DeliveryRecord> {
+    let store = app.store().await;
+    let filter = puerta_store::outbox::DeliveryFilter { limit: 50, ..Default::default() };
+    let rows = store.read().await.expect("read").outbox().list(&filter).await.expect("list");
+    store.close().await;
+    rows
+}
+
+fn smtp_settings(port: u16) -> impl FnOnce(&mut Settings) {
+    move |s: &mut Settings| s.smtp_url = Some(SecretString::from(format!("smtp://127.0.0.1:{port}")))
+}
+
+mod a_code_queued_while_the_mail_server_is_down_is_delivered_once_when_it_returns {
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite() {
+        let port = free_port();
+        down_then_up(TestApp::sqlite_with(smtp_settings(port)).await, port).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        let port = free_port();
+        let Some(app) = TestApp::postgres_with(smtp_settings(port)).await else { return };
+        down_then_up(app, port).await;
+    }
+}
+
+async fn down_then_up(app: TestApp, port: u16) {
+    {
+        assert_eq!(
+            app.register("ana@example.org", PASSWORD).await.status(),
+            202,
+            "the answer does not wait for mail"
+        );
+        app.flush_outbox().await;
+        let rows = deliveries(&app).await;
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert_eq!(
+            (rows[0].status, rows[0].attempts, rows[0].last_error.as_deref()),
+            (DeliveryStatus::TemporaryFailure, 1, Some("smtp_unavailable"))
+        );
+        assert!(rows[0].next_attempt_at.is_some(), "a retry is planned");
+
+        let received = smtp_server(port).await;
+        app.flush_outbox().await;
+        assert_eq!(received.lock().expect("lock").len(), 0, "not before the retry is due");
+        app.clock.advance_secs(6);
+        app.flush_outbox().await;
+        let rows = deliveries(&app).await;
+        assert_eq!(
+            (rows[0].status, rows[0].attempts, rows[0].next_attempt_at),
+            (DeliveryStatus::Delivered, 2, None)
+        );
+        let mails = received.lock().expect("lock").clone();
+        assert_eq!(mails.len(), 1, "delivered once");
+        assert!(mails[0].contains("Message-ID: <"), "with its idempotency key");
+        let code = crate::helpers::six_digits(mails[0].split_once("\n\n").map_or("", |(_, body)| body))
+            .expect("code");
+        let r = app
+            .post_json(
+                "/api/v1/accounts/verify",
+                serde_json::json!({"email": "ana@example.org", "code": code}),
+            )
+            .await;
+        assert_eq!(r.status(), 200, "the delivered code works");
+        // Much later, with every backoff long over: still sent only once.
+        app.clock.advance_secs(7200);
+        app.flush_outbox().await;
+        assert_eq!(received.lock().expect("lock").len(), 1, "never sent twice");
+    }
+}
+
+#[tokio::test]
+async fn a_restart_loses_nothing_queued() {
+    let data = tempfile::tempdir().expect("dir");
+    let port = free_port();
+    let settings = Settings {
+        addr: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+        data_dir: data.path().to_path_buf(),
+        smtp_url: Some(SecretString::from(format!("smtp://127.0.0.1:{port}"))),
+        password_hash_memory_kib: 8 * 1024,
+        password_hash_iterations: 1,
+        ..Settings::default()
+    };
+    let clock = Arc::new(ManualClock::new(1_795_000_000_000));
+    let (first, _) = open_app(&settings, clock.clone()).await.expect("first start");
+    let registration = Registration {
+        email: "rosa@example.org".into(),
+        password: SecretString::from(PASSWORD.to_string()),
+        full_name: "Rosa".into(),
+        phone: None,
+        language: "ht".into(),
+    };
+    first.register(&RequestContext::default(), registration).await.expect("registered");
+    // Stopped before any delivery was tried (no worker ran).
+    first.close().await;
+
+    let received = smtp_server(port).await;
+    let (second, _) = open_app(&settings, clock).await.expect("second start");
+    second.flush_outbox().await.expect("delivered");
+    second.flush_outbox().await.expect("nothing more");
+    second.close().await;
+    let mails = received.lock().expect("lock").clone();
+    assert_eq!(mails.len(), 1, "the code queued before the restart is sent once");
+    assert!(mails[0].contains("To: rosa@example.org"), "{}", mails[0]);
+}

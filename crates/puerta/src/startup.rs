@@ -105,7 +105,11 @@ impl Application {
     /// Like [`Self::build`], with a clock the caller controls (tests move time with it).
     pub async fn build_with_clock(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let (app, report) = open_app(settings, clock).await?;
-        tracing::info!(ports_added = report.ports_added, "database ready");
+        tracing::info!(
+            ports_added = report.ports_added,
+            secrets_sealed = report.secrets_sealed,
+            "database ready"
+        );
         let config = WebConfig {
             max_body_bytes: settings.max_body_bytes,
             request_timeout: settings.request_timeout(),

@@ -12,6 +12,7 @@ use utoipa_axum::routes;
 
 use super::problem::{ApiError, Problem};
 use crate::AppState;
+use crate::api::time::rfc3339;
 use crate::locale::request_language;
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -26,10 +27,6 @@ pub struct LangQuery {
 
 fn language(query: &LangQuery, headers: &HeaderMap) -> Language {
     query.lang.as_deref().and_then(Language::parse).unwrap_or_else(|| request_language(headers))
-}
-
-fn rfc3339(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339()).unwrap_or_default()
 }
 
 #[derive(Serialize, ToSchema)]

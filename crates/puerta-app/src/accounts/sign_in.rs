@@ -181,3 +181,28 @@ impl App {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_output_never_shows_a_password_code_or_token() {
+        let input = SignIn {
+            email: "ana@example.org".into(),
+            password: SecretString::from("a long river of stars".to_string()),
+            totp_code: Some(SecretString::from("123456".to_string())),
+        };
+        let signed = SignedIn {
+            token: SecretString::from("tok-abcdef".to_string()),
+            expires_at: 0,
+            second_factor_pending: false,
+            staff: false,
+            partner: false,
+        };
+        let shown = format!("{input:?} {signed:?}");
+        for secret in ["a long river of stars", "123456", "tok-abcdef"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+    }
+}

@@ -5,7 +5,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::records::{Code, user_id};
 use crate::StoreError;
 use crate::error::conflict_on_unique;
-use crate::unit_of_work::{exec, fetch_one, fetch_optional, repository};
+use crate::unit_of_work::{exec, fetch_one, fetch_optional, refusable, repository};
 
 repository!(
     /// One-time codes. At most one live (unconsumed) code per user and purpose: the database
@@ -97,20 +97,22 @@ impl Codes<'_, crate::Write> {
         let sql = format!(
             "INSERT INTO one_time_codes ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
         );
-        exec!(
-            &mut self.conn,
-            &sql,
-            c.id.as_str(),
-            c.user_id.as_str(),
-            c.purpose.as_str(),
-            c.code_hash.expose_secret(),
-            c.link_token_hash.as_ref().map(ExposeSecret::expose_secret),
-            &c.new_email,
-            c.attempts,
-            c.expires_at,
-            c.consumed_at,
-            c.created_at,
-        )
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                &sql,
+                c.id.as_str(),
+                c.user_id.as_str(),
+                c.purpose.as_str(),
+                c.code_hash.expose_secret(),
+                c.link_token_hash.as_ref().map(ExposeSecret::expose_secret),
+                &c.new_email,
+                c.attempts,
+                c.expires_at,
+                c.consumed_at,
+                c.created_at,
+            )
+        })
         .map_err(conflict_on_unique)?;
         Ok(())
     }

@@ -5,7 +5,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::records::{NewUser, User, UserCursor, language, user_id};
 use crate::StoreError;
 use crate::error::{conflict_on_unique, last_admin_guard};
-use crate::unit_of_work::{exec, fetch_all, fetch_one, fetch_optional, repository};
+use crate::unit_of_work::{exec, fetch_all, fetch_one, fetch_optional, refusable, repository};
 
 repository!(
     /// Accounts.
@@ -124,8 +124,7 @@ impl<M> Users<'_, M> {
 impl Users<'_, crate::Write> {
     /// Creates the user; `StoreError::Conflict` when the email already has an account.
     pub async fn create(&mut self, u: &NewUser) -> Result<(), StoreError> {
-        exec!(
-            &mut self.conn,
+        refusable!(&mut self.conn, conn => exec!(conn,
             "INSERT INTO users (id, email, email_verified_at, password_hash, full_name, phone, language, \
              role, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
             u.id.as_str(),
@@ -137,7 +136,7 @@ impl Users<'_, crate::Write> {
             u.language.code(),
             u.role.as_str(),
             u.created_at,
-        )
+        ))
         .map_err(conflict_on_unique)?;
         Ok(())
     }
@@ -202,13 +201,15 @@ impl Users<'_, crate::Write> {
 
     /// `StoreError::Conflict` when another account has the email.
     pub async fn set_email(&mut self, id: &UserId, email: &str, at: i64) -> Result<(), StoreError> {
-        exec!(
-            &mut self.conn,
-            "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3 WHERE id = $1",
-            id.as_str(),
-            email,
-            at
-        )
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                "UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3 WHERE id = $1",
+                id.as_str(),
+                email,
+                at
+            )
+        })
         .map_err(conflict_on_unique)?;
         Ok(())
     }
@@ -242,13 +243,15 @@ impl Users<'_, crate::Write> {
 
     /// `StoreError::LastAdmin` when the database refuses to lose its last active administrator.
     pub async fn set_role(&mut self, id: &UserId, role: Role, at: i64) -> Result<(), StoreError> {
-        exec!(
-            &mut self.conn,
-            "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1",
-            id.as_str(),
-            role.as_str(),
-            at
-        )
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                "UPDATE users SET role = $2, updated_at = $3 WHERE id = $1",
+                id.as_str(),
+                role.as_str(),
+                at
+            )
+        })
         .map_err(last_admin_guard)?;
         Ok(())
     }
@@ -260,13 +263,15 @@ impl Users<'_, crate::Write> {
         disabled_at: Option<i64>,
         at: i64,
     ) -> Result<(), StoreError> {
-        exec!(
-            &mut self.conn,
-            "UPDATE users SET disabled_at = $2, updated_at = $3 WHERE id = $1",
-            id.as_str(),
-            disabled_at,
-            at
-        )
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                "UPDATE users SET disabled_at = $2, updated_at = $3 WHERE id = $1",
+                id.as_str(),
+                disabled_at,
+                at
+            )
+        })
         .map_err(last_admin_guard)?;
         Ok(())
     }
@@ -355,14 +360,13 @@ impl Users<'_, crate::Write> {
     /// message; keeps the id so legal records stay linked to an anonymous account.
     /// `StoreError::LastAdmin` when this is the last active administrator.
     pub async fn anonymize(&mut self, id: &UserId, at: i64) -> Result<(), StoreError> {
-        exec!(
-            &mut self.conn,
+        refusable!(&mut self.conn, conn => exec!(conn,
             "UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', full_name = '', phone = NULL, \
              password_hash = '!', totp_secret = NULL, totp_enabled_at = NULL, deleted_at = $2, \
              disabled_at = $2, updated_at = $2 WHERE id = $1",
             id.as_str(),
             at
-        )
+        ))
         .map_err(last_admin_guard)?;
         for sql in [
             "DELETE FROM sessions WHERE user_id = $1",

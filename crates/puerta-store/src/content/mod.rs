@@ -7,7 +7,7 @@ use puerta_domain::ids::UserId;
 use crate::StoreError;
 use crate::accounts::records::{language, opt_user_id};
 use crate::error::conflict_on_unique;
-use crate::unit_of_work::{exec, fetch_all, fetch_one, fetch_optional, repository};
+use crate::unit_of_work::{exec, fetch_all, fetch_one, fetch_optional, refusable, repository};
 
 repository!(
     /// Entry Requirements and other published content, versioned.
@@ -97,19 +97,21 @@ impl Content<'_, crate::Write> {
         )?;
         let sql =
             format!("INSERT INTO content_versions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
-        exec!(
-            &mut self.conn,
-            &sql,
-            &item.slug,
-            item.language.code(),
-            next,
-            item.position,
-            &item.title,
-            &item.summary,
-            &item.body_md,
-            item.author_id.as_ref().map(UserId::as_str),
-            item.created_at_ms,
-        )
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                &sql,
+                &item.slug,
+                item.language.code(),
+                next,
+                item.position,
+                &item.title,
+                &item.summary,
+                &item.body_md,
+                item.author_id.as_ref().map(UserId::as_str),
+                item.created_at_ms,
+            )
+        })
         .map_err(conflict_on_unique)?;
         Ok(next)
     }

@@ -43,4 +43,23 @@ macro_rules! fetch_all {
     };
 }
 
-pub(crate) use {exec, fetch_all, fetch_one, fetch_optional, on};
+/// `refusable!(conn_expr, c => statement)`: runs a statement the database may refuse (a unique
+/// index, an invariant trigger) inside a savepoint, so that a refusal undoes that statement only,
+/// the same on both backends. PostgreSQL would otherwise abort the whole transaction, and a later
+/// commit would store nothing while answering Ok.
+macro_rules! refusable {
+    ($conn:expr, $c:ident => $statement:expr) => {{
+        let $c = $conn;
+        $crate::unit_of_work::exec!(&mut *$c, "SAVEPOINT refusable")?;
+        let result = $statement;
+        let end =
+            if result.is_ok() { "RELEASE SAVEPOINT refusable" } else { "ROLLBACK TO SAVEPOINT refusable" };
+        $crate::unit_of_work::exec!(&mut *$c, end)?;
+        if result.is_err() {
+            $crate::unit_of_work::exec!(&mut *$c, "RELEASE SAVEPOINT refusable")?;
+        }
+        result
+    }};
+}
+
+pub(crate) use {exec, fetch_all, fetch_one, fetch_optional, on, refusable};

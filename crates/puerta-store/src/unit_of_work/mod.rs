@@ -14,7 +14,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{PgConnection, Postgres, Sqlite, SqliteConnection, Transaction};
 
 use crate::StoreError;
-pub(crate) use macros::{exec, fetch_all, fetch_one, fetch_optional, on};
+pub(crate) use macros::{exec, fetch_all, fetch_one, fetch_optional, on, refusable};
 
 /// Marker: a repository inside a write transaction.
 #[derive(Debug)]

@@ -50,7 +50,11 @@ pub fn traveler(id: &str, email: &str) -> NewUser {
 
 /// A verified administrator.
 pub fn admin(id: &str) -> NewUser {
-    NewUser { role: Role::Admin, email_verified_at: Some(1_000), ..traveler(id, &format!("{id}@example.org")) }
+    NewUser {
+        role: Role::Admin,
+        email_verified_at: Some(1_000),
+        ..traveler(id, &format!("{id}@example.org"))
+    }
 }
 
 /// Creates `users` in one committed transaction.

@@ -137,5 +137,8 @@ fn postgres_backend_status() {
 #[test]
 fn the_database_name_is_replaced_and_the_query_kept() {
     assert_eq!(database_url_with_name("postgres://u@h:5432/test", "x"), "postgres://u@h:5432/x");
-    assert_eq!(database_url_with_name("postgres://u@h/test?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+    assert_eq!(
+        database_url_with_name("postgres://u@h/test?sslmode=disable", "x"),
+        "postgres://u@h/x?sslmode=disable"
+    );
 }

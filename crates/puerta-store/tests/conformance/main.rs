@@ -1,10 +1,27 @@
-//! One suite for every store trait, run against SQLite always and against PostgreSQL whenever
-//! `PUERTA_TEST_POSTGRES_URL` names a server (each test in a database of its own, dropped after).
+//! One suite for every repository of the store, run against SQLite always and against
+//! PostgreSQL whenever `PUERTA_TEST_POSTGRES_URL` names a server (each test in a database of its
+//! own, dropped after).
 
 // Test code: a failed setup step should stop the test loudly.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod accounts;
+mod admins;
+mod anonymize;
+mod audit;
+mod codes;
+mod concurrency;
+mod content;
+mod fixtures;
 mod harness;
 mod maintenance;
+mod outbox;
+mod outbox_delivery;
 mod ports;
+mod races;
+mod recovery_codes;
+mod secrets;
+mod sessions;
+mod throttles;
+mod totp;
+mod unit_of_work;
+mod users;

@@ -1,19 +1,50 @@
+//! The store itself: ping, pool figures, migrations, the backend, closing.
+
+use puerta_store::Backend;
+
 use crate::harness::on_each_backend;
 
 #[tokio::test]
 async fn a_migrated_store_answers_a_ping_and_reports_its_pool() {
-    on_each_backend(|store, backend| async move {
-        store.ping().await.unwrap_or_else(|e| panic!("{backend}: {e}"));
-        let stats = store.pool_stats();
-        assert!(stats.max >= 1 && stats.size <= stats.max, "{backend}: {stats:?}");
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        db.store.ping().await.unwrap_or_else(|e| panic!("{b}: {e}"));
+        let stats = db.store.pool_stats();
+        // Default options: 10 connections; SQLite adds its one writer.
+        let max = if db.store.backend() == Backend::Sqlite { 11 } else { 10 };
+        assert_eq!(stats.max, max, "{b}: {stats:?}");
+        assert!(stats.size >= 1 && stats.size <= stats.max && stats.idle <= stats.size, "{b}: {stats:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn each_store_names_its_backend() {
+    on_each_backend(|db| async move {
+        let expected = if db.backend == "sqlite" { Backend::Sqlite } else { Backend::Postgres };
+        assert_eq!(db.store.backend(), expected, "{}", db.backend);
     })
     .await;
 }
 
 #[tokio::test]
 async fn migrating_twice_is_harmless() {
-    on_each_backend(|store, backend| async move {
-        store.migrate().await.unwrap_or_else(|e| panic!("{backend}: {e}"));
+    on_each_backend(|db| async move {
+        db.store.migrate().await.unwrap_or_else(|e| panic!("{}: {e}", db.backend));
+        db.store.ping().await.unwrap_or_else(|e| panic!("{}: {e}", db.backend));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_closed_store_hands_out_nothing() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        let clone = db.store.clone();
+        db.store.close().await;
+        assert!(clone.write().await.is_err(), "{b}: no writer after close");
+        assert!(clone.read().await.is_err(), "{b}: no reader after close");
+        assert!(clone.ping().await.is_err(), "{b}");
     })
     .await;
 }

@@ -32,12 +32,22 @@ async fn one_email_has_one_account_found_by_id_and_by_email() {
         assert_eq!(u.role, Role::Traveler, "{b}");
         assert!(u.totp_secret.is_none() && u.totp_enabled_at.is_none(), "{b}");
         assert!(!u.must_reset_password, "{b}");
-        assert_eq!((u.disabled_at, u.deleted_at, u.created_at, u.updated_at), (None, None, 1_000, 1_000), "{b}");
+        assert_eq!(
+            (u.disabled_at, u.deleted_at, u.created_at, u.updated_at),
+            (None, None, 1_000, 1_000),
+            "{b}"
+        );
 
         let by_email = read.users().find_by_email("ana@example.org").await.expect("find").expect("ana");
         assert_eq!(by_email.id, uid("u1"), "{b}");
-        assert!(read.users().find(&uid("u2")).await.expect("find").is_none(), "{b}: the duplicate left nothing");
-        assert!(read.users().find_by_email("ANA@example.org").await.expect("find").is_none(), "{b}: exact match");
+        assert!(
+            read.users().find(&uid("u2")).await.expect("find").is_none(),
+            "{b}: the duplicate left nothing"
+        );
+        assert!(
+            read.users().find_by_email("ANA@example.org").await.expect("find").is_none(),
+            "{b}: exact match"
+        );
         assert!(read.users().find_by_email("nobody@example.org").await.expect("find").is_none(), "{b}");
     })
     .await;
@@ -47,17 +57,23 @@ async fn one_email_has_one_account_found_by_id_and_by_email() {
 async fn users_are_listed_oldest_first_in_pages_without_the_deleted() {
     on_each_backend(|db| async move {
         let b = db.backend;
-        let at = |id: &str, created_at: i64| NewUser { created_at, ..traveler(id, &format!("{id}@example.org")) };
+        let at =
+            |id: &str, created_at: i64| NewUser { created_at, ..traveler(id, &format!("{id}@example.org")) };
         // u2 and u3 share a creation time: the id breaks the tie.
-        create_users(&db, &[at("u3", 2_000), at("u1", 1_000), at("u5", 4_000), at("u2", 2_000), at("u4", 3_000)])
-            .await;
+        create_users(
+            &db,
+            &[at("u3", 2_000), at("u1", 1_000), at("u5", 4_000), at("u2", 2_000), at("u4", 3_000)],
+        )
+        .await;
         let mut tx = db.store.write().await.expect("write");
         tx.users().anonymize(&uid("u4"), 5_000).await.expect("delete u4");
         tx.users().set_disabled(&uid("u5"), Some(5_000), 5_000).await.expect("disable u5");
         tx.commit().await.expect("commit");
 
         let mut read = db.store.read().await.expect("read");
-        let ids = |users: &[puerta_store::accounts::User]| users.iter().map(|u| u.id.to_string()).collect::<Vec<_>>();
+        let ids = |users: &[puerta_store::accounts::User]| {
+            users.iter().map(|u| u.id.to_string()).collect::<Vec<_>>()
+        };
         let first = read.users().list(None, 2).await.expect("page 1");
         assert_eq!(ids(&first), ["u1", "u2"], "{b}");
         let cursor = UserCursor { created_at: first[1].created_at, id: first[1].id.clone() };
@@ -140,7 +156,11 @@ async fn an_unverified_account_is_replaced_by_a_new_registration_and_a_verified_
         assert_eq!(u.language, Language::Fr, "{b}");
         assert!(u.totp_secret.is_none() && u.totp_enabled_at.is_none(), "{b}: the enrolment is dropped");
         assert_eq!(u.updated_at, 2_000, "{b}");
-        assert_eq!((u.email.as_str(), u.role, u.email_verified_at), ("ana@example.org", Role::Traveler, None), "{b}");
+        assert_eq!(
+            (u.email.as_str(), u.role, u.email_verified_at),
+            ("ana@example.org", Role::Traveler, None),
+            "{b}"
+        );
         assert!(stored_user_absent(&db, "ignored").await, "{b}: no second account");
 
         let mut tx = db.store.write().await.expect("write");
@@ -176,7 +196,11 @@ async fn a_new_password_clears_a_forced_reset() {
         tx.users().set_password_hash(&uid("u1"), &secret("hash-2"), 3_000).await.expect("set");
         tx.commit().await.expect("commit");
         let u = stored_user(&db, "u1").await;
-        assert_eq!((shown(&u.password_hash), u.must_reset_password, u.updated_at), ("hash-2", false, 3_000), "{b}");
+        assert_eq!(
+            (shown(&u.password_hash), u.must_reset_password, u.updated_at),
+            ("hash-2", false, 3_000),
+            "{b}"
+        );
     })
     .await;
 }
@@ -217,7 +241,11 @@ async fn language_and_phone_are_set_and_the_phone_cleared() {
         tx.users().set_phone(&uid("u1"), Some("+525511112222"), 3_000).await.expect("phone");
         tx.commit().await.expect("commit");
         let u = stored_user(&db, "u1").await;
-        assert_eq!((u.language, u.phone.as_deref(), u.updated_at), (Language::Ht, Some("+525511112222"), 3_000), "{b}");
+        assert_eq!(
+            (u.language, u.phone.as_deref(), u.updated_at),
+            (Language::Ht, Some("+525511112222"), 3_000),
+            "{b}"
+        );
 
         let mut tx = db.store.write().await.expect("write");
         tx.users().set_phone(&uid("u1"), None, 4_000).await.expect("clear phone");

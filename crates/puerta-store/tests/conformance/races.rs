@@ -2,7 +2,6 @@
 //! Each task opens its own write transaction; on SQLite they queue, on PostgreSQL they overlap.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use puerta_domain::accounts::Language;
 use puerta_domain::content::ContentVersion;
@@ -13,8 +12,9 @@ use crate::harness::on_each_backend;
 
 const TASKS: i64 = 10;
 
+/// Lets the other tasks run while this one holds its transaction (no fixed wait).
 async fn hold() {
-    tokio::time::sleep(Duration::from_millis(10)).await;
+    tokio::task::yield_now().await;
 }
 
 fn edit(n: i64) -> ContentVersion {

@@ -53,6 +53,27 @@ pub struct Store {
     pools: Arc<Pools>,
 }
 
+/// A pooled connection outside any transaction. A use case cancelled in the middle of its
+/// transaction (a request past its time limit, a client gone) can hand its connection back
+/// still inside it: sqlx rolls a dropped transaction back lazily, and not at all when the
+/// cancellation lands inside `BEGIN` itself. Such a connection is closed (the database rolls
+/// back what it held) and a fresh one taken, so the next use case starts clean instead of
+/// failing.
+async fn clean_connection<DB: sqlx::Database>(
+    pool: &sqlx::Pool<DB>,
+) -> Result<sqlx::pool::PoolConnection<DB>, StoreError> {
+    use sqlx::TransactionManager;
+    let conn = pool.acquire().await?;
+    if DB::TransactionManager::get_transaction_depth(&conn) == 0 {
+        return Ok(conn);
+    }
+    tracing::warn!("a connection came back inside a transaction; closing it");
+    if let Err(e) = conn.close().await {
+        tracing::warn!(error = %e, "closing a connection left inside a transaction failed");
+    }
+    Ok(pool.acquire().await?)
+}
+
 /// Opens the database named by `url`. Does not migrate: call [`Store::migrate`].
 pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Store, StoreError> {
     let pools = match url {
@@ -71,8 +92,13 @@ impl Store {
     /// (password hashing, network calls) before opening it.
     pub async fn write(&self) -> Result<WriteTx, StoreError> {
         Ok(match &*self.pools {
-            Pools::Sqlite { write, .. } => WriteTx::sqlite(write.begin_with("BEGIN IMMEDIATE").await?),
-            Pools::Postgres { pool } => WriteTx::postgres(pool.begin().await?),
+            Pools::Sqlite { write, .. } => {
+                let conn = clean_connection(write).await?;
+                WriteTx::sqlite(sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?)
+            }
+            Pools::Postgres { pool } => {
+                WriteTx::postgres(sqlx::Transaction::begin(clean_connection(pool).await?, None).await?)
+            }
         })
     }
 

@@ -8,6 +8,7 @@
 #[macro_use]
 mod helpers;
 mod accounts;
+mod cancellation;
 mod content;
 mod errors;
 mod openapi;

@@ -317,7 +317,7 @@ test("an administrator sets up two-step verification and every staff page passes
   assert.equal(await page.locator(".codes li").count(), 10);
   await check(page, "staff-recovery-codes-es");
   // Reachable means the page itself: HTTP 200 under its own heading, not a 403 page at that address.
-  for (const [path, name, h1] of [["/staff", "staff-home", "staff-title"], ["/admin/users", "admin-users", "admin-users-title"], ["/admin/audit", "admin-audit", "admin-audit-title"], ["/admin/entry-requirements/on-the-day?lang=es", "admin-editor", "admin-content-title"], ["/account", "staff-account", "account-title"]]) {
+  for (const [path, name, h1] of [["/staff", "staff-home", "staff-title"], ["/admin/users", "admin-users", "admin-users-title"], ["/admin/audit", "admin-audit", "admin-audit-title"], ["/admin/deliveries", "admin-deliveries", "admin-deliveries-title"], ["/admin/entry-requirements/on-the-day?lang=es", "admin-editor", "admin-content-title"], ["/account", "staff-account", "account-title"]]) {
     await visit(page, path);
     await expectPage(page, { path, lang, h1: t(lang, h1) });
     await check(page, `${name}-es`);

@@ -28,7 +28,10 @@ impl App {
         let me = Some(&actor.user_id);
         self.audit(&mut tx, ctx, me, AuditAction::DataExported, me, None).await?;
         self.commit(tx).await?;
-        let rfc3339 = |ms: i64| chrono::DateTime::from_timestamp_millis(ms).map(|t| t.to_rfc3339());
+        let rfc3339 = |ms: i64| {
+            chrono::DateTime::from_timestamp_millis(ms)
+                .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+        };
         let activity: Vec<serde_json::Value> = about_me
             .into_iter()
             .map(|r| {

@@ -7,13 +7,20 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::DeliveryError;
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct OutgoingEmail {
     pub to: String,
     pub subject: String,
     pub body: String,
     /// The outbox row's idempotency key: the same on every retry of the same message.
     pub idempotency_key: String,
+}
+
+/// The recipient, subject and body may hold personal data and codes: never in `Debug`.
+impl std::fmt::Debug for OutgoingEmail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OutgoingEmail({})", self.idempotency_key)
+    }
 }
 
 #[async_trait]

@@ -19,8 +19,9 @@ use std::sync::Arc;
 
 pub use email::{EmailSender, FileEmailSender, OutgoingEmail, SmtpEmailSender};
 pub use message::{Message, Rendered};
+pub use puerta_domain::delivery::DeliveryRecord;
 pub use sms::{FileSmsSender, OutgoingSms, SmsSender, WebhookSmsSender};
-pub use status::{DeliveryPage, DeliveryRow};
+pub use status::DeliveryPage;
 pub use worker::run_delivery_worker;
 
 /// How a send failed, which decides what happens next.

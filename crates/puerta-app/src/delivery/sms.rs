@@ -4,7 +4,7 @@ use async_trait::async_trait;
 
 use super::DeliveryError;
 
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Clone, serde::Serialize)]
 pub struct OutgoingSms {
     /// E.164, e.g. `+525512345678`.
     pub to: String,
@@ -12,6 +12,13 @@ pub struct OutgoingSms {
     /// The outbox row's idempotency key (sent as the webhook's `Idempotency-Key` header).
     #[serde(skip)]
     pub idempotency_key: String,
+}
+
+/// The number and the text are personal data: never in `Debug`.
+impl std::fmt::Debug for OutgoingSms {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "OutgoingSms({})", self.idempotency_key)
+    }
 }
 
 #[async_trait]

@@ -1,6 +1,13 @@
 /// A one-time code as a person types it: 6 digits (spaces and dashes ignored).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct OneTimeCode(String);
+
+/// Never logged: `Debug` hides the digits.
+impl std::fmt::Debug for OneTimeCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("OneTimeCode([redacted])")
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum OneTimeCodeError {

@@ -76,6 +76,44 @@ impl fmt::Display for DeliveryStatus {
     }
 }
 
+/// What an administrator sees of a message: never its address or content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DeliveryRecord {
+    pub id: crate::ids::OutboxId,
+    pub channel: Channel,
+    pub kind: String,
+    pub recipient_id: Option<crate::ids::UserId>,
+    pub status: DeliveryStatus,
+    pub attempts: i64,
+    pub next_attempt_at: Option<i64>,
+    /// A short failure kind (`smtp_unavailable`, `rejected`…), never a provider's reply.
+    pub last_error: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl DeliveryRecord {
+    /// The Fluent id naming the status, e.g. `delivery-status-temporary_failure`.
+    pub fn status_message_id(&self) -> &'static str {
+        match self.status {
+            DeliveryStatus::Created => "delivery-status-created",
+            DeliveryStatus::Sending => "delivery-status-sending",
+            DeliveryStatus::Delivered => "delivery-status-delivered",
+            DeliveryStatus::TemporaryFailure => "delivery-status-temporary_failure",
+            DeliveryStatus::PermanentFailure => "delivery-status-permanent_failure",
+            DeliveryStatus::TechnicalFailure => "delivery-status-technical_failure",
+        }
+    }
+
+    /// The Fluent id naming the channel.
+    pub fn channel_message_id(&self) -> &'static str {
+        match self.channel {
+            Channel::Email => "delivery-channel-email",
+            Channel::Sms => "delivery-channel-sms",
+        }
+    }
+}
+
 /// When to try again after `attempts` failed tries: exponential backoff from `base_ms`, capped
 /// at `cap_ms`; `None` once `max_attempts` are spent.
 pub fn next_attempt_delay_ms(attempts: u32, max_attempts: u32, base_ms: i64, cap_ms: i64) -> Option<i64> {

@@ -372,7 +372,11 @@ impl Users<'_, crate::Write> {
             "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM one_time_codes WHERE user_id = $1",
             "DELETE FROM recovery_codes WHERE user_id = $1",
-            "UPDATE outbox SET address = '', payload = '{}' WHERE recipient_id = $1",
+            // Messages not sent yet will not be: nobody is left to receive them.
+            "UPDATE outbox SET address = '', payload = '{}', locked_until = NULL, \
+             last_error = CASE WHEN next_attempt_at IS NULL THEN last_error ELSE 'account_deleted' END, \
+             status = CASE WHEN next_attempt_at IS NULL THEN status ELSE 'permanent_failure' END, \
+             next_attempt_at = NULL WHERE recipient_id = $1",
         ] {
             exec!(&mut self.conn, sql, id.as_str())?;
         }

@@ -4,7 +4,7 @@
 //! `FOR UPDATE SKIP LOCKED`, so each message is claimed by exactly one of them.
 
 use puerta_domain::accounts::Language;
-use puerta_domain::delivery::{Channel, DeliveryStatus};
+use puerta_domain::delivery::{Channel, DeliveryRecord, DeliveryStatus};
 use puerta_domain::ids::{OutboxId, UserId};
 use secrecy::{ExposeSecret, SecretString};
 
@@ -49,22 +49,6 @@ pub struct Claimed {
     pub payload: SecretString,
     /// This try's number, starting at 1.
     pub attempt: i64,
-}
-
-/// What an administrator sees of a message: never its address or content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeliveryRecord {
-    pub id: OutboxId,
-    pub channel: Channel,
-    pub kind: String,
-    pub recipient_id: Option<UserId>,
-    pub status: DeliveryStatus,
-    pub attempts: i64,
-    pub next_attempt_at: Option<i64>,
-    /// A short failure kind (`smtp_unavailable`, `rejected`…), never a provider's reply.
-    pub last_error: Option<String>,
-    pub created_at: i64,
-    pub updated_at: i64,
 }
 
 /// Which delivery records to list: newest first, before the cursor.

@@ -65,7 +65,11 @@ async fn anonymizing_erases_the_person_their_credentials_and_their_queued_messag
         assert!(read.sessions().find(&secret("s3")).await.expect("find").is_some(), "{b}");
         assert!(read.users().find_by_email("ana@example.org").await.expect("find").is_none(), "{b}");
         let record = read.outbox().find(&oid("m1")).await.expect("find").expect("the record stays");
-        assert_eq!((record.recipient_id, record.status), (Some(u1.clone()), DeliveryStatus::Created), "{b}");
+        assert_eq!(
+            (record.recipient_id, record.status, record.next_attempt_at, record.last_error.as_deref()),
+            (Some(u1.clone()), DeliveryStatus::PermanentFailure, None, Some("account_deleted")),
+            "{b}: a message not yet sent is dropped, not sent"
+        );
         assert_eq!(read.recovery_codes().remaining(&u2).await.expect("remaining"), 1, "{b}");
         drop(read);
 

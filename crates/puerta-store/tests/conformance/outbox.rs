@@ -1,8 +1,9 @@
 //! The outbox seen from outside the worker: queueing, finding, listing, the next due time.
 
+use puerta_domain::delivery::DeliveryRecord;
 use puerta_domain::delivery::{Channel, DeliveryStatus};
 use puerta_domain::ids::OutboxId;
-use puerta_store::outbox::{DeliveryFilter, DeliveryRecord, NewMessage};
+use puerta_store::outbox::{DeliveryFilter, NewMessage};
 
 use crate::fixtures::{create_users, enqueue_all, message, oid, traveler, uid};
 use crate::harness::{Db, on_each_backend};

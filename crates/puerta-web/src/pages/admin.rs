@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use puerta_app::AppError;
 use puerta_app::accounts::{AuditRow, UserSummary};
-use puerta_app::delivery::DeliveryRow;
+use puerta_app::delivery::DeliveryRecord;
 use puerta_domain::accounts::Role;
 use puerta_domain::delivery::DeliveryStatus;
 use serde::Deserialize;
@@ -208,7 +208,7 @@ struct DeliveryParams {
 #[template(path = "admin_deliveries.html")]
 struct DeliveriesPage {
     frame: Frame,
-    rows: Vec<DeliveryRow>,
+    rows: Vec<DeliveryRecord>,
     /// (value, label, selected) for the status filter.
     statuses: Vec<(&'static str, String, bool)>,
     next: Option<String>,

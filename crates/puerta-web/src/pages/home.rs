@@ -57,12 +57,37 @@ pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor)
     html(&page)
 }
 
+/// A row of the capacity table: code, name, time zone in the reader's language, daily capacity.
+type PortRow = (String, String, String, u32);
+
+fn port_rows(frame: &Frame, ports: Vec<puerta_domain::ports::Port>) -> Vec<PortRow> {
+    ports
+        .into_iter()
+        .map(|p| {
+            (
+                p.code.to_string(),
+                p.name,
+                puerta_i18n::zone_name(frame.lang, p.time_zone),
+                p.daily_capacity.get(),
+            )
+        })
+        .collect()
+}
+
+/// Staff without a second factor are sent to set one up; others get the error page.
+fn refused(error: AppError) -> Response {
+    match error {
+        AppError::MfaRequired => redirect_notice("/account/two-step", "staff-mfa-needed"),
+        e => axum::response::IntoResponse::into_response(ApiError::from(e)),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "staff.html")]
 struct StaffPage {
     frame: Frame,
     role: String,
-    ports: Vec<(String, String, String, u32)>,
+    ports: Vec<PortRow>,
     total: u32,
 }
 
@@ -71,23 +96,11 @@ pub async fn staff(ctx: Ctx, State(state): State<AppState>, PageActor(actor): Pa
     match state.app.staff_overview(&actor).await {
         Ok(overview) => {
             let frame = ctx.frame(&state, Some(&actor));
-            let ports = overview
-                .ports
-                .into_iter()
-                .map(|p| {
-                    (
-                        p.code.to_string(),
-                        p.name,
-                        puerta_i18n::zone_name(frame.lang, p.time_zone),
-                        p.daily_capacity.get(),
-                    )
-                })
-                .collect();
+            let ports = port_rows(&frame, overview.ports);
             let role = frame.t(&format!("role-{}", overview.role.as_str()));
             html(&StaffPage { frame, role, ports, total: overview.total_daily_capacity })
         }
-        Err(AppError::MfaRequired) => redirect_notice("/account/two-step", "staff-mfa-needed"),
-        Err(e) => axum::response::IntoResponse::into_response(ApiError::from(e)),
+        Err(e) => refused(e),
     }
 }
 
@@ -95,7 +108,7 @@ pub async fn staff(ctx: Ctx, State(state): State<AppState>, PageActor(actor): Pa
 #[template(path = "partner.html")]
 struct PartnerPage {
     frame: Frame,
-    ports: Vec<(String, String, String, u32)>,
+    ports: Vec<PortRow>,
     total: u32,
 }
 
@@ -104,21 +117,9 @@ pub async fn partner(ctx: Ctx, State(state): State<AppState>, PageActor(actor): 
     match state.app.partner_overview(&actor).await {
         Ok(overview) => {
             let frame = ctx.frame(&state, Some(&actor));
-            let ports = overview
-                .ports
-                .into_iter()
-                .map(|p| {
-                    (
-                        p.code.to_string(),
-                        p.name,
-                        puerta_i18n::zone_name(frame.lang, p.time_zone),
-                        p.daily_capacity.get(),
-                    )
-                })
-                .collect();
+            let ports = port_rows(&frame, overview.ports);
             html(&PartnerPage { frame, ports, total: overview.total_daily_capacity })
         }
-        Err(AppError::MfaRequired) => redirect_notice("/account/two-step", "staff-mfa-needed"),
-        Err(e) => axum::response::IntoResponse::into_response(ApiError::from(e)),
+        Err(e) => refused(e),
     }
 }

@@ -67,7 +67,7 @@ async fn smtp_server(port: u16) -> Arc<Mutex<Vec<String>>> {
     received
 }
 
-async fn deliveries(app: &TestApp) -> Vec<puerta_store::outbox::DeliveryRecord> {
+async fn deliveries(app: &TestApp) -> Vec<puerta_domain::delivery::DeliveryRecord> {
     let store = app.store().await;
     let filter = puerta_store::outbox::DeliveryFilter { limit: 50, ..Default::default() };
     let rows = store.read().await.expect("read").outbox().list(&filter).await.expect("list");

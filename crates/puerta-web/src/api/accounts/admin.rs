@@ -2,7 +2,7 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use puerta_app::accounts::{AccountChange, AuditQuery, AuditRow, UserSummary};
-use puerta_app::delivery::DeliveryRow;
+use puerta_app::delivery::DeliveryRecord;
 use puerta_domain::delivery::DeliveryStatus;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -226,8 +226,8 @@ pub struct DeliveryBody {
     updated_at: String,
 }
 
-impl From<DeliveryRow> for DeliveryBody {
-    fn from(r: DeliveryRow) -> Self {
+impl From<DeliveryRecord> for DeliveryBody {
+    fn from(r: DeliveryRecord) -> Self {
         Self {
             id: r.id.to_string(),
             channel: r.channel.as_str().into(),

@@ -20,6 +20,7 @@ pub struct TestApp {
     pub app: App,
     pub outbox: PathBuf,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<anyhow::Result<()>>>,
     _data_dir: tempfile::TempDir,
     postgres: Option<(String, String)>,
 }
@@ -78,12 +79,31 @@ impl TestApp {
         let address = format!("http://{}", application.local_addr().expect("bound"));
         let outbox = data_dir.path().join("outbox");
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(application.run_until(async move {
+        let server = tokio::spawn(application.run_until(async move {
             let _ = rx.await;
         }));
         let client =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Self { address, client, clock, app, outbox, shutdown: Some(tx), _data_dir: data_dir, postgres }
+        Self {
+            address,
+            client,
+            clock,
+            app,
+            outbox,
+            shutdown: Some(tx),
+            server: Some(server),
+            _data_dir: data_dir,
+            postgres,
+        }
+    }
+
+    /// Asks the server to stop (as SIGTERM does) and returns a task that ends when it has: the
+    /// requests in flight and the sends in progress finished, the database closed.
+    pub fn stop(&mut self) -> tokio::task::JoinHandle<anyhow::Result<()>> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        self.server.take().expect("running")
     }
 
     /// A second connection to the test's database, for set-up that has no public door.

@@ -17,5 +17,6 @@ mod outbox;
 mod pages;
 mod ports;
 mod races;
+mod reads;
 mod safety;
 mod throttles;

@@ -175,3 +175,124 @@ async fn a_restart_loses_nothing_queued() {
     assert_eq!(mails.len(), 1, "the code queued before the restart is sent once");
     assert!(mails[0].contains("To: rosa@example.org"), "{}", mails[0]);
 }
+
+/// An SMTP peer that holds its answer to the first message until `release` is notified, and
+/// says when that message has arrived (`arrived`).
+async fn slow_smtp_server(port: u16) -> (tokio::sync::oneshot::Receiver<()>, Arc<tokio::sync::Notify>) {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await.expect("bind smtp");
+    let (arrived_tx, arrived) = tokio::sync::oneshot::channel();
+    let release = Arc::new(tokio::sync::Notify::new());
+    let hold = release.clone();
+    tokio::spawn(async move {
+        let mut arrived_tx = Some(arrived_tx);
+        while let Ok((socket, _)) = listener.accept().await {
+            let (read, mut write) = socket.into_split();
+            let mut lines = BufReader::new(read).lines();
+            write.write_all(b"220 test ESMTP\r\n").await.ok();
+            let mut in_data = false;
+            while let Ok(Some(line)) = lines.next_line().await {
+                if in_data {
+                    if line == "." {
+                        in_data = false;
+                        if let Some(tx) = arrived_tx.take() {
+                            let _ = tx.send(());
+                            hold.notified().await;
+                        }
+                        write.write_all(b"250 queued\r\n").await.ok();
+                    }
+                    continue;
+                }
+                let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                let reply: &[u8] = match verb.as_str() {
+                    "EHLO" | "HELO" => b"250-test\r\n250 8BITMIME\r\n",
+                    "DATA" => {
+                        in_data = true;
+                        b"354 go on\r\n"
+                    }
+                    "QUIT" => {
+                        write.write_all(b"221 bye\r\n").await.ok();
+                        break;
+                    }
+                    _ => b"250 ok\r\n",
+                };
+                write.write_all(reply).await.ok();
+            }
+        }
+    });
+    (arrived, release)
+}
+
+mod a_graceful_stop_finishes_the_send_in_progress_and_claims_nothing_new {
+    use super::*;
+
+    #[tokio::test]
+    async fn sqlite() {
+        let port = free_port();
+        graceful_stop(TestApp::sqlite_with(smtp_settings(port)).await, port).await;
+    }
+
+    #[tokio::test]
+    async fn postgres() {
+        let port = free_port();
+        let Some(app) = TestApp::postgres_with(smtp_settings(port)).await else { return };
+        graceful_stop(app, port).await;
+    }
+}
+
+async fn graceful_stop(mut app: TestApp, port: u16) {
+    let (arrived, release) = slow_smtp_server(port).await;
+    assert_eq!(app.register("first@example.org", PASSWORD).await.status(), 202);
+    // The background worker is sending the code now; the mail server holds its answer.
+    tokio::time::timeout(std::time::Duration::from_secs(60), arrived)
+        .await
+        .expect("the send started")
+        .expect("peer");
+    let stopped = app.stop();
+    // The server stops accepting connections once it has begun to stop (and the worker has
+    // been told); wait for that, polling with a generous deadline.
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    while app.client.get(app.url("/healthz")).send().await.is_ok() {
+        assert!(tokio::time::Instant::now() < deadline, "the server did not begin to stop");
+        tokio::task::yield_now().await;
+    }
+    // Queued after the stop began: the stopping worker must leave it for the next start.
+    let registration = Registration {
+        email: "second@example.org".into(),
+        password: SecretString::from(PASSWORD.to_string()),
+        full_name: "Second".into(),
+        phone: None,
+        language: "es".into(),
+    };
+    app.app.register(&RequestContext::default(), registration).await.expect("queued");
+    release.notify_one();
+    tokio::time::timeout(std::time::Duration::from_secs(60), stopped)
+        .await
+        .expect("stopped in time")
+        .expect("task")
+        .expect("clean stop");
+    let rows = deliveries(&app).await;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let store = app.store().await;
+    let second = store
+        .read()
+        .await
+        .expect("read")
+        .users()
+        .find_by_email("second@example.org")
+        .await
+        .expect("q")
+        .expect("user");
+    store.close().await;
+    let (never, sent): (Vec<_>, Vec<_>) =
+        rows.iter().partition(|r| r.recipient_id.as_ref() == Some(&second.id));
+    assert_eq!(
+        (never[0].status, never[0].attempts),
+        (DeliveryStatus::Created, 0),
+        "queued after the stop began: never claimed"
+    );
+    assert_eq!(
+        (sent[0].status, sent[0].attempts),
+        (DeliveryStatus::Delivered, 1),
+        "the send in progress finished and was recorded"
+    );
+}

@@ -451,3 +451,31 @@ on_both_backends! {
         assert_problem(traveler_tries, 403, "forbidden").await;
     }
 }
+
+on_both_backends! {
+    async fn totp_secrets_are_sealed_at_rest_and_clear_ones_are_sealed_at_start(app) {
+        app.verified_traveler("sealed@example.org", PASSWORD).await;
+        let token = app.token("sealed@example.org", PASSWORD).await;
+        let (secret, _) = app.enrol_totp(&token).await;
+        let store = app.store().await;
+        let user = store.read().await.expect("read").users().find_by_email("sealed@example.org").await.expect("q").expect("user");
+        let stored = user.totp_secret.clone().expect("stored");
+        let stored = secrecy::ExposeSecret::expose_secret(&stored).to_string();
+        assert!(stored.starts_with("xc1:") && !stored.contains(&secret), "sealed, not the secret itself");
+
+        // As an older version stored it: in the clear. The next start seals it again.
+        let mut tx = store.write().await.expect("write");
+        let clear = secrecy::SecretString::from(stored.clone());
+        assert!(tx.users().reseal_totp_secret(&user.id, &clear, &secret).await.expect("q"));
+        tx.commit().await.expect("commit");
+        let report = app.app.prepare_database().await.expect("prepared");
+        assert_eq!(report.secrets_sealed, 1);
+        let again = store.read().await.expect("read").users().find(&user.id).await.expect("q").expect("user");
+        let again = secrecy::ExposeSecret::expose_secret(again.totp_secret.as_ref().expect("stored")).to_string();
+        assert!(again.starts_with("xc1:") && again != stored, "sealed anew");
+        store.close().await;
+        app.clock.advance_secs(30);
+        let signed = app.post_json("/api/v1/sessions", json!({"email": "sealed@example.org", "password": PASSWORD, "totp_code": app.totp_now(&secret)})).await;
+        assert_eq!(signed.status(), 201, "the resealed secret still signs in");
+    }
+}

@@ -139,6 +139,12 @@ fn serve_with_no_configuration_creates_data_serves_ports_and_stops_cleanly_on_si
     let (child, url) = serve(dir.path(), &[]);
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     assert!(dir.path().join("data/puerta.db").is_file(), "./data/puerta.db created");
+    let key = std::fs::metadata(dir.path().join("data/master.key")).expect("./data/master.key created");
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&key.permissions()) & 0o777,
+        0o600,
+        "readable by its owner only"
+    );
     let (status, body) = get(&format!("{url}/api/v1/ports"));
     assert_eq!(status, 200);
     assert_eq!(body.matches("\"code\"").count(), 8, "{body}");

@@ -75,8 +75,15 @@ impl App {
         let channel = message.channel();
         let payload =
             serde_json::to_string(message).map_err(|e| AppError::Internal(format!("message: {e}")))?;
+        let id = ids::outbox_id();
+        // Sealed: until it is sent, the row holds a code or a sign-in link.
+        let payload = self
+            .inner
+            .master_key
+            .seal(&outbox_purpose(&id), payload.as_bytes())
+            .map_err(|e| AppError::Internal(format!("sealing a message: {e}")))?;
         let row = NewMessage {
-            id: ids::outbox_id(),
+            id,
             idempotency_key: format!("{event}:{}", channel.as_str()),
             channel,
             kind: message.kind().to_string(),
@@ -89,4 +96,9 @@ impl App {
         tx.outbox().enqueue(&row).await?;
         Ok(())
     }
+}
+
+/// Sealed message bodies are bound to their row.
+pub(crate) fn outbox_purpose(id: &puerta_domain::ids::OutboxId) -> String {
+    format!("outbox_payload:{id}")
 }

@@ -94,7 +94,14 @@ impl App {
     }
 
     async fn send_claimed(&self, message: &Claimed) -> Result<(), DeliveryError> {
-        let body: Message = serde_json::from_str(message.payload.expose_secret())
+        let opened = crate::security::open_with_fallback(
+            &self.inner.master_key,
+            self.inner.previous_master_key.as_ref(),
+            &crate::unit_of_work::outbox_purpose(&message.id),
+            message.payload.expose_secret(),
+        )
+        .map_err(|_| DeliveryError::technical("unreadable_message"))?;
+        let body: Message = serde_json::from_slice(&opened.plaintext)
             .map_err(|_| DeliveryError::technical("unreadable_message"))?;
         // The recipient's language now, not when the message was queued.
         let language = match &message.recipient_id {

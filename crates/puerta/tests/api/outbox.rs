@@ -166,6 +166,21 @@ async fn a_restart_loses_nothing_queued() {
     // Stopped before any delivery was tried (no worker ran).
     first.close().await;
 
+    // What waits in the outbox is sealed: a copy of the database shows no code and no name.
+    let store =
+        puerta_store::connect(&puerta_store::DatabaseUrl::sqlite_in(data.path()), &Default::default())
+            .await
+            .expect("store");
+    let mut peek = store.write().await.expect("write");
+    let waiting = peek.outbox().claim_due(i64::MAX / 2, i64::MAX / 2, 10).await.expect("claim");
+    let payload = secrecy::ExposeSecret::expose_secret(&waiting[0].payload).to_string();
+    assert!(
+        payload.starts_with("xc1:") && !payload.contains("Rosa") && !payload.contains("verify_email"),
+        "{payload}"
+    );
+    drop(peek); // rolled back: the claim never happened
+    store.close().await;
+
     let received = smtp_server(port).await;
     let (second, _) = open_app(&settings, clock).await.expect("second start");
     second.flush_outbox().await.expect("delivered");

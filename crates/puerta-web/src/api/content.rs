@@ -12,6 +12,7 @@ use utoipa_axum::routes;
 
 use super::problem::{ApiError, Problem};
 use crate::AppState;
+use crate::api::list::{PageParams, page};
 use crate::api::time::rfc3339;
 use crate::locale::request_language;
 
@@ -55,16 +56,32 @@ impl From<EntrySummary> for SummaryBody {
     }
 }
 
-/// List the entry requirements.
-#[utoipa::path(get, path = "/api/v1/entry-requirements", tag = "content", params(LangQuery),
-    responses((status = 200, body = [SummaryBody])))]
+/// A page of Entry Requirements (see docs/API.md, "Lists").
+#[derive(Serialize, ToSchema)]
+pub struct SummaryList {
+    items: Vec<SummaryBody>,
+    next_cursor: Option<String>,
+}
+
+/// List the entry requirements, in reading order.
+#[utoipa::path(get, path = "/api/v1/entry-requirements", tag = "content", params(LangQuery, PageParams),
+    responses((status = 200, body = SummaryList),
+        (status = 422, description = "`validation_failed`: a bad cursor", body = Problem, content_type = "application/problem+json")))]
 async fn list(
     State(state): State<AppState>,
     Query(q): Query<LangQuery>,
+    Query(params): Query<PageParams>,
     headers: HeaderMap,
-) -> Result<Json<Vec<SummaryBody>>, ApiError> {
-    let items = state.app.entry_requirements(language(&q, &headers)).await?;
-    Ok(Json(items.into_iter().map(SummaryBody::from).collect()))
+) -> Result<Json<SummaryList>, ApiError> {
+    let all: Vec<SummaryBody> = state
+        .app
+        .entry_requirements(language(&q, &headers))
+        .await?
+        .into_iter()
+        .map(SummaryBody::from)
+        .collect();
+    let (items, next_cursor) = page(all, |e| e.slug.clone(), &params)?;
+    Ok(Json(SummaryList { items, next_cursor }))
 }
 
 #[derive(Serialize, ToSchema)]

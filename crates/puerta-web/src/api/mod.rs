@@ -3,6 +3,7 @@
 mod accounts;
 mod content;
 pub mod json;
+pub mod list;
 pub mod openapi;
 mod ports;
 pub mod problem;

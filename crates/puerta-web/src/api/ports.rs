@@ -1,13 +1,14 @@
 //! `GET /api/v1/ports` and `GET /api/v1/ports/{code}`: public reference data.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use puerta_domain::ports::{Port, PortCode};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::list::{PageParams, page};
 use super::problem::{ApiError, Problem};
 use crate::AppState;
 
@@ -44,17 +45,29 @@ impl From<Port> for PortBody {
     }
 }
 
-/// List the ports of entry.
+/// A page of ports (see docs/API.md, "Lists").
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PortList {
+    pub items: Vec<PortBody>,
+    pub next_cursor: Option<String>,
+}
+
+/// List the ports of entry, ordered by code.
 #[utoipa::path(
-    get, path = "/api/v1/ports", tag = "ports",
+    get, path = "/api/v1/ports", tag = "ports", params(PageParams),
     responses(
-        (status = 200, description = "Every port, ordered by code", body = [PortBody]),
+        (status = 200, description = "The ports, ordered by code", body = PortList),
+        (status = 422, description = "`validation_failed`: a bad cursor", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server failure", body = Problem, content_type = "application/problem+json")
     )
 )]
-async fn list_ports(State(state): State<AppState>) -> Result<Json<Vec<PortBody>>, ApiError> {
-    let ports = state.app.list_ports().await?;
-    Ok(Json(ports.into_iter().map(PortBody::from).collect()))
+async fn list_ports(
+    State(state): State<AppState>,
+    Query(params): Query<PageParams>,
+) -> Result<Json<PortList>, ApiError> {
+    let ports: Vec<PortBody> = state.app.list_ports().await?.into_iter().map(PortBody::from).collect();
+    let (items, next_cursor) = page(ports, |p| p.code.clone(), &params)?;
+    Ok(Json(PortList { items, next_cursor }))
 }
 
 /// One port of entry by its code.

@@ -310,6 +310,7 @@ test("an administrator sets up two-step verification and every staff page passes
   await expectPage(page, { path: "/account/two-step?notice=staff-mfa-needed", lang, h1: t(lang, "totp-title"), notice: t(lang, "staff-mfa-needed") });
   await check(page, "staff-two-step-es");
   const secret = (await page.textContent(".secret")).trim();
+  await page.fill("#password", password);
   await page.fill("#code", totp(secret));
   await page.click("form[action='/account/two-step'] button[type=submit]");
   await page.waitForSelector(".codes");

@@ -41,7 +41,7 @@ field-phone-hint = Include the country code, for example +52 55 1234 5678.
 field-password = Password
 field-new-password = New password
 field-current-password = Current password
-field-password-hint = Use at least 12 characters. A few words that you can remember are better than a short password.
+field-password-hint = Use at least 12 characters that are hard to guess. Three or four unrelated words that you can remember work well.
 field-language = Preferred language
 field-code = Code
 field-code-hint = The 6-digit code we sent you.
@@ -53,11 +53,16 @@ field-new-email = New email address
 ## Validation messages (beside the field)
 
 error-email-invalid = Enter an email address in the correct format, like name@example.com.
+error-email-undeliverable = We cannot send email to an address written like this. Use an address with no spaces, quotation marks or brackets, like name@example.com.
 error-password-too-short = Your password must have at least 12 characters.
 error-password-too-long = Your password must have 128 characters or fewer.
 error-password-common = Many people use this password, so it is easy to guess. Choose a different one.
+error-password-weak = This password is easy to guess. Choose a longer password that is hard to guess: three or four unrelated words work well. Avoid your name, your email address, the word "Puerta", repeated letters, keyboard rows and number sequences (like 1234).
 error-full-name-required = Enter your full name.
 error-full-name-too-long = Your full name must have 200 characters or fewer.
+error-full-name-control = Your name cannot have line breaks, tabs or other special characters. Write it on one line.
+error-full-name-bidi = Your name has hidden characters that change the direction of the text. Type your name again instead of copying it.
+error-full-name-separator = Your name cannot have line or paragraph breaks. Write it on one line.
 error-phone-invalid = Enter a mobile number with the country code, like +52 55 1234 5678.
 error-language-invalid = Choose one of the languages in the list.
 error-code-format = Enter the 6-digit code.
@@ -225,6 +230,7 @@ admin-audit-empty = No entries match.
 ## Emails
 
 email-greeting = Hello { $name },
+email-greeting-unnamed = Hello,
 email-signature = Puerta
 email-ignore = If you did not ask for this, you can ignore this message.
 email-verify-subject = Your Puerta code: { $code }
@@ -349,3 +355,15 @@ error-id-invalid = This identifier is not valid. Copy it again from the list.
 error-cursor-invalid = This page link is not valid. Go back to the first page and try again.
 error-audit-action-unknown = There is no such action. Use a name from the list, for example sign_in_failed.
 error-delivery-status-unknown = There is no such status. Choose one from the list.
+
+## Account guards and busy networks (issue 8)
+problem-sign_in_locked = Too many wrong passwords have been tried for this account. Try again in { $minutes } minutes, or reset your password now: we will email you a code.
+problem-proof_required = Many requests are coming from your network right now. Solve the check in the "challenge" field and send the request again with the answer.
+error-proof-required = Many people are using this connection right now. Your browser is doing a quick check first. When it says it is done, send the form again.
+proof-working = Checking your connection. This takes a few seconds.
+proof-done = Done. You can send the form now.
+proof-no-script = This check needs JavaScript. Turn JavaScript on, or try again in a few minutes.
+email-mfa-enabled-subject = Two-step verification is on for your Puerta account
+email-mfa-enabled-body = Two-step verification was turned on for your Puerta account, and every other device was signed out. If you did not do this, reset your password now.
+totp-password = Your password
+totp-password-hint = To protect your account, enter your password again.

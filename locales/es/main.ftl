@@ -41,7 +41,7 @@ field-phone-hint = Incluya el código de país, por ejemplo +52 55 1234 5678.
 field-password = Contraseña
 field-new-password = Contraseña nueva
 field-current-password = Contraseña actual
-field-password-hint = Use al menos 12 caracteres (letras, números o signos). Unas palabras que pueda recordar son mejores que una contraseña corta.
+field-password-hint = Use al menos 12 caracteres y una contraseña difícil de adivinar. Tres o cuatro palabras sin relación entre sí, que pueda recordar, funcionan bien.
 field-language = Idioma preferido
 field-code = Código
 field-code-hint = El código de 6 dígitos que le enviamos.
@@ -53,11 +53,16 @@ field-new-email = Correo electrónico nuevo
 ## Mensajes de validación (junto al campo)
 
 error-email-invalid = Escriba un correo electrónico con el formato correcto, por ejemplo nombre@example.com.
+error-email-undeliverable = No podemos enviar mensajes a un correo electrónico escrito así. Use un correo sin espacios, comillas ni corchetes, por ejemplo nombre@example.com.
 error-password-too-short = Su contraseña debe tener al menos 12 caracteres.
 error-password-too-long = Su contraseña debe tener 128 caracteres o menos.
 error-password-common = Mucha gente usa esta contraseña, así que es fácil de adivinar. Elija otra.
+error-password-weak = Esta contraseña es fácil de adivinar. Elija una contraseña más larga y difícil de adivinar: tres o cuatro palabras sin relación entre sí funcionan bien. No use su nombre, su correo electrónico, la palabra "Puerta", letras repetidas, filas del teclado ni números seguidos (como 1234).
 error-full-name-required = Escriba su nombre completo.
 error-full-name-too-long = Su nombre completo debe tener 200 caracteres o menos.
+error-full-name-control = Su nombre no puede tener saltos de línea, tabulaciones ni otros caracteres especiales. Escríbalo en una sola línea.
+error-full-name-bidi = Su nombre tiene caracteres ocultos que cambian la dirección del texto. Escriba su nombre otra vez, sin copiarlo y pegarlo.
+error-full-name-separator = Su nombre no puede tener saltos de línea ni de párrafo. Escríbalo en una sola línea.
 error-phone-invalid = Escriba un número de celular con el código de país, por ejemplo +52 55 1234 5678.
 error-language-invalid = Elija uno de los idiomas de la lista.
 error-code-format = Escriba el código de 6 dígitos.
@@ -225,6 +230,7 @@ admin-audit-empty = No hay registros que coincidan.
 ## Correos electrónicos
 
 email-greeting = Hola, { $name }:
+email-greeting-unnamed = Hola:
 email-signature = Puerta
 email-ignore = Si usted no pidió esto, puede ignorar este mensaje.
 email-verify-subject = Su código de Puerta: { $code }
@@ -349,3 +355,15 @@ error-id-invalid = Este identificador no es válido. Cópielo otra vez de la lis
 error-cursor-invalid = El enlace de esta página no es válido. Regrese a la primera página e inténtelo de nuevo.
 error-audit-action-unknown = Esa acción no existe. Use un nombre de la lista, por ejemplo sign_in_failed.
 error-delivery-status-unknown = Ese estado no existe. Elija uno de la lista.
+
+## Account guards and busy networks (issue 8)
+problem-sign_in_locked = Se han probado demasiadas contraseñas incorrectas en esta cuenta. Vuelva a intentarlo en { $minutes } minutos, o restablezca su contraseña ahora: le enviaremos un código por correo electrónico.
+problem-proof_required = Ahora llegan muchas solicitudes desde su red. Resuelva la comprobación del campo "challenge" y envíe la solicitud otra vez con la respuesta.
+error-proof-required = Mucha gente está usando esta conexión ahora. Su navegador está haciendo una comprobación rápida. Cuando diga que terminó, envíe el formulario otra vez.
+proof-working = Comprobando su conexión. Esto tarda unos segundos.
+proof-done = Listo. Ya puede enviar el formulario.
+proof-no-script = Esta comprobación necesita JavaScript. Active JavaScript o vuelva a intentarlo en unos minutos.
+email-mfa-enabled-subject = La verificación en dos pasos está activada en su cuenta de Puerta
+email-mfa-enabled-body = Se activó la verificación en dos pasos en su cuenta de Puerta y se cerró la sesión en todos los demás dispositivos. Si usted no hizo esto, restablezca su contraseña ahora.
+totp-password = Su contraseña
+totp-password-hint = Para proteger su cuenta, escriba su contraseña otra vez.

@@ -41,7 +41,7 @@ field-phone-hint = Ajoutez l'indicatif du pays, par exemple +52 55 1234 5678.
 field-password = Mot de passe
 field-new-password = Nouveau mot de passe
 field-current-password = Mot de passe actuel
-field-password-hint = Utilisez au moins 12 caractères. Quelques mots faciles à retenir valent mieux qu'un mot de passe court.
+field-password-hint = Utilisez au moins 12 caractères, dans un mot de passe difficile à deviner. Trois ou quatre mots sans rapport entre eux, faciles à retenir, conviennent bien.
 field-language = Langue préférée
 field-code = Code
 field-code-hint = Le code à 6 chiffres que nous vous avons envoyé.
@@ -53,11 +53,16 @@ field-new-email = Nouvelle adresse e-mail
 ## Messages de validation (à côté du champ)
 
 error-email-invalid = Entrez une adresse e-mail au bon format, par exemple nom@example.com.
+error-email-undeliverable = Nous ne pouvons pas envoyer d'e-mail à une adresse écrite de cette façon. Utilisez une adresse sans espaces, guillemets ni crochets, par exemple nom@example.com.
 error-password-too-short = Votre mot de passe doit avoir au moins 12 caractères.
 error-password-too-long = Votre mot de passe doit avoir 128 caractères au maximum.
 error-password-common = Beaucoup de personnes utilisent ce mot de passe. Il est donc facile à deviner. Choisissez-en un autre.
+error-password-weak = Ce mot de passe est facile à deviner. Choisissez un mot de passe plus long et difficile à deviner : trois ou quatre mots sans rapport entre eux conviennent bien. Évitez votre nom, votre adresse e-mail, le mot « Puerta », les lettres répétées, les suites de touches du clavier et les suites de chiffres (comme 1234).
 error-full-name-required = Entrez votre nom complet.
 error-full-name-too-long = Votre nom complet doit avoir 200 caractères au maximum.
+error-full-name-control = Votre nom ne peut pas contenir de retours à la ligne, de tabulations ni d'autres caractères spéciaux. Écrivez-le sur une seule ligne.
+error-full-name-bidi = Votre nom contient des caractères cachés qui changent le sens du texte. Tapez votre nom à nouveau au lieu de le copier.
+error-full-name-separator = Votre nom ne peut pas contenir de sauts de ligne ou de paragraphe. Écrivez-le sur une seule ligne.
 error-phone-invalid = Entrez un numéro de portable avec l'indicatif du pays, par exemple +52 55 1234 5678.
 error-language-invalid = Choisissez une des langues de la liste.
 error-code-format = Entrez le code à 6 chiffres.
@@ -225,6 +230,7 @@ admin-audit-empty = Aucune entrée ne correspond.
 ## E-mails
 
 email-greeting = Bonjour { $name },
+email-greeting-unnamed = Bonjour,
 email-signature = Puerta
 email-ignore = Si vous n'avez rien demandé, vous pouvez ignorer ce message.
 email-verify-subject = Votre code Puerta : { $code }
@@ -349,3 +355,15 @@ error-id-invalid = Cet identifiant n'est pas valide. Copiez-le de nouveau depuis
 error-cursor-invalid = Ce lien de page n'est pas valide. Revenez à la première page et réessayez.
 error-audit-action-unknown = Cette action n'existe pas. Utilisez un nom de la liste, par exemple sign_in_failed.
 error-delivery-status-unknown = Ce statut n'existe pas. Choisissez-en un dans la liste.
+
+## Account guards and busy networks (issue 8)
+problem-sign_in_locked = Trop de mots de passe erronés ont été essayés sur ce compte. Réessayez dans { $minutes } minutes, ou réinitialisez votre mot de passe maintenant : nous vous enverrons un code par e-mail.
+problem-proof_required = Beaucoup de demandes arrivent de votre réseau en ce moment. Résolvez la vérification du champ « challenge » et renvoyez la demande avec la réponse.
+error-proof-required = Beaucoup de personnes utilisent cette connexion en ce moment. Votre navigateur fait d'abord une vérification rapide. Quand il indique qu'elle est terminée, renvoyez le formulaire.
+proof-working = Vérification de votre connexion. Cela prend quelques secondes.
+proof-done = C'est fait. Vous pouvez envoyer le formulaire.
+proof-no-script = Cette vérification a besoin de JavaScript. Activez JavaScript, ou réessayez dans quelques minutes.
+email-mfa-enabled-subject = La vérification en deux étapes est activée sur votre compte Puerta
+email-mfa-enabled-body = La vérification en deux étapes a été activée sur votre compte Puerta, et tous les autres appareils ont été déconnectés. Si ce n'était pas vous, réinitialisez votre mot de passe maintenant.
+totp-password = Votre mot de passe
+totp-password-hint = Pour protéger votre compte, saisissez à nouveau votre mot de passe.

@@ -41,7 +41,7 @@ field-phone-hint = Mete kòd peyi a tou, pa egzanp +52 55 1234 5678.
 field-password = Modpas
 field-new-password = Nouvo modpas
 field-current-password = Modpas ou kounye a
-field-password-hint = Sèvi ak omwen 12 karaktè (lèt, chif oswa siy). Kèk mo ou ka sonje pi bon pase yon modpas ki kout.
+field-password-hint = Sèvi ak omwen 12 karaktè, pou modpas la difisil pou devine. Twa oswa kat mo ki pa gen rapò youn ak lòt, epi ou ka sonje, mache byen.
 field-language = Lang ou prefere
 field-code = Kòd
 field-code-hint = Kòd 6 chif nou voye ba ou a.
@@ -53,11 +53,16 @@ field-new-email = Nouvo adrès imèl
 ## Mesaj erè (bò kote espas la)
 
 error-email-invalid = Ekri yon adrès imèl ki nan bon fòma, tankou non@example.com.
+error-email-undeliverable = Nou pa ka voye imèl nan yon adrès ki ekri konsa. Sèvi ak yon adrès imèl ki pa gen espas, gimè ni kwochè, tankou non@example.com.
 error-password-too-short = Modpas ou dwe gen omwen 12 karaktè.
 error-password-too-long = Modpas ou pa ka gen plis pase 128 karaktè.
 error-password-common = Anpil moun sèvi ak modpas sa a, kidonk li fasil pou devine. Chwazi yon lòt.
+error-password-weak = Modpas sa a fasil pou devine. Chwazi yon modpas ki pi long epi ki difisil pou devine: twa oswa kat mo ki pa gen rapò youn ak lòt mache byen. Pa sèvi ak non ou, adrès imèl ou, mo "Puerta", menm lèt la plizyè fwa, lèt ki youn apre lòt sou klavye a, ni chif ki youn apre lòt (tankou 1234).
 error-full-name-required = Ekri non konplè ou.
 error-full-name-too-long = Non konplè ou pa ka gen plis pase 200 karaktè.
+error-full-name-control = Non ou pa ka gen chanjman liy, tabilasyon oswa lòt karaktè espesyal. Ekri li sou yon sèl liy.
+error-full-name-bidi = Non ou gen karaktè kache ki chanje direksyon tèks la. Tape non ou ankò, pa kopye li.
+error-full-name-separator = Non ou pa ka gen chanjman liy oswa chanjman paragraf. Ekri li sou yon sèl liy.
 error-phone-invalid = Ekri yon nimewo telefòn selilè ak kòd peyi a, tankou +52 55 1234 5678.
 error-language-invalid = Chwazi youn nan lang ki nan lis la.
 error-code-format = Ekri kòd 6 chif la.
@@ -225,6 +230,7 @@ admin-audit-empty = Pa gen anyen ki koresponn.
 ## Imèl
 
 email-greeting = Bonjou { $name },
+email-greeting-unnamed = Bonjou,
 email-signature = Puerta
 email-ignore = Si se pa ou ki te mande sa, ou pa bezwen okipe mesaj sa a.
 email-verify-subject = Kòd Puerta ou: { $code }
@@ -349,3 +355,15 @@ error-id-invalid = Idantifyan sa a pa valab. Kopye l ankò nan lis la.
 error-cursor-invalid = Lyen paj sa a pa valab. Retounen nan premye paj la epi eseye ankò.
 error-audit-action-unknown = Aksyon sa a pa egziste. Sèvi ak yon non ki nan lis la, pa egzanp sign_in_failed.
 error-delivery-status-unknown = Estati sa a pa egziste. Chwazi youn nan lis la.
+
+## Account guards and busy networks (issue 8)
+problem-sign_in_locked = Moun eseye twòp move modpas sou kont sa a. Eseye ankò nan { $minutes } minit, oswa fè yon nouvo modpas kounye a: n ap voye yon kòd ba ou pa imèl.
+problem-proof_required = Anpil demann ap soti nan rezo ou a kounye a. Rezoud verifikasyon ki nan chan "challenge" la, epi voye demann lan ankò ak repons lan.
+error-proof-required = Anpil moun ap itilize koneksyon sa a kounye a. Navigatè ou a ap fè yon ti verifikasyon anvan. Lè li di li fini, voye fòm nan ankò.
+proof-working = N ap verifye koneksyon ou. Sa pran kèk segonn.
+proof-done = Fini. Ou kapab voye fòm nan kounye a.
+proof-no-script = Verifikasyon sa a bezwen JavaScript. Limen JavaScript, oswa eseye ankò nan kèk minit.
+email-mfa-enabled-subject = Verifikasyon an de etap limen sou kont Puerta ou
+email-mfa-enabled-body = Yo limen verifikasyon an de etap sou kont Puerta ou, epi yo dekonekte tout lòt aparèy yo. Si se pa ou ki fè sa, fè yon nouvo modpas kounye a.
+totp-password = Modpas ou
+totp-password-hint = Pou pwoteje kont ou, ekri modpas ou ankò.

@@ -41,7 +41,7 @@ field-phone-hint = Inclua o código do país, por exemplo +52 55 1234 5678.
 field-password = Senha
 field-new-password = Nova senha
 field-current-password = Senha atual
-field-password-hint = Use pelo menos 12 caracteres. Algumas palavras fáceis de lembrar são melhores que uma senha curta.
+field-password-hint = Use pelo menos 12 caracteres, numa senha difícil de adivinhar. Três ou quatro palavras sem relação entre si, fáceis de lembrar, funcionam bem.
 field-language = Idioma preferido
 field-code = Código
 field-code-hint = O código de 6 dígitos que enviamos para você.
@@ -53,11 +53,16 @@ field-new-email = Novo endereço de e-mail
 ## Mensagens de validação (ao lado do campo)
 
 error-email-invalid = Digite um endereço de e-mail no formato correto, como nome@example.com.
+error-email-undeliverable = Não conseguimos enviar e-mails para um endereço escrito assim. Use um endereço de e-mail sem espaços, aspas nem colchetes, como nome@example.com.
 error-password-too-short = Sua senha precisa ter pelo menos 12 caracteres.
 error-password-too-long = Sua senha pode ter no máximo 128 caracteres.
 error-password-common = Muitas pessoas usam esta senha, então ela é fácil de adivinhar. Escolha outra.
+error-password-weak = Esta senha é fácil de adivinhar. Escolha uma senha mais longa e difícil de adivinhar: três ou quatro palavras sem relação entre si funcionam bem. Não use seu nome, seu e-mail, a palavra "Puerta", letras repetidas, sequências do teclado nem números em sequência (como 1234).
 error-full-name-required = Digite seu nome completo.
 error-full-name-too-long = Seu nome completo pode ter no máximo 200 caracteres.
+error-full-name-control = Seu nome não pode ter quebras de linha, tabulações nem outros caracteres especiais. Escreva-o em uma só linha.
+error-full-name-bidi = Seu nome tem caracteres ocultos que mudam a direção do texto. Digite seu nome de novo, sem copiar e colar.
+error-full-name-separator = Seu nome não pode ter quebras de linha nem de parágrafo. Escreva-o em uma só linha.
 error-phone-invalid = Digite um número de celular com o código do país, como +52 55 1234 5678.
 error-language-invalid = Escolha um dos idiomas da lista.
 error-code-format = Digite o código de 6 dígitos.
@@ -225,6 +230,7 @@ admin-audit-empty = Nenhum registro encontrado.
 ## E-mails
 
 email-greeting = Olá, { $name },
+email-greeting-unnamed = Olá,
 email-signature = Puerta
 email-ignore = Se você não pediu isso, pode ignorar esta mensagem.
 email-verify-subject = Seu código do Puerta: { $code }
@@ -349,3 +355,15 @@ error-id-invalid = Este identificador não é válido. Copie de novo da lista.
 error-cursor-invalid = O link desta página não é válido. Volte para a primeira página e tente de novo.
 error-audit-action-unknown = Essa ação não existe. Use um nome da lista, por exemplo sign_in_failed.
 error-delivery-status-unknown = Essa situação não existe. Escolha uma da lista.
+
+## Account guards and busy networks (issue 8)
+problem-sign_in_locked = Muitas senhas erradas foram tentadas nesta conta. Tente de novo em { $minutes } minutos ou redefina sua senha agora: vamos enviar um código por e-mail.
+problem-proof_required = Muitos pedidos estão chegando da sua rede agora. Resolva a verificação do campo "challenge" e envie o pedido de novo com a resposta.
+error-proof-required = Muitas pessoas estão usando esta conexão agora. Seu navegador está fazendo uma verificação rápida. Quando ele disser que terminou, envie o formulário de novo.
+proof-working = Verificando sua conexão. Isso leva alguns segundos.
+proof-done = Pronto. Você já pode enviar o formulário.
+proof-no-script = Esta verificação precisa de JavaScript. Ative o JavaScript ou tente de novo em alguns minutos.
+email-mfa-enabled-subject = A verificação em duas etapas está ativada na sua conta do Puerta
+email-mfa-enabled-body = A verificação em duas etapas foi ativada na sua conta do Puerta e a sessão foi encerrada em todos os outros aparelhos. Se não foi você, redefina sua senha agora.
+totp-password = Sua senha
+totp-password-hint = Para proteger sua conta, digite sua senha de novo.

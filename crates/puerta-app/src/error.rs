@@ -44,6 +44,12 @@ pub enum AppError {
     CodeInvalid,
     #[error("throttled")]
     Throttled { retry_after_secs: u64 },
+    /// Too many wrong passwords for this address, from anywhere: wait, or reset the password.
+    #[error("sign-in locked")]
+    SignInLocked { retry_after_secs: u64 },
+    /// The source address is under pressure: solve this challenge and send the request again.
+    #[error("proof of work required")]
+    ProofRequired { challenge: Box<crate::security::proof_of_work::Challenge> },
     #[error("account disabled")]
     AccountDisabled,
     #[error("conflict: {0}")]

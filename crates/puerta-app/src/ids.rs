@@ -1,6 +1,6 @@
 //! New ids: random UUIDs, as each typed id.
 
-use puerta_domain::ids::{CodeId, EventId, OutboxId, UserId};
+use puerta_domain::ids::{CodeId, EventId, JobId, OutboxId, UserId};
 
 fn uuid() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -19,3 +19,4 @@ fresh!(user_id, UserId);
 fresh!(outbox_id, OutboxId);
 fresh!(code_id, CodeId);
 fresh!(event_id, EventId);
+fresh!(job_id, JobId);

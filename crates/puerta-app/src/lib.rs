@@ -15,6 +15,7 @@ pub mod content;
 pub mod delivery;
 mod error;
 mod ids;
+mod jobs;
 pub mod ports;
 mod reference_data;
 pub mod security;

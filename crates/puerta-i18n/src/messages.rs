@@ -110,11 +110,13 @@ mod tests {
     fn every_message_resolves_in_every_locale() {
         for language in Language::ALL {
             for id in message_ids(Language::En) {
-                let args =
-                    ["name", "code", "time", "link", "seconds", "id", "email", "date", "version", "count"]
-                        .into_iter()
-                        .map(|name| (name, Arg::from("x")))
-                        .collect();
+                let args = [
+                    "name", "code", "time", "link", "seconds", "minutes", "id", "email", "date", "version",
+                    "count",
+                ]
+                .into_iter()
+                .map(|name| (name, Arg::from("x")))
+                .collect();
                 let text = t_args(language, &id, args);
                 assert_ne!(text, id, "{language}: {id} does not resolve");
                 assert!(

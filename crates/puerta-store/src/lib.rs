@@ -4,7 +4,7 @@
 //! it for one [`WriteTx`] (`store.write()`) or a [`ReadTx`] (`store.read()`) and reaches each
 //! area's repository through it: `tx.users()`, `tx.sessions()`, `tx.codes()`,
 //! `tx.recovery_codes()`, `tx.throttles()`, `tx.audit()`, `tx.secrets()`, `tx.content()`,
-//! `tx.ports()`, `tx.outbox()`. Everything written through one `WriteTx` commits together or not
+//! `tx.ports()`, `tx.outbox()`, `tx.guards()`, `tx.jobs()`. Everything written through one `WriteTx` commits together or not
 //! at all. The conformance tests in `tests/` run every repository method on both backends.
 
 pub mod accounts;
@@ -13,17 +13,19 @@ mod backend;
 pub mod content;
 mod database_url;
 mod error;
+pub mod jobs;
 pub mod outbox;
 pub mod ports;
 pub mod secrets;
 mod unit_of_work;
 
-pub use accounts::{Codes, RecoveryCodes, Sessions, Throttles, Users};
+pub use accounts::{Codes, Guards, RecoveryCodes, Sessions, Throttles, Users};
 pub use audit::Audit;
 pub use backend::{ConnectOptions, PoolStats, Store, connect};
 pub use content::Content;
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;
+pub use jobs::Jobs;
 pub use outbox::Outbox;
 pub use ports::Ports;
 pub use secrets::Secrets;

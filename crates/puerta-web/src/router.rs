@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use axum::Router;
+use secrecy::SecretString;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_swagger_ui::SwaggerUi;
@@ -19,12 +20,16 @@ pub struct WebConfig {
     pub max_body_bytes: usize,
     /// Longest a request may take before it is answered 503 `timed_out`.
     pub request_timeout: Duration,
-    /// Whether users reach Puerta over HTTPS (adds `Strict-Transport-Security`, `Secure` cookies).
+    /// Whether users reach Puerta over HTTPS (adds `Strict-Transport-Security`, `Secure` cookies
+    /// named with the `__Host-` prefix).
     pub https: bool,
-    /// `scheme://host[:port]` people use to reach Puerta, for the CSRF Origin check.
-    pub public_origin: Option<String>,
+    /// Every `scheme://host[:port]` people use to reach Puerta, for the CSRF Origin check: the
+    /// public URL's, else the listening address's. Empty refuses every cookie-authenticated write.
+    pub own_origins: Vec<String>,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The bearer token `/metrics` asks for; `None` turns `/metrics` off (404).
+    pub metrics_token: Option<SecretString>,
 }
 
 impl Default for WebConfig {
@@ -33,8 +38,9 @@ impl Default for WebConfig {
             max_body_bytes: 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             https: false,
-            public_origin: None,
+            own_origins: Vec::new(),
             trusted_proxies: Vec::new(),
+            metrics_token: None,
         }
     }
 }

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use puerta_app::App;
+use secrecy::SecretString;
 
 use crate::WebConfig;
 use crate::auth::TrustedProxies;
@@ -14,11 +15,13 @@ pub struct AppState {
     pub trusted_proxies: TrustedProxies,
     /// Key for CSRF tokens, derived from the server secret (shared by all instances).
     pub csrf_key: Arc<str>,
-    /// Our own origin (`https://puerta.example.org`) for the CSRF Origin check; `None` trusts
-    /// the Host header, which is right when Puerta is reached directly.
-    pub own_origin: Option<Arc<str>>,
-    /// Set `Secure` on cookies.
+    /// Our own origins (`https://puerta.example.org`) for the CSRF Origin check, from the
+    /// configuration only (never the request's `Host`).
+    pub own_origins: Arc<[String]>,
+    /// Set `Secure` on cookies (and name them `__Host-…`).
     pub https: bool,
+    /// What `/metrics` asks for (`Authorization: Bearer …`); `None`: `/metrics` is off.
+    pub metrics_token: Option<Arc<SecretString>>,
 }
 
 impl AppState {
@@ -30,8 +33,9 @@ impl AppState {
             metrics: Arc::new(Metrics::new()),
             trusted_proxies: TrustedProxies(Arc::new(config.trusted_proxies.clone())),
             csrf_key: csrf_key.into(),
-            own_origin: config.public_origin.as_deref().map(Into::into),
+            own_origins: config.own_origins.clone().into(),
             https: config.https,
+            metrics_token: config.metrics_token.clone().map(Arc::new),
         })
     }
 }

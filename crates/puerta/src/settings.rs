@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 /// Environment variables with this prefix are settings (except `PUERTA_TEST_*`, for the tests).
 pub const ENV_PREFIX: &str = "PUERTA_";
 
+/// The most `max_connections` may be (a semaphore's permits, and far above any real need).
+const MAX_CONNECTIONS_LIMIT: u32 = 1_000_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
@@ -41,6 +44,15 @@ pub struct Settings {
     pub request_timeout_secs: u64,
     /// How long in-flight requests may run after SIGINT/SIGTERM before the server stops anyway.
     pub shutdown_grace_secs: u64,
+    /// A connection must deliver a request's whole head (request line and headers) within this
+    /// long, counted from when it starts waiting for that request; else it is closed.
+    pub header_read_timeout_secs: u64,
+    /// A keep-alive connection that waits this long for its next request is closed.
+    pub keep_alive_idle_secs: u64,
+    /// Connections open at once; further ones wait in the listen queue until one closes.
+    pub max_connections: u32,
+    /// `GET /metrics` answers only `Authorization: Bearer <metrics_token>`; unset: 404.
+    pub metrics_token: Option<SecretString>,
     /// `smtp://…` or `smtps://user:pass@host`; unset writes emails to `<data_dir>/outbox/`.
     pub smtp_url: Option<SecretString>,
     /// The sender of every email.
@@ -52,10 +64,17 @@ pub struct Settings {
     pub session_idle_minutes: u32,
     pub session_absolute_hours: u32,
     pub api_token_hours: u32,
-    pub throttle_sign_in_failures_per_minute: u32,
+    /// Hard limits per source address (a shelter may hold hundreds of people behind one).
+    pub throttle_sign_in_failures_per_ip_per_hour: u32,
     pub throttle_registrations_per_ip_per_hour: u32,
+    /// Codes for one address asked from one source address.
     pub throttle_code_sends_per_email_per_hour: u32,
     pub throttle_code_sends_per_ip_per_hour: u32,
+    /// Past this many requests of a kind per source address in an hour, each must carry a
+    /// small proof of work (the hard limits above still apply).
+    pub proof_of_work_after_per_ip_per_hour: u32,
+    /// The proof of work's size at that point (`maxnumber`; doubling with the load).
+    pub proof_of_work_base: u32,
     pub code_attempts: u32,
     pub password_hash_memory_kib: u32,
     pub password_hash_iterations: u32,
@@ -82,6 +101,10 @@ impl Default for Settings {
             max_body_bytes: 1024 * 1024,
             request_timeout_secs: 30,
             shutdown_grace_secs: 30,
+            header_read_timeout_secs: 10,
+            keep_alive_idle_secs: 5,
+            max_connections: 4096,
+            metrics_token: None,
             smtp_url: None,
             email_from: "Puerta <no-reply@puerta.invalid>".into(),
             sms_webhook_url: None,
@@ -89,10 +112,12 @@ impl Default for Settings {
             session_idle_minutes: 15,
             session_absolute_hours: 12,
             api_token_hours: 12,
-            throttle_sign_in_failures_per_minute: 5,
-            throttle_registrations_per_ip_per_hour: 100,
+            throttle_sign_in_failures_per_ip_per_hour: 3000,
+            throttle_registrations_per_ip_per_hour: 2000,
             throttle_code_sends_per_email_per_hour: 5,
-            throttle_code_sends_per_ip_per_hour: 300,
+            throttle_code_sends_per_ip_per_hour: 3000,
+            proof_of_work_after_per_ip_per_hour: 60,
+            proof_of_work_base: 50_000,
             code_attempts: 10,
             password_hash_memory_kib: 19 * 1024,
             password_hash_iterations: 2,
@@ -170,6 +195,26 @@ impl Settings {
         if self.request_timeout_secs == 0 {
             return invalid("request_timeout_secs", "must be at least 1");
         }
+        for (key, value) in [
+            ("header_read_timeout_secs", self.header_read_timeout_secs),
+            ("keep_alive_idle_secs", self.keep_alive_idle_secs),
+            ("max_connections", u64::from(self.max_connections)),
+        ] {
+            if value == 0 {
+                return invalid(key, "must be at least 1");
+            }
+        }
+        if self.max_connections > MAX_CONNECTIONS_LIMIT {
+            return invalid("max_connections", "must be at most 1000000");
+        }
+        if let Some(token) = &self.metrics_token
+            && token.expose_secret().trim().chars().count() < 16
+        {
+            return invalid(
+                "metrics_token",
+                "must be at least 16 characters (or unset to turn /metrics off)",
+            );
+        }
         if !self.email_from.contains('@') {
             return invalid("email_from", "must be an email address, e.g. `Puerta <no-reply@example.org>`");
         }
@@ -183,10 +228,12 @@ impl Settings {
             }
         }
         for (key, value) in [
-            ("throttle_sign_in_failures_per_minute", self.throttle_sign_in_failures_per_minute),
+            ("throttle_sign_in_failures_per_ip_per_hour", self.throttle_sign_in_failures_per_ip_per_hour),
             ("throttle_registrations_per_ip_per_hour", self.throttle_registrations_per_ip_per_hour),
             ("throttle_code_sends_per_email_per_hour", self.throttle_code_sends_per_email_per_hour),
             ("throttle_code_sends_per_ip_per_hour", self.throttle_code_sends_per_ip_per_hour),
+            ("proof_of_work_after_per_ip_per_hour", self.proof_of_work_after_per_ip_per_hour),
+            ("proof_of_work_base", self.proof_of_work_base),
             ("code_attempts", self.code_attempts),
         ] {
             // Zero would lock everyone out of signing in or registering.
@@ -231,6 +278,34 @@ impl Settings {
         self.public_url.as_ref().map(|u| u.origin().ascii_serialization())
     }
 
+    /// The origins whose cookie-authenticated writes are ours (the CSRF Origin check):
+    /// `public_url`'s; without it, only the address Puerta listens on, `bound` (the port
+    /// actually bound), and its loopback names when it listens on loopback or every interface.
+    /// The `Host` header is never believed: anyone can send any `Host`.
+    pub fn own_origins(&self, bound: SocketAddr) -> Vec<String> {
+        if let Some(origin) = self.public_origin() {
+            return vec![origin];
+        }
+        let port = match bound.port() {
+            80 => String::new(),
+            p => format!(":{p}"),
+        };
+        let ip = bound.ip();
+        let mut origins = Vec::new();
+        if ip.is_loopback() || ip.is_unspecified() {
+            for host in ["127.0.0.1", "localhost", "[::1]"] {
+                origins.push(format!("http://{host}{port}"));
+            }
+        } else {
+            let host = match ip {
+                std::net::IpAddr::V4(v4) => v4.to_string(),
+                std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+            };
+            origins.push(format!("http://{host}{port}"));
+        }
+        origins
+    }
+
     pub fn https(&self) -> bool {
         self.public_url.as_ref().is_some_and(|u| u.scheme() == "https")
     }
@@ -241,6 +316,14 @@ impl Settings {
 
     pub fn shutdown_grace(&self) -> Duration {
         Duration::from_secs(self.shutdown_grace_secs)
+    }
+
+    pub fn header_read_timeout(&self) -> Duration {
+        Duration::from_secs(self.header_read_timeout_secs)
+    }
+
+    pub fn keep_alive_idle(&self) -> Duration {
+        Duration::from_secs(self.keep_alive_idle_secs)
     }
 
     /// The effective configuration as TOML, with secrets redacted, for `puerta config`.
@@ -258,6 +341,10 @@ impl Settings {
             max_body_bytes: usize,
             request_timeout_secs: u64,
             shutdown_grace_secs: u64,
+            header_read_timeout_secs: u64,
+            keep_alive_idle_secs: u64,
+            max_connections: u32,
+            metrics_token: &'a str,
             smtp_url: String,
             email_from: &'a str,
             sms_webhook_url: String,
@@ -265,10 +352,12 @@ impl Settings {
             session_idle_minutes: u32,
             session_absolute_hours: u32,
             api_token_hours: u32,
-            throttle_sign_in_failures_per_minute: u32,
+            throttle_sign_in_failures_per_ip_per_hour: u32,
             throttle_registrations_per_ip_per_hour: u32,
             throttle_code_sends_per_email_per_hour: u32,
             throttle_code_sends_per_ip_per_hour: u32,
+            proof_of_work_after_per_ip_per_hour: u32,
+            proof_of_work_base: u32,
             code_attempts: u32,
             password_hash_memory_kib: u32,
             password_hash_iterations: u32,
@@ -294,6 +383,10 @@ impl Settings {
             max_body_bytes: self.max_body_bytes,
             request_timeout_secs: self.request_timeout_secs,
             shutdown_grace_secs: self.shutdown_grace_secs,
+            header_read_timeout_secs: self.header_read_timeout_secs,
+            keep_alive_idle_secs: self.keep_alive_idle_secs,
+            max_connections: self.max_connections,
+            metrics_token: set(&self.metrics_token),
             smtp_url: secret(&self.smtp_url),
             email_from: &self.email_from,
             sms_webhook_url: secret(&self.sms_webhook_url),
@@ -301,10 +394,12 @@ impl Settings {
             session_idle_minutes: self.session_idle_minutes,
             session_absolute_hours: self.session_absolute_hours,
             api_token_hours: self.api_token_hours,
-            throttle_sign_in_failures_per_minute: self.throttle_sign_in_failures_per_minute,
+            throttle_sign_in_failures_per_ip_per_hour: self.throttle_sign_in_failures_per_ip_per_hour,
             throttle_registrations_per_ip_per_hour: self.throttle_registrations_per_ip_per_hour,
             throttle_code_sends_per_email_per_hour: self.throttle_code_sends_per_email_per_hour,
             throttle_code_sends_per_ip_per_hour: self.throttle_code_sends_per_ip_per_hour,
+            proof_of_work_after_per_ip_per_hour: self.proof_of_work_after_per_ip_per_hour,
+            proof_of_work_base: self.proof_of_work_base,
             code_attempts: self.code_attempts,
             password_hash_memory_kib: self.password_hash_memory_kib,
             password_hash_iterations: self.password_hash_iterations,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use puerta_app::accounts::{AccountLimits, SessionPolicy};
+use puerta_app::accounts::{AccountLimits, PressureLimit, SessionPolicy};
 use puerta_app::clock::{Clock, SystemClock};
 use puerta_app::delivery::{Delivery, OutboxPolicy, SmtpEmailSender, WebhookSmsSender, run_delivery_worker};
 use puerta_app::security::{HashingLimits, MasterKey};
@@ -18,11 +18,16 @@ use tokio::net::TcpListener;
 
 use crate::settings::Settings;
 
+mod connections;
+
+use connections::ConnectionLimits;
+
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     app: App,
     grace: Duration,
+    limits: ConnectionLimits,
 }
 
 fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
@@ -65,12 +70,23 @@ fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
                 n => usize::try_from(n).unwrap_or(default_concurrency),
             },
         },
-        limits: AccountLimits {
-            sign_in_failures_per_minute: i(settings.throttle_sign_in_failures_per_minute),
-            registrations_per_ip_per_hour: i(settings.throttle_registrations_per_ip_per_hour),
-            code_sends_per_email_per_hour: i(settings.throttle_code_sends_per_email_per_hour),
-            code_sends_per_ip_per_hour: i(settings.throttle_code_sends_per_ip_per_hour),
-            code_attempts: i(settings.code_attempts),
+        limits: {
+            let soft = i(settings.proof_of_work_after_per_ip_per_hour);
+            AccountLimits {
+                sign_in_failures_ip: PressureLimit::per_hour(
+                    soft,
+                    i(settings.throttle_sign_in_failures_per_ip_per_hour),
+                ),
+                registrations_ip: PressureLimit::per_hour(
+                    soft,
+                    i(settings.throttle_registrations_per_ip_per_hour),
+                ),
+                code_sends_ip: PressureLimit::per_hour(soft, i(settings.throttle_code_sends_per_ip_per_hour)),
+                code_sends_per_email_per_hour: i(settings.throttle_code_sends_per_email_per_hour),
+                code_attempts: i(settings.code_attempts),
+                proof_base_work: u64::from(settings.proof_of_work_base),
+                ..AccountLimits::default()
+            }
         },
         sessions: SessionPolicy {
             idle_secs: i(settings.session_idle_minutes) * 60,
@@ -110,19 +126,33 @@ impl Application {
             secrets_sealed = report.secrets_sealed,
             "database ready"
         );
+        let listener = TcpListener::bind(settings.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", settings.addr))?;
+        let bound = listener.local_addr().context("cannot read the address listened on")?;
+        if settings.public_url.is_none() {
+            tracing::warn!(
+                "`public_url` is not set: only http://{bound} (and its loopback names) counts as \
+                 our own origin for sign-in and forms, and cookies are not `Secure`. Production must \
+                 set `public_url` (PUERTA_PUBLIC_URL) to the https:// address people use."
+            );
+        }
         let config = WebConfig {
             max_body_bytes: settings.max_body_bytes,
             request_timeout: settings.request_timeout(),
             https: settings.https(),
-            public_origin: settings.public_origin(),
+            own_origins: settings.own_origins(bound),
             trusted_proxies: settings.trusted_proxies.clone(),
+            metrics_token: settings.metrics_token.clone(),
         };
         let state = AppState::new(app.clone(), &config).map_err(|e| anyhow::anyhow!("{e}"))?;
         let router = puerta_web::build(state, &config);
-        let listener = TcpListener::bind(settings.addr)
-            .await
-            .with_context(|| format!("cannot listen on {}", settings.addr))?;
-        Ok(Self { listener, router, app, grace: settings.shutdown_grace() })
+        let limits = ConnectionLimits {
+            header_read_timeout: settings.header_read_timeout(),
+            keep_alive_idle: settings.keep_alive_idle(),
+            max_connections: settings.max_connections,
+        };
+        Ok(Self { listener, router, app, grace: settings.shutdown_grace(), limits })
     }
 
     /// The use cases, for operators' tools and test set-up.
@@ -141,20 +171,18 @@ impl Application {
         let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
         let housekeeping = tokio::spawn(housekeeping(self.app.clone()));
         let worker = tokio::spawn(run_delivery_worker(self.app.clone(), stopping_rx.clone()));
-        let server =
-            axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-                .with_graceful_shutdown(async move {
-                    shutdown.await;
-                    tracing::info!("shutting down: finishing requests in flight");
-                    let _ = stopping_tx.send(true);
-                });
+        let server = connections::serve(self.listener, self.router, self.limits, async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing requests in flight");
+            let _ = stopping_tx.send(true);
+        });
         let grace = self.grace;
         let deadline = async move {
             let _ = stopping_rx.wait_for(|stopping| *stopping).await;
             tokio::time::sleep(grace).await;
         };
         tokio::select! {
-            result = server => result.context("server error")?,
+            () = server => {},
             () = deadline => tracing::warn!("shutdown grace period over: stopping with requests still open"),
         }
         housekeeping.abort();

@@ -1,5 +1,5 @@
 use puerta_domain::access::{Action, Target};
-use puerta_domain::accounts::{EmailAddress, FullName, Language, NewPassword, Role};
+use puerta_domain::accounts::{EmailAddress, FullName, Language, NewPassword, PasswordContext, Role};
 use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::UserId;
 use puerta_store::accounts::{NewUser, User, UserCursor};
@@ -58,7 +58,7 @@ fn parse_cursor(cursor: &str) -> Result<UserCursor, AppError> {
 }
 
 fn cli() -> RequestContext {
-    RequestContext { ip: None, user_agent: Some("puerta cli".into()) }
+    RequestContext { ip: None, user_agent: Some("puerta cli".into()), proof: None }
 }
 
 impl App {
@@ -203,12 +203,14 @@ impl App {
         password: &str,
     ) -> Result<UserId, AppError> {
         let mut problems = Vec::new();
+        let context = PasswordContext { email, name: full_name };
         let email = EmailAddress::parse(email).map_err(|e| problems.push(FieldProblem::new("email", e))).ok();
         let name =
             FullName::parse(full_name).map_err(|e| problems.push(FieldProblem::new("full_name", e))).ok();
         let role = Role::parse(role).map_err(|e| problems.push(FieldProblem::new("role", e))).ok();
-        let password =
-            NewPassword::parse(password).map_err(|e| problems.push(FieldProblem::new("password", e))).ok();
+        let password = NewPassword::parse(password, &context)
+            .map_err(|e| problems.push(FieldProblem::new("password", e)))
+            .ok();
         let (Some(email), Some(name), Some(role), Some(password)) = (email, name, role, password) else {
             return Err(AppError::Validation(problems));
         };

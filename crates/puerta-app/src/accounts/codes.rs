@@ -10,6 +10,9 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::security::random_code;
 use crate::{App, AppError, ids};
 
+/// The guard on typed codes, per address (see `GuardPolicy::CODES`).
+pub(crate) const CODE_GUARD: &str = "codes";
+
 /// A code just issued: the digits (for the message) and, for resets, the link token.
 pub(crate) struct Issued {
     pub code: String,

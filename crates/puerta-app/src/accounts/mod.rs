@@ -9,6 +9,7 @@ mod admin;
 mod audit;
 mod codes;
 mod config;
+mod guard;
 mod own_data;
 mod password_reset;
 mod profile;
@@ -21,7 +22,7 @@ mod verify;
 
 pub use admin::{AccountChange, UserPage, UserSummary};
 pub use audit::{AuditPage, AuditQuery, AuditRow};
-pub use config::{AccountLimits, SessionPolicy};
+pub use config::{AccountLimits, PressureLimit, SessionPolicy};
 pub use profile::{Profile, ProfileChange};
 pub use puerta_domain::audit::{AuditAction, AuditFilter};
 pub use register::Registration;
@@ -34,4 +35,6 @@ pub use totp::TotpEnrolment;
 pub struct RequestContext {
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// A solved proof-of-work challenge (base64 JSON), when the client sent one.
+    pub proof: Option<String>,
 }

@@ -9,7 +9,8 @@ use crate::{App, AppError};
 
 impl App {
     /// Everything Puerta holds about the actor, as one JSON document. Secrets (password hash,
-    /// TOTP secret, token hashes) are described, not copied. The export is audited.
+    /// TOTP secret, token hashes) are described, not copied, and so is other people's data:
+    /// the activity names no one else and shows no one else's address. The export is audited.
     pub async fn export_my_data(
         &self,
         ctx: &RequestContext,
@@ -32,13 +33,22 @@ impl App {
             chrono::DateTime::from_timestamp_millis(ms)
                 .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
         };
+        // What was done to the account and when, for every entry; who did it and from where
+        // only when it was the person themself. A staff member's id, address and browser are
+        // theirs, not the traveler's, and neither is the address of someone who tried to sign
+        // in or asked for a reset without being signed in.
         let activity: Vec<serde_json::Value> = about_me
             .into_iter()
             .map(|r| {
-                serde_json::json!({
-                    "at": rfc3339(r.at), "action": r.action, "actor_id": r.actor_id,
-                    "ip": r.ip, "user_agent": r.user_agent, "detail": r.detail,
-                })
+                let by_you = r.actor_id.as_ref() == Some(&actor.user_id);
+                let mut entry = serde_json::json!({
+                    "at": rfc3339(r.at), "action": r.action, "detail": r.detail, "by_you": by_you,
+                });
+                if by_you {
+                    entry["ip"] = r.ip.into();
+                    entry["user_agent"] = r.user_agent.into();
+                }
+                entry
             })
             .collect();
         Ok(serde_json::json!({

@@ -1,5 +1,6 @@
 use puerta_domain::accounts::{
-    CodePurpose, EmailAddress, Language, NewPassword, OneTimeCode, PhoneNumber, Role,
+    CodePurpose, EmailAddress, GuardPolicy, Language, NewPassword, OneTimeCode, PasswordContext, PhoneNumber,
+    Role,
 };
 use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::UserId;
@@ -9,6 +10,7 @@ use secrecy::{ExposeSecret, SecretString};
 use super::RequestContext;
 use super::codes::Checked;
 use super::sessions::Actor;
+use super::sign_in::SIGN_IN_GUARD;
 use crate::delivery::Message;
 use crate::unit_of_work::Recipient;
 use crate::{App, AppError, FieldProblem, ids};
@@ -61,12 +63,12 @@ impl App {
     ) -> Result<(), AppError> {
         let user =
             self.reader().await?.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
-        let subject = format!("confirm-password|{}", user.id);
-        let limit = self.inner.limits.sign_in_failures_per_minute;
-        let attempt = self.reserve("confirm-password", &subject, limit, 60).await?;
+        // Wrong passwords here count on the account's sign-in guard: a stolen session cannot
+        // be used to guess the password at a faster rate than signing in.
+        let attempt = self.guard_attempt(SIGN_IN_GUARD, &user.email, &GuardPolicy::SIGN_IN).await?;
         if self.inner.hasher.verify(password, Some(user.password_hash.expose_secret())).await? {
             let mut tx = self.begin().await?;
-            self.refund(&mut tx, attempt).await?;
+            self.guard_clear(&mut tx, attempt).await?;
             tx.commit().await?;
             Ok(())
         } else {
@@ -83,7 +85,9 @@ impl App {
         new: &str,
     ) -> Result<(), AppError> {
         actor.own()?;
-        let new = NewPassword::parse(new).map_err(|e| AppError::field("new_password", e))?;
+        let me = self.reader().await?.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let context = PasswordContext { email: &me.email, name: &me.full_name };
+        let new = NewPassword::parse(new, &context).map_err(|e| AppError::field("new_password", e))?;
         self.confirm_password(actor, "current_password", current).await?;
         let hash = SecretString::from(self.inner.hasher.hash(new.expose()).await?);
         let now = self.now();
@@ -126,7 +130,7 @@ impl App {
             )
             .await?;
         let to = Recipient { user_id: Some(&user.id), address: address.as_str(), language: user.language };
-        let message = Message::ChangeEmail { name: user.full_name.clone(), code: issued.code };
+        let message = Message::ChangeEmail { code: issued.code };
         self.queue(&mut tx, &ids::event_id(), to, &message).await?;
         self.commit(tx).await
     }

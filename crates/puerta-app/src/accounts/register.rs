@@ -1,5 +1,5 @@
 use puerta_domain::accounts::{
-    CodePurpose, EmailAddress, FullName, Language, NewPassword, PhoneNumber, Role,
+    CodePurpose, EmailAddress, FullName, Language, NewPassword, PasswordContext, PhoneNumber, Role,
 };
 use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::UserId;
@@ -36,7 +36,8 @@ impl Registration {
         let mut problems = Vec::new();
         let email =
             EmailAddress::parse(&self.email).map_err(|e| problems.push(FieldProblem::new("email", e))).ok();
-        let password = NewPassword::parse(secrecy::ExposeSecret::expose_secret(&self.password))
+        let context = PasswordContext { email: &self.email, name: &self.full_name };
+        let password = NewPassword::parse(secrecy::ExposeSecret::expose_secret(&self.password), &context)
             .map_err(|e| problems.push(FieldProblem::new("password", e)))
             .ok();
         let full_name = FullName::parse(&self.full_name)
@@ -69,10 +70,12 @@ impl App {
     /// code) instead: nobody learns from the answer whether an address is registered.
     pub async fn register(&self, ctx: &RequestContext, input: Registration) -> Result<(), AppError> {
         let ip = ctx.ip.as_deref().unwrap_or("-");
-        self.throttle("register-ip", ip, self.inner.limits.registrations_per_ip_per_hour, 3600).await?;
+        // Not refunded: every registration counts against its source address.
+        let _counted =
+            self.under_pressure(ctx, "register-ip", ip, &self.inner.limits.registrations_ip).await?;
         let valid = input.validate()?;
-        // Codes and notices to one address are limited whether or not it has an account, so a
-        // mailbox cannot be flooded through this form and the 429 reveals nothing.
+        // Codes and notices to one address are limited per source address whether or not it has
+        // an account (the 429 reveals nothing), and per mailbox in the transaction below.
         self.throttle_code_send(ctx, valid.email.as_str()).await?;
         // Slow work first, outside the transaction (and on both paths, so both take as long).
         let password_hash = SecretString::from(self.inner.hasher.hash(valid.password.expose()).await?);
@@ -113,7 +116,9 @@ impl App {
     ) -> Result<(), AppError> {
         tx.users().create(user).await?;
         self.audit(tx, ctx, Some(&user.id), AuditAction::AccountRegistered, Some(&user.id), None).await?;
-        self.send_verification_code(tx, &user.id, user.language, &user.email, &user.full_name).await
+        // The first code always goes; it counts on the mailbox's budget like every later one.
+        self.mailbox_may_receive(tx, &user.id, "verify").await?;
+        self.send_verification_code(tx, &user.id, user.language, &user.email).await
     }
 
     async fn register_existing(
@@ -126,30 +131,38 @@ impl App {
             return Ok(());
         }
         if owner.email_verified_at.is_none() && tx.users().replace_unverified(&owner.id, attempt).await? {
-            // Nobody proved this address yet: the newest registration wins, so someone who
-            // registers another person's address first cannot take the account over later.
-            return self
-                .send_verification_code(tx, &owner.id, attempt.language, &owner.email, &attempt.full_name)
-                .await;
+            // Nobody proved this address yet: the newest registration wins the password, so
+            // someone who registers another person's address first cannot take the account over
+            // later. The name and language stay the first ones: a stranger cannot change what
+            // the account shows or which language its emails are in.
+            if !self.mailbox_may_receive(tx, &owner.id, "verify").await? {
+                return Ok(());
+            }
+            return self.send_verification_code(tx, &owner.id, owner.language, &owner.email).await;
+        }
+        // However often the address is registered again, its owner hears about it a few times
+        // an hour at most.
+        if !self.mailbox_may_receive(tx, &owner.id, "already_registered").await? {
+            return Ok(());
         }
         let to = Recipient { user_id: Some(&owner.id), address: &owner.email, language: owner.language };
         self.queue(tx, &ids::event_id(), to, &Message::AlreadyRegistered { name: owner.full_name.clone() })
             .await
     }
 
-    /// Issues a fresh verification code (retiring older ones) and queues it, in `tx`.
+    /// Issues a fresh verification code (retiring older ones) and queues it, in `tx`. The
+    /// address is not proven yet, so the email holds no text a registrant chose (not the name).
     pub(crate) async fn send_verification_code(
         &self,
         tx: &mut WriteTx,
         user_id: &UserId,
         language: Language,
         address: &str,
-        name: &str,
     ) -> Result<(), AppError> {
         let lifetime = self.inner.policy.email_code_secs;
         let issued = self.issue_code(tx, user_id, CodePurpose::VerifyEmail, lifetime, None, None).await?;
         let to = Recipient { user_id: Some(user_id), address, language };
-        let message = Message::VerifyEmail { name: name.to_string(), code: issued.code };
+        let message = Message::VerifyEmail { code: issued.code };
         self.queue(tx, &ids::event_id(), to, &message).await
     }
 }

@@ -1,4 +1,4 @@
-use puerta_domain::accounts::{EmailAddress, SessionKind};
+use puerta_domain::accounts::{EmailAddress, GuardPolicy, SessionKind};
 use puerta_domain::audit::AuditAction;
 use puerta_store::WriteTx;
 use puerta_store::accounts::User;
@@ -30,13 +30,17 @@ pub struct SignedIn {
     pub partner: bool,
 }
 
+/// The account guard's kind for passwords (a password reset clears it).
+pub(crate) const SIGN_IN_GUARD: &str = "sign-in";
+
 impl App {
     /// Signs in with email and password (and second factor when enrolled).
     ///
     /// An unknown email and a wrong password give the same `InvalidCredentials` after the same
-    /// work (a password hash is always verified). Five failures per email and IP in a minute
-    /// answer `Throttled` until the minute ends. The session, its audit row and the sign-in
-    /// notices commit together.
+    /// work (a password hash is always verified). After five wrong passwords for one address,
+    /// from anywhere, each next try waits longer (`SignInLocked`; a password reset, by a code
+    /// sent to the address, lets the owner in at once). The session, its audit row and the
+    /// sign-in notices commit together.
     pub async fn sign_in(
         &self,
         ctx: &RequestContext,
@@ -44,14 +48,7 @@ impl App {
         kind: SessionKind,
     ) -> Result<SignedIn, AppError> {
         let email = EmailAddress::parse(&input.email).ok();
-        let subject = format!(
-            "{}|{}",
-            email.as_ref().map_or("", EmailAddress::as_str),
-            ctx.ip.as_deref().unwrap_or("-")
-        );
-        // Counted before checking, refunded unless it fails: parallel guesses stay within the limit.
-        let limit = self.inner.limits.sign_in_failures_per_minute;
-        let attempt = self.reserve("sign-in-failures", &subject, limit, 60).await?;
+        let (from_ip, guarded) = self.count_sign_in_attempt(ctx, &input.email, email.as_ref()).await?;
 
         let user = match &email {
             Some(email) => self.reader().await?.users().find_by_email(email.as_str()).await?,
@@ -83,7 +80,9 @@ impl App {
             None
         };
         if let Some(error) = refused {
-            self.refund(&mut tx, attempt).await?;
+            // The password was right: this was no guess.
+            self.refund(&mut tx, from_ip).await?;
+            self.guard_clear(&mut tx, guarded).await?;
             self.commit(tx).await?;
             return Err(error);
         }
@@ -105,13 +104,15 @@ impl App {
                 false
             }
             (true, None) if kind == SessionKind::Bearer => {
-                self.refund(&mut tx, attempt).await?;
+                self.refund(&mut tx, from_ip).await?;
+                self.guard_clear(&mut tx, guarded).await?;
                 self.commit(tx).await?;
                 return Err(AppError::TotpRequired);
             }
             (true, None) => true,
         };
-        self.refund(&mut tx, attempt).await?;
+        self.refund(&mut tx, from_ip).await?;
+        self.guard_clear(&mut tx, guarded).await?;
         let session = self.open_session(&mut tx, &user.id, kind, pending).await?;
         if !pending {
             self.after_sign_in(&mut tx, ctx, &user).await?;
@@ -126,21 +127,24 @@ impl App {
         })
     }
 
-    /// The page's second step: completes a session that waits for its second factor. Answers
-    /// the account's role (pages then start at the staff or partners' home).
+    /// The page's second step: completes a session that waits for its second factor. The
+    /// pending session ends and a new one starts, so a token seen before the second factor
+    /// (e.g. set by someone else in this browser) is worth nothing after it. Answers the new
+    /// token and the account's role (pages then start at the staff or partners' home).
     pub async fn complete_sign_in(
         &self,
         ctx: &RequestContext,
         token: &str,
         code: &str,
-    ) -> Result<puerta_domain::accounts::Role, AppError> {
+    ) -> Result<(SignedIn, puerta_domain::accounts::Role), AppError> {
         let (session, user) = self.live_session(token, SessionKind::Cookie).await?;
         if !session.second_factor_pending {
-            return Ok(user.role);
+            return Err(AppError::Unauthenticated);
         }
-        let subject = format!("{}|{}", user.email, ctx.ip.as_deref().unwrap_or("-"));
-        let limit = self.inner.limits.sign_in_failures_per_minute;
-        let attempt = self.reserve("sign-in-failures", &subject, limit, 60).await?;
+        let ip = ctx.ip.as_deref().unwrap_or("-");
+        let from_ip = self
+            .under_pressure(ctx, "sign-in-failures-ip", ip, &self.inner.limits.sign_in_failures_ip)
+            .await?;
         let second = self.reserve_second_factor(&user.id).await?;
         let mut tx = self.begin().await?;
         if !self.check_second_factor(&mut tx, ctx, &user, code, second).await? {
@@ -149,14 +153,51 @@ impl App {
             self.commit(tx).await?;
             return Err(AppError::TotpInvalid);
         }
-        self.refund(&mut tx, attempt).await?;
+        self.refund(&mut tx, from_ip).await?;
         if !tx.sessions().complete_second_factor(&session.token_hash).await? {
-            // Completed by a parallel request meanwhile: that one sent the notice.
-            return Ok(user.role);
+            // Completed by a parallel request meanwhile: that one holds the new session.
+            return Err(AppError::Unauthenticated);
         }
+        tx.sessions().revoke(&session.token_hash, self.now()).await?;
+        let fresh = self.open_session(&mut tx, &user.id, SessionKind::Cookie, false).await?;
         self.after_sign_in(&mut tx, ctx, &user).await?;
         self.commit(tx).await?;
-        Ok(user.role)
+        let signed = SignedIn {
+            token: fresh.token,
+            expires_at: fresh.expires_at,
+            second_factor_pending: false,
+            staff: user.role.is_staff() && user.role != puerta_domain::accounts::Role::Partner,
+            partner: user.role == puerta_domain::accounts::Role::Partner,
+        };
+        Ok((signed, user.role))
+    }
+
+    /// Counts a password attempt before it is checked: against the source address (a proof of
+    /// work past its soft limit) and against the account, across every source address, with
+    /// growing delays. The account guard is keyed by the address typed, so an address without
+    /// an account is guarded exactly alike and the answers reveal nothing.
+    async fn count_sign_in_attempt(
+        &self,
+        ctx: &RequestContext,
+        typed: &str,
+        email: Option<&EmailAddress>,
+    ) -> Result<(super::throttle::Reserved, super::guard::Guarded), AppError> {
+        let ip = ctx.ip.as_deref().unwrap_or("-");
+        let from_ip = self
+            .under_pressure(ctx, "sign-in-failures-ip", ip, &self.inner.limits.sign_in_failures_ip)
+            .await?;
+        let account = email.map_or_else(|| typed.trim().to_lowercase(), |e| e.as_str().to_string());
+        match self.guard_attempt(SIGN_IN_GUARD, &account, &GuardPolicy::SIGN_IN).await {
+            Ok(guarded) => Ok((from_ip, guarded)),
+            Err(AppError::Throttled { retry_after_secs }) => {
+                // Not a guess that was checked: give the source address its attempt back.
+                let mut tx = self.begin().await?;
+                self.refund(&mut tx, from_ip).await?;
+                tx.commit().await?;
+                Err(AppError::SignInLocked { retry_after_secs })
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Audit, and a notice by email (and SMS when a phone is on file) with a "this wasn't me"

@@ -9,8 +9,10 @@ use totp_rs::{Algorithm, Secret, TOTP};
 use super::RequestContext;
 use super::sessions::Actor;
 use super::throttle::Reserved;
+use crate::delivery::Message;
 use crate::security::{is_sealed, open_with_fallback, random_recovery_code};
-use crate::{App, AppError};
+use crate::unit_of_work::Recipient;
+use crate::{App, AppError, ids};
 
 const ISSUER: &str = "Puerta";
 const RECOVERY_CODES: usize = 10;
@@ -106,16 +108,20 @@ impl App {
         Ok(Some(TotpEnrolment { secret, otpauth_uri: SecretString::from(uri) }))
     }
 
-    /// Confirms enrolment with a current code; returns 10 single-use recovery codes, shown once
-    /// and stored only as keyed hashes. Secret, recovery codes and "enabled" commit together,
-    /// and only for the enrolment the code was made from.
+    /// Confirms enrolment with the account's password (a session left open on a shared
+    /// computer must not be enough to lock its owner out) and a current code; returns 10
+    /// single-use recovery codes, shown once and stored only as keyed hashes. Secret, recovery
+    /// codes, "enabled", the end of every other session, the audit row and the notice commit
+    /// together, and only for the enrolment the code was made from.
     pub async fn confirm_totp(
         &self,
         ctx: &RequestContext,
         actor: &Actor,
+        password: &str,
         code: &str,
     ) -> Result<Vec<SecretString>, AppError> {
         actor.own()?;
+        self.confirm_password(actor, "password", password).await?;
         let subject = format!("totp-confirm|{}", actor.user_id);
         self.throttle("totp-confirm", &subject, self.inner.limits.code_attempts, 600).await?;
         let mut tx = self.begin().await?;
@@ -139,7 +145,12 @@ impl App {
         if !tx.users().enable_totp(&user.id, stored.expose_secret(), self.now()).await? {
             return Err(AppError::Conflict("totp_not_started"));
         }
+        let now = self.now();
+        tx.sessions().revoke_all(&user.id, Some(&actor.session_hash), now).await?;
         self.audit(&mut tx, ctx, Some(&user.id), AuditAction::MfaEnabled, Some(&user.id), None).await?;
+        let to = Recipient { user_id: Some(&user.id), address: &user.email, language: user.language };
+        let notice = Message::SecondFactorEnabled { name: user.full_name.clone() };
+        self.queue(&mut tx, &ids::event_id(), to, &notice).await?;
         self.commit(tx).await?;
         Ok(codes)
     }

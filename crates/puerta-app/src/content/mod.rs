@@ -12,6 +12,7 @@ use puerta_i18n::Language;
 use puerta_store::StoreError;
 
 pub use markdown::render_markdown;
+use markdown::rendered_body;
 pub(crate) use seed::seed_items;
 
 use crate::accounts::{Actor, RequestContext};
@@ -54,9 +55,19 @@ pub struct Entry {
     pub fallback: bool,
 }
 
+/// The language an editor chose, by its code: an unknown one is refused (field `lang`), never
+/// saved as English.
+pub fn edit_language(code: &str) -> Result<Language, AppError> {
+    Language::ALL
+        .into_iter()
+        .find(|l| l.code() == code.trim())
+        .ok_or_else(|| AppError::field("lang", "error-language-invalid"))
+}
+
 fn entry(v: ContentVersion, fallback: bool) -> Entry {
     Entry {
-        body_html: render_markdown(&v.body_md),
+        // Rendered and sanitized once per body, then read from memory (see `markdown`).
+        body_html: rendered_body(&v.body_md).to_string(),
         language: v.language,
         slug: v.slug,
         title: v.title,
@@ -165,5 +176,46 @@ impl App {
             .await?;
         self.commit(tx).await?;
         Ok(version)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_a_version_renders_its_body_once() {
+        let body_md = format!("Read me {}.", uuid::Uuid::new_v4());
+        let version = ContentVersion {
+            slug: "on-the-day".into(),
+            language: Language::Es,
+            version: 3,
+            position: 1,
+            title: "T".into(),
+            summary: String::new(),
+            body_md: body_md.clone(),
+            author_id: None,
+            created_at_ms: 1,
+        };
+        assert!(!markdown::is_cached(&body_md));
+        let first = entry(version.clone(), false);
+        assert!(markdown::is_cached(&body_md), "the first read keeps the rendered HTML");
+        assert_eq!(entry(version, false).body_html, first.body_html);
+    }
+
+    #[test]
+    fn an_unknown_editing_language_is_refused_not_taken_for_english() {
+        assert_eq!(edit_language("ht").ok(), Some(Language::Ht));
+        for bad in ["", "xx", "english", "es-MX", "EN"] {
+            match edit_language(bad) {
+                Err(AppError::Validation(problems)) => {
+                    assert_eq!(
+                        (problems[0].field.as_str(), problems[0].message_id.as_str()),
+                        ("lang", "error-language-invalid")
+                    );
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
     }
 }

@@ -6,12 +6,17 @@ use puerta_domain::delivery::Channel;
 use puerta_i18n::{Arg, Language, t, t_args};
 
 /// A message and the data it needs. Serialized (JSON, tagged by `kind`) into the outbox row.
+///
+/// A message to an address nobody has proven yet (a new account's, a new address being
+/// confirmed, a reset to an account that may never have been verified) holds no text that a
+/// registrant chose, not even the name: otherwise anyone could make Puerta's own sender deliver
+/// their words to a stranger. Only messages to verified addresses greet the person by name.
+/// (Rows queued before a field was dropped still read: unknown fields are ignored.)
 #[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Message {
     /// The 6-digit code that confirms a new account's address.
     VerifyEmail {
-        name: String,
         code: String,
     },
     /// Someone tried to register an address that already has an account.
@@ -20,16 +25,18 @@ pub enum Message {
     },
     /// A password reset: code and link.
     ResetPassword {
-        name: String,
         code: String,
         link: String,
     },
     PasswordChanged {
         name: String,
     },
+    /// A second factor was added to the account (and its other sessions ended).
+    SecondFactorEnabled {
+        name: String,
+    },
     /// The code that confirms a new address, sent to that address.
     ChangeEmail {
-        name: String,
         code: String,
     },
     /// Sent to the old address once the change is done.
@@ -68,6 +75,7 @@ impl Message {
             Self::AlreadyRegistered { .. } => "already_registered",
             Self::ResetPassword { .. } => "reset_password",
             Self::PasswordChanged { .. } => "password_changed",
+            Self::SecondFactorEnabled { .. } => "second_factor_enabled",
             Self::ChangeEmail { .. } => "change_email",
             Self::EmailChanged { .. } => "email_changed",
             Self::SignInNotice { .. } => "sign_in_notice",
@@ -86,26 +94,26 @@ impl Message {
     pub fn render(&self, language: Language) -> Rendered {
         let code = |c: &str| vec![("code", Arg::from(c.to_string()))];
         match self {
-            Self::VerifyEmail { name, code: c } => email(
+            Self::VerifyEmail { code: c } => email(
                 language,
-                name,
+                None,
                 ("email-verify-subject", code(c)),
                 vec![("email-verify-body", code(c))],
                 true,
             ),
             Self::AlreadyRegistered { name } => email(
                 language,
-                name,
+                Some(name),
                 ("email-already-registered-subject", vec![]),
                 vec![("email-already-registered-body", vec![])],
                 false,
             ),
-            Self::ResetPassword { name, code: c, link } => {
+            Self::ResetPassword { code: c, link } => {
                 let mut args = code(c);
                 args.push(("link", Arg::from(link.clone())));
                 email(
                     language,
-                    name,
+                    None,
                     ("email-reset-subject", code(c)),
                     vec![("email-reset-body", args)],
                     true,
@@ -113,28 +121,35 @@ impl Message {
             }
             Self::PasswordChanged { name } => email(
                 language,
-                name,
+                Some(name),
                 ("email-password-changed-subject", vec![]),
                 vec![("email-password-changed-body", vec![])],
                 false,
             ),
-            Self::ChangeEmail { name, code: c } => email(
+            Self::SecondFactorEnabled { name } => email(
                 language,
-                name,
+                Some(name),
+                ("email-mfa-enabled-subject", vec![]),
+                vec![("email-mfa-enabled-body", vec![])],
+                false,
+            ),
+            Self::ChangeEmail { code: c } => email(
+                language,
+                None,
                 ("email-change-subject", code(c)),
                 vec![("email-change-body", code(c))],
                 true,
             ),
             Self::EmailChanged { name } => email(
                 language,
-                name,
+                Some(name),
                 ("email-email-changed-subject", vec![]),
                 vec![("email-email-changed-body", vec![])],
                 false,
             ),
             Self::SignInNotice { name, at_ms, link } => email(
                 language,
-                name,
+                Some(name),
                 ("email-sign-in-subject", vec![]),
                 vec![
                     ("email-sign-in-body", vec![("time", Arg::from(utc_minute(*at_ms)))]),
@@ -155,15 +170,20 @@ fn utc_minute(at_ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// An email made of whole Fluent messages: greeting, body paragraphs, the "ignore" line, signature.
+/// An email made of whole Fluent messages: greeting (by name only to a verified address),
+/// body paragraphs, the "ignore" line, signature.
 fn email(
     language: Language,
-    name: &str,
+    name: Option<&String>,
     subject: (&str, Vec<(&str, Arg<'_>)>),
     paragraphs: Vec<(&str, Vec<(&str, Arg<'_>)>)>,
     with_ignore_line: bool,
 ) -> Rendered {
-    let mut body = vec![t_args(language, "email-greeting", vec![("name", name.into())])];
+    let greeting = match name {
+        Some(name) => t_args(language, "email-greeting", vec![("name", name.as_str().into())]),
+        None => t(language, "email-greeting-unnamed"),
+    };
+    let mut body = vec![greeting];
     for (id, args) in paragraphs {
         body.push(t_args(language, id, args));
     }
@@ -178,21 +198,42 @@ fn email(
 mod tests {
     use super::*;
 
+    fn body_of(rendered: Rendered) -> String {
+        match rendered {
+            Rendered::Email { subject, body } => format!("{subject}\n{body}"),
+            Rendered::Sms { body } => body,
+        }
+    }
+
     #[test]
     fn a_message_survives_the_outbox_and_renders_in_every_language() {
-        let message = Message::VerifyEmail { name: "Ana".into(), code: "123456".into() };
+        let message = Message::SignInNotice { name: "Ana".into(), at_ms: 0, link: "https://x/l".into() };
         let stored = serde_json::to_string(&message).unwrap_or_default();
-        assert!(stored.contains(r#""kind":"verify_email""#), "{stored}");
+        assert!(stored.contains(r#""kind":"sign_in_notice""#), "{stored}");
         let back: Message =
             serde_json::from_str(&stored).unwrap_or(Message::PasswordChanged { name: String::new() });
         assert_eq!(back, message);
         for language in Language::ALL {
-            match back.render(language) {
-                Rendered::Email { subject, body } => {
-                    assert!(body.contains("123456") && body.contains("Ana"), "{language}: {body}");
-                    assert!(!subject.is_empty());
-                }
-                Rendered::Sms { .. } => panic!("an email"),
+            let body = body_of(back.render(language));
+            assert!(body.contains("Ana") && body.contains("https://x/l"), "{language}: {body}");
+        }
+    }
+
+    #[test]
+    fn messages_to_unproven_addresses_hold_no_name() {
+        let name = "Your appointment is cancelled, call +1 555 0100";
+        // A row queued before the name was dropped still reads, and its name is not shown.
+        let old = format!(r#"{{"kind":"verify_email","name":"{name}","code":"123456"}}"#);
+        let verify: Message =
+            serde_json::from_str(&old).unwrap_or(Message::PasswordChanged { name: String::new() });
+        assert_eq!(verify, Message::VerifyEmail { code: "123456".into() });
+        let reset = Message::ResetPassword { code: "654321".into(), link: "https://x/r".into() };
+        let change = Message::ChangeEmail { code: "111222".into() };
+        for language in Language::ALL {
+            for (message, code) in [(&verify, "123456"), (&reset, "654321"), (&change, "111222")] {
+                let body = body_of(message.render(language));
+                assert!(body.contains(code) && !body.contains("appointment"), "{language}: {body}");
+                assert!(!body.contains("{") && !body.contains("$name"), "{language}: {body}");
             }
         }
     }

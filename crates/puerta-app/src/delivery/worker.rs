@@ -36,6 +36,12 @@ pub async fn run_delivery_worker(app: App, mut stop: watch::Receiver<bool>) {
 impl App {
     /// Claims one batch of due messages and sends them; answers how many were claimed.
     pub(crate) async fn deliver_due(&self) -> Result<usize, AppError> {
+        // Jobs first: what they queue goes out in this same round.
+        let jobs = self.run_due_jobs().await?;
+        Ok(jobs + self.deliver_due_messages().await?)
+    }
+
+    async fn deliver_due_messages(&self) -> Result<usize, AppError> {
         let policy = &self.inner.outbox;
         let now = self.now();
         let mut tx = self.begin().await?;
@@ -127,7 +133,7 @@ impl App {
         read.users().find(id).await.ok().flatten().filter(|u| u.deleted_at.is_none()).map(|u| u.language)
     }
 
-    /// Delivers everything due now and waits for sends another worker has in progress: for
+    /// Runs the jobs and delivers everything due now, and waits for sends another worker has in progress: for
     /// operators' tools and tests that must see what was sent. Polls with a deadline.
     pub async fn flush_outbox(&self) -> Result<(), AppError> {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
@@ -136,7 +142,7 @@ impl App {
                 continue;
             }
             let pending = self.reader().await?.outbox().count_pending(self.now()).await?;
-            if pending == 0 {
+            if pending == 0 && self.jobs_due().await? == 0 {
                 return Ok(());
             }
             if tokio::time::Instant::now() > deadline {

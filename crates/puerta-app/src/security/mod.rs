@@ -4,6 +4,7 @@
 //! rest under a master key.
 
 mod password_hasher;
+pub mod proof_of_work;
 mod sealing;
 mod tokens;
 

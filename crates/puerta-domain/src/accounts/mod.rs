@@ -6,6 +6,7 @@
 mod code;
 mod email;
 mod full_name;
+mod guard;
 mod kinds;
 mod password;
 mod phone;
@@ -14,8 +15,9 @@ mod role;
 pub use code::{OneTimeCode, OneTimeCodeError};
 pub use email::{EmailAddress, EmailError};
 pub use full_name::{FullName, FullNameError};
+pub use guard::GuardPolicy;
 pub use kinds::{CodePurpose, SessionKind};
-pub use password::{NewPassword, PasswordError, common_password_count};
+pub use password::{NewPassword, PasswordContext, PasswordError, common_password_count};
 pub use phone::{PhoneError, PhoneNumber};
 pub use puerta_i18n::Language;
 pub use role::{Role, RoleError};

@@ -52,6 +52,10 @@ id_type!(
     CodeId
 );
 id_type!(
+    /// A background job (work a request handed over, e.g. a password reset to look up).
+    JobId
+);
+id_type!(
     /// An event that causes messages: its (event, channel) pair is the delivery idempotency key.
     EventId
 );

@@ -6,6 +6,7 @@
 //! secret is a `SecretString`, so no `Debug` output shows it.
 
 mod codes;
+mod guards;
 pub(crate) mod records;
 mod recovery_codes;
 mod sessions;
@@ -13,6 +14,7 @@ mod throttles;
 mod users;
 
 pub use codes::Codes;
+pub use guards::{GuardState, Guards};
 pub use records::{Code, NewUser, Session, User, UserCursor};
 pub use recovery_codes::RecoveryCodes;
 pub use sessions::Sessions;

@@ -35,8 +35,10 @@ impl User {
         self.totp_enabled_at.is_some()
     }
 
+    /// An administrator who counts as one: verified address, neither disabled nor deleted (the
+    /// database's last-admin trigger counts the same way).
     pub fn is_active_admin(&self) -> bool {
-        self.role == Role::Admin && self.is_live()
+        self.role == Role::Admin && self.email_verified_at.is_some() && self.is_live()
     }
 }
 

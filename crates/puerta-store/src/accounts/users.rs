@@ -15,8 +15,10 @@ repository!(
 const COLUMNS: &str = "id, email, email_verified_at, password_hash, full_name, phone, language, role, \
      totp_secret, totp_enabled_at, must_reset_password, disabled_at, deleted_at, created_at, updated_at";
 
-/// "Some active administrator remains": the same condition the database's trigger checks.
-const ACTIVE_ADMIN: &str = "role = 'admin' AND disabled_at IS NULL AND deleted_at IS NULL";
+/// "Some active administrator remains": the same condition the database's trigger checks. An
+/// account that never verified its address does not count.
+const ACTIVE_ADMIN: &str =
+    "role = 'admin' AND email_verified_at IS NOT NULL AND disabled_at IS NULL AND deleted_at IS NULL";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -164,19 +166,18 @@ impl Users<'_, crate::Write> {
     }
 
     /// A new registration for an address whose account was never verified replaces that
-    /// account's credentials and details (whoever registered first never proved the address).
-    /// `false` when the account is verified meanwhile.
+    /// account's password and phone (whoever registered first never proved the address), but
+    /// not its name or language: those stay the first registrant's, so a stranger cannot change
+    /// what the account's messages say. `false` when the account is verified meanwhile.
     pub async fn replace_unverified(&mut self, id: &UserId, u: &NewUser) -> Result<bool, StoreError> {
         let changed = exec!(
             &mut self.conn,
-            "UPDATE users SET password_hash = $2, full_name = $3, phone = $4, language = $5, \
-             totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = $6 \
+            "UPDATE users SET password_hash = $2, phone = $3, \
+             totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = $4 \
              WHERE id = $1 AND email_verified_at IS NULL AND deleted_at IS NULL",
             id.as_str(),
             u.password_hash.expose_secret(),
-            &u.full_name,
             &u.phone,
-            u.language.code(),
             u.created_at,
         )?;
         Ok(changed == 1)

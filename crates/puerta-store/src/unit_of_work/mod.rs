@@ -159,4 +159,8 @@ repositories! {
     ports => Ports,
     /// Outgoing emails and SMS, delivered by the worker.
     outbox => Outbox,
+    /// Failure counters with growing delays.
+    guards => Guards,
+    /// Background jobs (work handed over by a request).
+    jobs => Jobs,
 }

@@ -10,6 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::openapi::{LanguageCode, QueryString};
 use super::problem::{ApiError, Problem};
 use crate::AppState;
 use crate::api::list::{PageParams, page};
@@ -23,6 +24,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, IntoParams)]
 pub struct LangQuery {
     /// `en`, `es`, `ht`, `pt` or `fr`; default: the `lang` cookie, else `Accept-Language`.
+    #[param(value_type = Option<LanguageCode>)]
     lang: Option<String>,
 }
 
@@ -36,8 +38,10 @@ pub struct SummaryBody {
     title: String,
     summary: String,
     /// RFC 3339, UTC.
+    #[schema(format = DateTime)]
     updated_at: String,
     /// The language of the text: the one asked for, or `en` when not translated yet.
+    #[schema(value_type = LanguageCode)]
     language: String,
     /// True when the text is the English original because no translation exists.
     fallback: bool,
@@ -65,7 +69,7 @@ pub struct SummaryList {
 
 /// List the entry requirements, in reading order.
 #[utoipa::path(get, path = "/api/v1/entry-requirements", tag = "content", params(LangQuery, PageParams),
-    responses((status = 200, body = SummaryList),
+    responses(QueryString, (status = 200, body = SummaryList),
         (status = 422, description = "`validation_failed`: a bad cursor", body = Problem, content_type = "application/problem+json")))]
 async fn list(
     State(state): State<AppState>,
@@ -90,9 +94,12 @@ pub struct ItemBody {
     title: String,
     /// Rendered from Markdown and sanitized.
     body_html: String,
+    #[schema(format = DateTime)]
     updated_at: String,
     /// Increases at every edit.
+    #[schema(minimum = 1)]
     version: i64,
+    #[schema(value_type = LanguageCode)]
     language: String,
     fallback: bool,
 }
@@ -113,7 +120,7 @@ impl From<Entry> for ItemBody {
 
 /// One entry requirement.
 #[utoipa::path(get, path = "/api/v1/entry-requirements/{slug}", tag = "content", params(LangQuery, ("slug" = String, Path)),
-    responses((status = 200, body = ItemBody), (status = 404, body = Problem, content_type = "application/problem+json")))]
+    responses(QueryString, (status = 200, body = ItemBody), (status = 404, description = "`not_found`: no such entry", body = Problem, content_type = "application/problem+json")))]
 async fn item(
     State(state): State<AppState>,
     Path(slug): Path<String>,

@@ -12,8 +12,10 @@ use super::problem::ApiError;
 #[serde(default)]
 pub struct PageParams {
     /// The `next_cursor` of the previous page; leave out for the first page.
+    #[param(max_length = 200)]
     pub cursor: Option<String>,
     /// Items per page, 1–100; default 100.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
 }
 

@@ -9,6 +9,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::list::{PageParams, page};
+use super::openapi::QueryString;
 use super::problem::{ApiError, Problem};
 use crate::AppState;
 
@@ -20,7 +21,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PortBody {
     /// Three-letter code, e.g. `SYS`.
-    #[schema(example = "SYS")]
+    #[schema(pattern = "^[A-Z]{3}$", example = "SYS")]
     pub code: String,
     pub name: String,
     pub city: String,
@@ -29,6 +30,7 @@ pub struct PortBody {
     #[schema(example = "America/Los_Angeles")]
     pub time_zone: String,
     /// Appointments available per day.
+    #[schema(minimum = 0)]
     pub daily_capacity: u32,
 }
 
@@ -56,6 +58,7 @@ pub struct PortList {
 #[utoipa::path(
     get, path = "/api/v1/ports", tag = "ports", params(PageParams),
     responses(
+        QueryString,
         (status = 200, description = "The ports, ordered by code", body = PortList),
         (status = 422, description = "`validation_failed`: a bad cursor", body = Problem, content_type = "application/problem+json"),
         (status = 500, description = "Server failure", body = Problem, content_type = "application/problem+json")

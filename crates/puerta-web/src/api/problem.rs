@@ -30,6 +30,35 @@ pub struct Problem {
     /// One entry per invalid field, for validation failures.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// With `proof_required`: the proof-of-work challenge to solve (ALTCHA's shape). Send the
+    /// request again with the answer, base64 JSON, in the `Puerta-Proof` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<Challenge>,
+}
+
+/// A proof-of-work challenge: find `number` in `0..=maxnumber` with
+/// `hex(SHA-256(salt ‖ number)) == challenge`; answer `{algorithm, challenge, number, salt,
+/// signature, maxnumber}` as base64 JSON.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Challenge {
+    #[schema(example = "SHA-256")]
+    pub algorithm: String,
+    pub challenge: String,
+    pub maxnumber: u64,
+    pub salt: String,
+    pub signature: String,
+}
+
+impl From<&puerta_app::security::proof_of_work::Challenge> for Challenge {
+    fn from(c: &puerta_app::security::proof_of_work::Challenge) -> Self {
+        Self {
+            algorithm: c.algorithm.clone(),
+            challenge: c.challenge.clone(),
+            maxnumber: c.maxnumber,
+            salt: c.salt.clone(),
+            signature: c.signature.clone(),
+        }
+    }
 }
 
 /// What is wrong with one field of the request.
@@ -49,11 +78,13 @@ pub struct ApiError {
     pub code: ProblemCode,
     pub errors: Vec<FieldProblem>,
     pub retry_after_secs: Option<u64>,
+    /// Boxed: rare, and it would make every `Result<_, ApiError>` large.
+    pub challenge: Option<Box<Challenge>>,
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: ProblemCode) -> Self {
-        Self { status, code, errors: Vec::new(), retry_after_secs: None }
+        Self { status, code, errors: Vec::new(), retry_after_secs: None, challenge: None }
     }
 
     pub fn not_found() -> Self {
@@ -94,6 +125,10 @@ impl ApiError {
     /// The document in `language`.
     pub fn problem(&self, language: Language) -> Problem {
         let detail = match self.code {
+            ProblemCode::SignInLocked => {
+                let minutes = i64::try_from(self.retry_after_secs.unwrap_or(60).div_ceil(60)).unwrap_or(1);
+                t_args(language, "problem-sign_in_locked", vec![("minutes", Arg::from(minutes))])
+            }
             ProblemCode::TooManyRequests => {
                 let seconds = i64::try_from(self.retry_after_secs.unwrap_or(60)).unwrap_or(60);
                 t_args(language, "problem-too_many_requests", vec![("seconds", Arg::from(seconds))])
@@ -115,6 +150,7 @@ impl ApiError {
                     detail: t(language, &e.message_id),
                 })
                 .collect(),
+            challenge: self.challenge.as_deref().cloned(),
         }
     }
 
@@ -171,6 +207,14 @@ impl From<AppError> for ApiError {
             AppError::Throttled { retry_after_secs } => Self {
                 retry_after_secs: Some(retry_after_secs),
                 ..Self::new(S::TOO_MANY_REQUESTS, ProblemCode::TooManyRequests)
+            },
+            AppError::SignInLocked { retry_after_secs } => Self {
+                retry_after_secs: Some(retry_after_secs),
+                ..Self::new(S::TOO_MANY_REQUESTS, ProblemCode::SignInLocked)
+            },
+            AppError::ProofRequired { challenge } => Self {
+                challenge: Some(Box::new(Challenge::from(challenge.as_ref()))),
+                ..Self::new(S::PRECONDITION_REQUIRED, ProblemCode::ProofRequired)
             },
             AppError::Store(e) => {
                 // The store error names no personal data or SQL; log it for operators only.

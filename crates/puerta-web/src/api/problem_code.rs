@@ -50,6 +50,8 @@ codes! {
     LastAdmin => "last_admin",
     PasswordResetRequired => "password_reset_required",
     EmailTaken => "email_taken",
+    SignInLocked => "sign_in_locked",
+    ProofRequired => "proof_required",
 }
 
 impl ProblemCode {
@@ -81,7 +83,7 @@ mod tests {
         for code in ProblemCode::ALL {
             for language in Language::ALL {
                 let id = code.message_id();
-                let text = t_args(language, &id, vec![("seconds", Arg::from(30))]);
+                let text = t_args(language, &id, vec![("seconds", Arg::from(30)), ("minutes", Arg::from(2))]);
                 assert!(
                     !text.is_empty() && text != id && !text.contains("problem-"),
                     "{language} lacks {id}"

@@ -13,6 +13,9 @@ use crate::AppState;
 #[derive(Debug, Clone, Default)]
 pub struct TrustedProxies(pub Arc<Vec<IpAddr>>);
 
+/// The header that carries a solved proof-of-work challenge.
+pub const PROOF_HEADER: &str = "puerta-proof";
+
 /// The request's origin, for throttles and the audit log.
 pub struct Client(pub RequestContext);
 
@@ -32,7 +35,15 @@ where
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(|ua| ua.chars().take(256).collect());
-        Ok(Self(RequestContext { ip: ip.map(|ip| ip.to_string()), user_agent }))
+        // A solved proof of work, when the source address is under pressure: the API sends it
+        // in a header; pages send it as a form field, which the page handler adds.
+        let proof = parts
+            .headers
+            .get(PROOF_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|p| p.len() <= 4096)
+            .map(str::to_string);
+        Ok(Self(RequestContext { ip: ip.map(|ip| ip.to_string()), user_agent, proof }))
     }
 }
 

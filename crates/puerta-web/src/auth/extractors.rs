@@ -41,7 +41,7 @@ impl FromRequestParts<AppState> for ApiActor {
         let actor = state.app.authenticate(&token, SessionKind::Cookie).await?;
         if !parts.method.is_safe() {
             let presented = parts.headers.get(csrf::CSRF_HEADER).and_then(|v| v.to_str().ok());
-            if !csrf::verify(&state.csrf_key, &parts.headers, presented, state.own_origin.as_deref()) {
+            if !csrf::verify(&state.csrf_key, &parts.headers, presented, &state.own_origins) {
                 return Err(ApiError::new(
                     StatusCode::FORBIDDEN,
                     crate::api::problem::ProblemCode::CsrfFailed,

@@ -4,10 +4,16 @@
 //!    can write into our logs), returned as `x-request-id`;
 //! 2. tracing: one span per request holding the request id, method and route (never the query
 //!    string or headers, which can carry personal data or credentials);
-//! 3. metrics; 4. security headers; 5. compression (gzip, br);
-//! 6. error rendering: problem+json (API) or an HTML page (browsers), in the reader's language;
-//! 7. time limit; 8. body size limit; 9. panic recovery, nearest the handler.
+//! 3. metrics; 4. security headers; 5. cookie names (`__Host-` over HTTPS); 6. compression
+//!    (gzip, br); 7. cache policy (`no-store` for the API and for signed-in people);
+//! 8. error rendering: problem+json (API) or an HTML page (browsers), in the reader's language;
+//! 9. CSRF cookie; 10. time limit; 11. body size limit; 12. panic recovery, nearest the handler.
+//!
+//! Connection limits (header read time-out, idle keep-alive, how many at once) are not layers:
+//! the server loop in `puerta::startup` holds them.
 
+pub mod cache_control;
+pub mod cookie_names;
 mod panic;
 mod problems;
 mod record_metrics;
@@ -34,8 +40,9 @@ pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> R
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::pages::frame::ensure_csrf_cookie))
         .layer(axum::middleware::from_fn(problems::render))
-        .layer(axum::middleware::from_fn(crate::pages::frame::cache_policy))
+        .layer(axum::middleware::from_fn(cache_control::policy))
         .layer(CompressionLayer::new());
+    let routes = cookie_names::apply(routes, config.https);
     let routes = security_headers::apply(routes, config.https);
     let routes = routes.layer(axum::middleware::from_fn_with_state(state, record_metrics::record));
     request_id::apply(routes)

@@ -10,7 +10,8 @@ use crate::pages::error_page;
 /// Renders every error answer in the reader's language: a problem document for the API and for
 /// programs, a friendly HTML page (with the request id) for a browser on a page. Handlers'
 /// [`ApiError`]s arrive unrendered; bare errors from layers and the router (413, 405, a time-out)
-/// arrive with plain or empty bodies and get the same treatment, keeping `Allow`/`Retry-After`.
+/// arrive with plain or empty bodies and get the same treatment, keeping `Allow`, `Retry-After`,
+/// `Location`, `WWW-Authenticate` (once each) and cookies.
 pub async fn render(request: Request, next: Next) -> Response {
     let language = request_language(request.headers());
     let wants_html = !request.uri().path().starts_with("/api/") && accepts_html(request.headers());
@@ -30,10 +31,17 @@ pub async fn render(request: Request, next: Next) -> Response {
     } else {
         error.render(language)
     };
-    for name in [header::ALLOW, header::RETRY_AFTER, header::SET_COOKIE, header::LOCATION] {
-        for value in response.headers().get_all(&name) {
-            rendered.headers_mut().append(name.clone(), value.clone());
+    // The rendering sets `Retry-After` itself (from the error); a header it set is not added a
+    // second time, and one it did not set is kept from the bare answer. Cookies are all kept.
+    for name in [header::ALLOW, header::RETRY_AFTER, header::LOCATION, header::WWW_AUTHENTICATE] {
+        if !rendered.headers().contains_key(&name)
+            && let Some(value) = response.headers().get(&name)
+        {
+            rendered.headers_mut().insert(name, value.clone());
         }
+    }
+    for value in response.headers().get_all(header::SET_COOKIE) {
+        rendered.headers_mut().append(header::SET_COOKIE, value.clone());
     }
     rendered
 }

@@ -32,6 +32,10 @@ async fn boom() -> &'static str {
     panic!("deliberate test panic")
 }
 
+async fn throttled() -> crate::api::problem::ApiError {
+    puerta_app::AppError::Throttled { retry_after_secs: 42 }.into()
+}
+
 async fn app() -> (Router, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store =
@@ -68,6 +72,8 @@ async fn app() -> (Router, tempfile::TempDir) {
                 "late"
             }),
         )
+        .route("/throttled", get(throttled))
+        .route("/api/v1/throttled", get(throttled))
         .fallback(crate::api::problem::not_found);
     (super::stack(routes, state.clone(), &config).with_state(state), dir)
 }
@@ -177,4 +183,39 @@ async fn a_client_supplied_request_id_is_replaced() {
     let id = headers["x-request-id"].to_str().unwrap_or("");
     assert_ne!(id, "forged-id");
     assert_eq!(id.len(), 36, "a UUID: {id}");
+}
+
+#[tokio::test]
+async fn a_throttled_answer_has_one_retry_after_as_json_and_as_a_page() {
+    let (router, _dir) = app().await;
+    for (path, accept) in [
+        ("/api/v1/throttled", "application/json"),
+        ("/throttled", "application/json"),
+        ("/throttled", "text/html"),
+    ] {
+        let request = Request::get(path).header(header::ACCEPT, accept).body(Body::empty()).expect("req");
+        let response = router.clone().oneshot(request).await.expect("infallible");
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS, "{path} {accept}");
+        let values: Vec<_> = response.headers().get_all(header::RETRY_AFTER).iter().collect();
+        assert_eq!(values, ["42"], "{path} {accept}");
+    }
+}
+
+#[tokio::test]
+async fn api_answers_are_not_stored_except_public_reference_reads() {
+    let (router, _dir) = app().await;
+    let (_, headers, _) =
+        send(&router, Request::get("/api/v1/throttled").body(Body::empty()).expect("req")).await;
+    assert_eq!(headers[header::CACHE_CONTROL], "no-store");
+    for (method, path, public) in [
+        ("GET", "/api/v1/ports", true),
+        ("GET", "/api/v1/entry-requirements/on-the-day", true),
+        ("GET", "/api/v1/openapi.json", true),
+        ("POST", "/api/v1/ports", false),
+        ("GET", "/api/v1/me", false),
+        ("GET", "/api/v1/portsx", false),
+    ] {
+        let method: axum::http::Method = method.parse().expect("method");
+        assert_eq!(super::cache_control::is_public_api_read(&method, path), public, "{method} {path}");
+    }
 }

@@ -1,4 +1,5 @@
-//! Prometheus metrics: per-route request counts and latency, and database pool gauges.
+//! Prometheus metrics: per-route request counts and latency, and database pool gauges; served
+//! only to `Authorization: Bearer <metrics_token>`.
 //!
 //! The registry belongs to one [`Metrics`] value (not a global) so that tests running several
 //! applications in one process each see only their own figures.
@@ -6,13 +7,17 @@
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
 };
 
+use secrecy::{ExposeSecret, SecretString};
+use subtle::ConstantTimeEq;
+
 use crate::AppState;
+use crate::api::problem::{ApiError, Problem, ProblemCode};
 
 pub struct Metrics {
     registry: Registry,
@@ -72,10 +77,36 @@ impl Default for Metrics {
     }
 }
 
-/// Prometheus text exposition.
+/// Whether `headers` carry `Authorization: Bearer <token>` (compared in constant time).
+fn bearer_matches(headers: &HeaderMap, token: &SecretString) -> bool {
+    let presented = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    presented.is_some_and(|p| bool::from(p.as_bytes().ct_eq(token.expose_secret().as_bytes())))
+}
+
+/// Prometheus text exposition, for the monitoring system only: it needs
+/// `Authorization: Bearer <metrics_token>`; without a configured `metrics_token` the endpoint
+/// does not exist (404).
 #[utoipa::path(get, path = "/metrics", tag = "operations",
-    responses((status = 200, description = "Prometheus text format", content_type = "text/plain; version=0.0.4", body = String)))]
-pub async fn metrics(State(state): State<AppState>) -> Response {
+    responses(
+        (status = 200, description = "Prometheus text format", content_type = "text/plain; version=0.0.4", body = String),
+        (status = 401, description = "`unauthenticated`: no or the wrong `Authorization: Bearer <metrics_token>`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no `metrics_token` is configured, so metrics are off", body = Problem, content_type = "application/problem+json")
+    ))]
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(token) = &state.metrics_token else { return ApiError::not_found().into_response() };
+    if !bearer_matches(&headers, token) {
+        let mut refused =
+            ApiError::new(StatusCode::UNAUTHORIZED, ProblemCode::Unauthenticated).into_response();
+        refused
+            .headers_mut()
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"metrics\""));
+        return refused;
+    }
     match state.metrics.render(state.app.pool_stats()) {
         Ok(body) => {
             let mut response = body.into_response();
@@ -87,7 +118,7 @@ pub async fn metrics(State(state): State<AppState>) -> Response {
         }
         Err(e) => {
             tracing::error!(error = %e, "metrics encoding failed");
-            crate::api::problem::ApiError::internal().into_response()
+            ApiError::internal().into_response()
         }
     }
 }

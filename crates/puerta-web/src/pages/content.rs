@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use puerta_app::AppError;
-use puerta_app::content::{Entry, EntryEdit, EntrySummary, render_markdown};
+use puerta_app::content::{Entry, EntryEdit, EntrySummary, edit_language, render_markdown};
 use puerta_domain::ports::PortCode;
 use puerta_i18n::{Arg, Language, format_date, format_in_zone, t_args};
 use serde::Deserialize;
@@ -180,8 +180,22 @@ async fn edit_submit(
     Path(slug): Path<String>,
     CsrfForm(form): CsrfForm<EditForm>,
 ) -> Response {
-    let language = Language::parse(&form.lang).unwrap_or(Language::En);
     let draft = Some((form.title.clone(), form.summary.clone(), form.body.clone()));
+    // An unknown language is refused beside its field, never saved as English.
+    let language = match edit_language(&form.lang) {
+        Ok(language) => language,
+        Err(e) => {
+            let frame = ctx.frame(&state, Some(&actor));
+            let Some(errors) = form_errors(&e, frame.lang, "lang") else { return refused(e) };
+            return match edit_page(&state, frame, &actor, &slug, actor.language, draft).await {
+                Ok(page) => {
+                    (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&EditPage { errors, ..page }))
+                        .into_response()
+                }
+                Err(e) => refused(e),
+            };
+        }
+    };
     if form.action == "save" {
         match state
             .app

@@ -117,6 +117,9 @@ pub struct FormPage {
     pub errors: Vec<(String, String)>,
     pub extra_forms: Vec<ExtraForm>,
     pub links: Vec<(String, String)>,
+    /// A proof-of-work challenge (JSON) when the source address is under pressure: the
+    /// script solves it into the form's `altcha` field before the form is sent again.
+    pub proof: Option<String>,
 }
 
 impl FormPage {
@@ -137,6 +140,7 @@ impl FormPage {
             errors: Vec::new(),
             extra_forms: Vec::new(),
             links: Vec::new(),
+            proof: None,
         }
     }
 
@@ -223,6 +227,14 @@ pub fn form_errors(
         AppError::CodeInvalid => general("problem-code_invalid"),
         AppError::AccountDisabled => general("problem-account_disabled"),
         AppError::Conflict(code) => general(&format!("problem-{code}")),
+        AppError::SignInLocked { retry_after_secs } => Some(vec![(
+            general_field.to_string(),
+            t_args(
+                language,
+                "problem-sign_in_locked",
+                vec![("minutes", Arg::from(i64::try_from(retry_after_secs.div_ceil(60)).unwrap_or(60)))],
+            ),
+        )]),
         AppError::Throttled { retry_after_secs } => Some(vec![(
             general_field.to_string(),
             t_args(
@@ -233,6 +245,18 @@ pub fn form_errors(
         )]),
         _ => None,
     }
+}
+
+/// The request's context with the page's solved proof of work (its `altcha` field), if any.
+pub fn with_proof(
+    mut client: puerta_app::accounts::RequestContext,
+    altcha: &str,
+) -> puerta_app::accounts::RequestContext {
+    let altcha = altcha.trim();
+    if !altcha.is_empty() && altcha.len() <= 4096 {
+        client.proof = Some(altcha.to_string());
+    }
+    client
 }
 
 /// A form body whose CSRF token and origin were checked. Fields the handler's type does not
@@ -249,7 +273,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
             .map_err(|_| ApiError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response())?;
         let all: HashMap<String, String> = serde_urlencoded::from_bytes(&bytes).unwrap_or_default();
         let presented = all.get(csrf::CSRF_FIELD).map(String::as_str);
-        if !csrf::verify(&state.csrf_key, &parts.headers, presented, state.own_origin.as_deref()) {
+        if !csrf::verify(&state.csrf_key, &parts.headers, presented, &state.own_origins) {
             return Err(ApiError::new(StatusCode::FORBIDDEN, crate::api::problem::ProblemCode::CsrfFailed)
                 .into_response());
         }
@@ -279,10 +303,16 @@ pub fn failed(
     general_field: &str,
     page: impl FnOnce(Frame) -> FormPage,
 ) -> Response {
+    if let AppError::ProofRequired { challenge } = &error {
+        let message = frame.t("error-proof-required");
+        let mut page = page(frame).with_errors(vec![(general_field.to_string(), message)]);
+        page.proof = serde_json::to_string(challenge.as_ref()).ok();
+        return page.render_with(StatusCode::PRECONDITION_REQUIRED);
+    }
     match form_errors(&error, frame.lang, general_field) {
         Some(errors) => {
             let (status, retry) = match error {
-                AppError::Throttled { retry_after_secs } => {
+                AppError::Throttled { retry_after_secs } | AppError::SignInLocked { retry_after_secs } => {
                     (StatusCode::TOO_MANY_REQUESTS, Some(retry_after_secs))
                 }
                 _ => (StatusCode::UNPROCESSABLE_ENTITY, None),

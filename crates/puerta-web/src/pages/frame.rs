@@ -172,19 +172,4 @@ pub fn is_public_page(path: &str) -> bool {
     matches!(path, "/" | "/offline" | "/entry-requirements") || path.starts_with("/entry-requirements/")
 }
 
-/// HTML that may hold personal data is never stored by a browser or a cache (`no-store`);
-/// public pages are revalidated (`no-cache`) so edits show at once.
-pub async fn cache_policy(request: Request, next: Next) -> Response {
-    let public = is_public_page(request.uri().path());
-    let mut response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if is_html && !response.headers().contains_key(header::CACHE_CONTROL) {
-        let value = if public { "no-cache" } else { "no-store, private" };
-        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    }
-    response
-}
+// What may be stored of each page (and of the API) is decided in `middleware::cache_control`.

@@ -72,6 +72,10 @@ fn bad_values_are_refused_naming_the_key() {
         ("PUERTA_THROTTLE_SIGN_IN_FAILURES_PER_MINUTE", "0"),
         ("PUERTA_CODE_ATTEMPTS", "0"),
         ("PUERTA_SESSION_ABSOLUTE_HOURS", "0"),
+        ("PUERTA_HEADER_READ_TIMEOUT_SECS", "0"),
+        ("PUERTA_KEEP_ALIVE_IDLE_SECS", "0"),
+        ("PUERTA_MAX_CONNECTIONS", "0"),
+        ("PUERTA_METRICS_TOKEN", "short"),
     ] {
         Jail::expect_with(|jail| {
             jail.set_env(key, value);
@@ -111,6 +115,49 @@ fn https_public_url_turns_on_hsts() {
         assert!(!load_in_jail(None, &Overrides::default())?.https());
         jail.set_env("PUERTA_PUBLIC_URL", "https://puerta.example");
         assert!(load_in_jail(None, &Overrides::default())?.https());
+        Ok(())
+    });
+}
+
+#[test]
+fn connection_limits_and_the_metrics_token_come_from_the_environment() {
+    Jail::expect_with(|jail| {
+        let s = load_in_jail(None, &Overrides::default())?;
+        assert_eq!((s.header_read_timeout_secs, s.keep_alive_idle_secs, s.max_connections), (10, 5, 4096));
+        assert!(s.metrics_token.is_none(), "metrics are off unless asked for");
+        jail.set_env("PUERTA_HEADER_READ_TIMEOUT_SECS", "3");
+        jail.set_env("PUERTA_KEEP_ALIVE_IDLE_SECS", "20");
+        jail.set_env("PUERTA_MAX_CONNECTIONS", "100");
+        jail.set_env("PUERTA_METRICS_TOKEN", "a-long-and-random-metrics-token");
+        let s = load_in_jail(None, &Overrides::default())?;
+        assert_eq!((s.header_read_timeout_secs, s.keep_alive_idle_secs, s.max_connections), (3, 20, 100));
+        let shown = s.to_redacted_toml();
+        assert!(
+            !shown.contains("a-long-and-random") && shown.contains("metrics_token = \"(set, hidden)\""),
+            "{shown}"
+        );
+        assert!(!format!("{s:?}").contains("a-long-and-random"));
+        Ok(())
+    });
+}
+
+#[test]
+fn our_own_origins_come_from_public_url_else_the_listening_address_never_the_host_header() {
+    Jail::expect_with(|jail| {
+        let bound: SocketAddr = "127.0.0.1:8123".parse().map_err(|e| format!("{e}"))?;
+        let s = load_in_jail(None, &Overrides::default())?;
+        assert_eq!(
+            s.own_origins(bound),
+            ["http://127.0.0.1:8123", "http://localhost:8123", "http://[::1]:8123"],
+            "loopback: its names"
+        );
+        let everywhere: SocketAddr = "0.0.0.0:80".parse().map_err(|e| format!("{e}"))?;
+        assert_eq!(s.own_origins(everywhere), ["http://127.0.0.1", "http://localhost", "http://[::1]"]);
+        let lan: SocketAddr = "192.0.2.7:8080".parse().map_err(|e| format!("{e}"))?;
+        assert_eq!(s.own_origins(lan), ["http://192.0.2.7:8080"]);
+        jail.set_env("PUERTA_PUBLIC_URL", "https://puerta.example/app/");
+        let s = load_in_jail(None, &Overrides::default())?;
+        assert_eq!(s.own_origins(bound), ["https://puerta.example"], "public_url only");
         Ok(())
     });
 }

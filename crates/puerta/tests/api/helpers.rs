@@ -10,6 +10,9 @@ use sqlx::{Connection, Executor, PgConnection};
 
 pub const POSTGRES_ENV: &str = "PUERTA_TEST_POSTGRES_URL";
 
+/// The password the helpers use for accounts they create.
+pub const PASSWORD: &str = "a long river of stars";
+
 /// A running Puerta and a client for it. Dropping it stops the server and removes its data.
 pub struct TestApp {
     pub address: String,
@@ -153,11 +156,25 @@ impl TestApp {
             .unwrap_or(0)
     }
 
-    /// The 6-digit code in the newest email to `to`.
+    /// The 6-digit code in the newest email to `to` that holds one. (Messages sent in one
+    /// batch go out together, so a sign-in notice may be written just after a code.)
     pub async fn last_code_for(&self, to: &str) -> String {
-        let mail = self.last_email_to(to).await.unwrap_or_else(|| panic!("no email to {to}"));
-        let body = mail.split_once("\r\n\r\n").map_or(mail.as_str(), |(_, body)| body);
-        six_digits(body).unwrap_or_else(|| panic!("no code in {mail}"))
+        self.flush_outbox().await;
+        let mut files: Vec<_> = std::fs::read_dir(&self.outbox)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.retain(|p| p.extension().is_some_and(|x| x == "eml"));
+        files.sort();
+        files
+            .into_iter()
+            .rev()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .filter(|m| m.contains(&format!("To: {to}")))
+            .find_map(|mail| {
+                let body = mail.split_once("\r\n\r\n").map_or(mail.as_str(), |(_, body)| body);
+                six_digits(body)
+            })
+            .unwrap_or_else(|| panic!("no email with a code to {to}"))
     }
 
     pub async fn post_json(&self, path: &str, body: serde_json::Value) -> reqwest::Response {
@@ -201,8 +218,14 @@ impl TestApp {
         self.client.get(self.url(path)).bearer_auth(token).send().await.expect("request sent")
     }
 
-    /// Enrols TOTP for the token's account and returns (secret, recovery codes).
+    /// Enrols TOTP for the token's account (whose password is [`PASSWORD`]) and returns
+    /// (secret, recovery codes).
     pub async fn enrol_totp(&self, token: &str) -> (String, Vec<String>) {
+        self.enrol_totp_with(token, PASSWORD).await
+    }
+
+    /// Enrols TOTP, confirming with `password`, and returns (secret, recovery codes).
+    pub async fn enrol_totp_with(&self, token: &str, password: &str) -> (String, Vec<String>) {
         let started =
             self.client.post(self.url("/api/v1/me/totp")).bearer_auth(token).send().await.expect("sent");
         assert_eq!(started.status(), 200);
@@ -214,7 +237,7 @@ impl TestApp {
             .client
             .post(self.url("/api/v1/me/totp/confirm"))
             .bearer_auth(token)
-            .json(&serde_json::json!({"code": code}))
+            .json(&serde_json::json!({"password": password, "code": code}))
             .send()
             .await
             .expect("sent");
@@ -287,6 +310,39 @@ fn test_settings(data_dir: &tempfile::TempDir, postgres: Option<&(String, String
         password_hash_iterations: 1,
         ..Settings::default()
     }
+}
+
+/// An application built on a fresh database but not serving: no delivery worker runs, so a
+/// test sees exactly what a use case wrote before any background work.
+pub struct IdleApp {
+    pub app: App,
+    /// A second connection to the same database, for looking at what was written.
+    pub store: puerta_store::Store,
+    _application: Application,
+    _data_dir: tempfile::TempDir,
+}
+
+/// `None` for PostgreSQL when no server is configured.
+pub async fn idle_app(postgres: bool) -> Option<IdleApp> {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let database = if postgres {
+        let admin_url = std::env::var(POSTGRES_ENV).ok()?;
+        let name = format!("puerta_api_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = PgConnection::connect(&admin_url).await.expect("connect to PUERTA_TEST_POSTGRES_URL");
+        admin.execute(format!(r#"CREATE DATABASE "{name}""#).as_str()).await.expect("create database");
+        Some((admin_url, name))
+    } else {
+        None
+    };
+    let settings = test_settings(&data_dir, database.as_ref());
+    let clock = Arc::new(ManualClock::new(1_795_000_000_000));
+    let application = Application::build_with_clock(&settings, clock).await.expect("application builds");
+    let url = match &database {
+        Some((admin, name)) => puerta_store::DatabaseUrl::parse(&with_database(admin, name)).expect("url"),
+        None => puerta_store::DatabaseUrl::sqlite_in(data_dir.path()),
+    };
+    let store = puerta_store::connect(&url, &puerta_store::ConnectOptions::default()).await.expect("store");
+    Some(IdleApp { app: application.app().clone(), store, _application: application, _data_dir: data_dir })
 }
 
 /// The first run of exactly six digits in `text`.

@@ -9,12 +9,17 @@
 mod helpers;
 mod accounts;
 mod cancellation;
+mod connections;
 mod content;
 mod errors;
+mod guards;
+mod hardening;
 mod openapi;
 mod ops;
 mod outbox;
+mod own_data;
 mod pages;
+mod phishing;
 mod ports;
 mod races;
 mod reads;

@@ -11,6 +11,9 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::api::json::ApiJson;
+use crate::api::openapi::{
+    ChannelName, DeliveryStatusName, JsonBody, QueryString, RoleName, SignedIn, SignedInWrite,
+};
 use crate::api::problem::{ApiError, Problem};
 use crate::api::time::rfc3339;
 use crate::auth::{ApiActor, Client};
@@ -26,14 +29,19 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Serialize, ToSchema)]
 pub struct UserBody {
+    #[schema(pattern = "^[A-Za-z0-9_-]{1,64}$")]
     id: String,
+    #[schema(format = Email, max_length = 254)]
     email: String,
+    #[schema(max_length = 200)]
     full_name: String,
+    #[schema(value_type = RoleName)]
     role: String,
     email_verified: bool,
     mfa_enabled: bool,
     disabled: bool,
     /// RFC 3339, UTC.
+    #[schema(format = DateTime)]
     created_at: String,
 }
 
@@ -62,14 +70,16 @@ pub struct UserList {
 #[derive(Deserialize, IntoParams)]
 pub struct Page {
     /// The `next_cursor` of the previous page; leave out for the first page.
+    #[param(max_length = 200)]
     cursor: Option<String>,
-    /// At most 500; default 100.
+    /// Users per page, 1–500; default 100.
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<i64>,
 }
 
 /// List users, oldest first (administrators, with a second factor).
 #[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", security(("bearer" = [])), params(Page),
-    responses((status = 200, body = UserList), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json"),
+    responses(QueryString, SignedIn, (status = 200, body = UserList), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: a bad cursor", body = Problem, content_type = "application/problem+json")))]
 async fn list_users(
     State(state): State<AppState>,
@@ -85,6 +95,7 @@ async fn list_users(
 
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateUserBody {
+    #[schema(value_type = Option<RoleName>)]
     role: Option<String>,
     /// `true` ends every session and token of the account at once.
     disabled: Option<bool>,
@@ -92,8 +103,11 @@ pub struct UpdateUserBody {
 
 /// Change a user's role and/or disable or enable the account, in one change. Audited.
 #[utoipa::path(patch, path = "/api/v1/admin/users/{id}", tag = "admin", security(("bearer" = [])), request_body = UpdateUserBody,
-    params(("id" = String, Path, description = "User id")),
-    responses((status = 204), (status = 404, body = Problem, content_type = "application/problem+json"), (status = 409, description = "`last_admin`", body = Problem, content_type = "application/problem+json")))]
+    params(("id" = String, Path, description = "User id", pattern = "^[A-Za-z0-9_-]{1,64}$")),
+    responses(JsonBody, SignedInWrite, (status = 204, description = "Changed"),
+        (status = 403, description = "`forbidden`, `mfa_required` or `csrf_failed`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such user", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`last_admin`: the change would leave no active administrator", body = Problem, content_type = "application/problem+json")))]
 async fn update_user(
     State(state): State<AppState>,
     Client(client): Client,
@@ -108,9 +122,10 @@ async fn update_user(
 
 /// Remove a user's second factor (they lost phone and recovery codes). Audited.
 #[utoipa::path(post, path = "/api/v1/admin/users/{id}/mfa-reset", tag = "admin", security(("bearer" = [])),
-    params(("id" = String, Path, description = "User id")),
-    responses((status = 204), (status = 403, description = "`forbidden`: one's own second factor", body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json")))]
+    params(("id" = String, Path, description = "User id", pattern = "^[A-Za-z0-9_-]{1,64}$")),
+    responses(SignedInWrite, (status = 204, description = "The second factor is removed"),
+        (status = 403, description = "`forbidden` (also for one's own second factor), `mfa_required` or `csrf_failed`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such user", body = Problem, content_type = "application/problem+json")))]
 async fn reset_mfa(
     State(state): State<AppState>,
     Client(client): Client,
@@ -124,16 +139,23 @@ async fn reset_mfa(
 #[derive(Deserialize, IntoParams)]
 pub struct AuditParams {
     /// e.g. `sign_in_failed`, `role_changed`.
+    #[param(max_length = 64)]
     action: Option<String>,
+    #[param(pattern = "^[A-Za-z0-9_-]{1,64}$")]
     actor_id: Option<String>,
+    #[param(pattern = "^[A-Za-z0-9_-]{1,64}$")]
     target_id: Option<String>,
     /// Epoch milliseconds, inclusive.
+    #[param(minimum = 0)]
     since_ms: Option<i64>,
     /// Epoch milliseconds, exclusive.
+    #[param(minimum = 0)]
     until_ms: Option<i64>,
     /// The `next_cursor` of the previous page.
+    #[param(max_length = 200)]
     cursor: Option<String>,
-    /// At most 500; default 100.
+    /// Entries per page, 1–500; default 100.
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<i64>,
 }
 
@@ -141,6 +163,7 @@ pub struct AuditParams {
 pub struct AuditBody {
     id: i64,
     /// RFC 3339, UTC.
+    #[schema(format = DateTime)]
     at: String,
     actor_id: Option<String>,
     action: String,
@@ -173,7 +196,7 @@ pub struct AuditList {
 
 /// The audit log, newest first, with filters (administrators).
 #[utoipa::path(get, path = "/api/v1/admin/audit", tag = "admin", security(("bearer" = [])), params(AuditParams),
-    responses((status = 200, body = AuditList), (status = 403, body = Problem, content_type = "application/problem+json"),
+    responses(QueryString, SignedIn, (status = 200, body = AuditList), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: unknown action, bad id or cursor", body = Problem, content_type = "application/problem+json")))]
 async fn audit(
     State(state): State<AppState>,
@@ -200,11 +223,16 @@ async fn audit(
 pub struct DeliveryParams {
     /// `created`, `sending`, `delivered`, `temporary_failure`, `permanent_failure` or
     /// `technical_failure`.
+    #[param(value_type = Option<DeliveryStatusName>)]
     status: Option<String>,
     /// Only messages to this account.
+    #[param(pattern = "^[A-Za-z0-9_-]{1,64}$")]
     recipient_id: Option<String>,
+    /// The `next_cursor` of the previous page.
+    #[param(max_length = 200)]
     cursor: Option<String>,
-    /// At most 200; default 50.
+    /// Messages per page, 1–200; default 50.
+    #[param(minimum = 1, maximum = 200)]
     limit: Option<i64>,
 }
 
@@ -212,17 +240,23 @@ pub struct DeliveryParams {
 pub struct DeliveryBody {
     id: String,
     /// `email` or `sms`.
+    #[schema(value_type = ChannelName)]
     channel: String,
     /// e.g. `verify_email`, `sign_in_notice`.
     kind: String,
     recipient_id: Option<String>,
+    #[schema(value_type = DeliveryStatusName)]
     status: String,
+    #[schema(minimum = 0)]
     attempts: i64,
     /// RFC 3339, UTC; set while a retry is planned.
+    #[schema(format = DateTime)]
     next_attempt_at: Option<String>,
     /// A short failure kind, e.g. `smtp_unavailable`.
     last_error: Option<String>,
+    #[schema(format = DateTime)]
     created_at: String,
+    #[schema(format = DateTime)]
     updated_at: String,
 }
 
@@ -252,7 +286,7 @@ pub struct DeliveryList {
 /// Delivery status of outgoing emails and SMS, newest first (administrators). Never shows an
 /// address, a message or a code.
 #[utoipa::path(get, path = "/api/v1/admin/deliveries", tag = "admin", security(("bearer" = [])), params(DeliveryParams),
-    responses((status = 200, body = DeliveryList), (status = 403, body = Problem, content_type = "application/problem+json"),
+    responses(QueryString, SignedIn, (status = 200, body = DeliveryList), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: unknown status, bad id or cursor", body = Problem, content_type = "application/problem+json")))]
 async fn deliveries(
     State(state): State<AppState>,

@@ -11,6 +11,7 @@ use utoipa_axum::routes;
 use super::Status;
 use crate::AppState;
 use crate::api::json::ApiJson;
+use crate::api::openapi::{JsonBody, LanguageCode, RoleName, SignedIn, SignedInWrite, Throttled};
 use crate::api::problem::{ApiError, Problem};
 use crate::auth::{ApiActor, Client};
 
@@ -30,12 +31,19 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Serialize, ToSchema)]
 pub struct MeBody {
+    #[schema(pattern = "^[A-Za-z0-9_-]{1,64}$")]
     id: String,
+    #[schema(format = Email, max_length = 254, example = "ana.perez@example.org")]
     email: String,
+    #[schema(min_length = 1, max_length = 200, example = "Ana Pérez")]
     full_name: String,
+    /// E.164.
+    #[schema(pattern = r"^\+[1-9][0-9]{7,14}$", example = "+525512345678")]
     phone: Option<String>,
     /// `traveler`, `officer`, `supervisor`, `admin` or `partner`.
+    #[schema(value_type = RoleName)]
     role: String,
+    #[schema(value_type = LanguageCode)]
     language: String,
     mfa_enabled: bool,
 }
@@ -56,7 +64,7 @@ impl From<Profile> for MeBody {
 
 /// The signed-in person's account.
 #[utoipa::path(get, path = "/api/v1/me", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = MeBody), (status = 401, body = Problem, content_type = "application/problem+json")))]
+    responses(SignedIn, (status = 200, body = MeBody)))]
 async fn me(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<Json<MeBody>, ApiError> {
     Ok(Json(state.app.me(&actor).await?.into()))
 }
@@ -64,14 +72,17 @@ async fn me(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateMeBody {
     /// `en`, `es`, `ht`, `pt` or `fr`.
+    #[schema(value_type = Option<LanguageCode>)]
     language: Option<String>,
-    /// E.164; an empty string removes the number.
+    /// E.164 (spaces, dashes, dots and brackets are removed first); an empty string removes
+    /// the number.
+    #[schema(pattern = r"^(\+[1-9][0-9]{7,14})?$", example = "+525512345678")]
     phone: Option<String>,
 }
 
 /// Change language and/or mobile phone.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "me", security(("bearer" = [])), request_body = UpdateMeBody,
-    responses((status = 200, body = MeBody), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses(JsonBody, SignedInWrite, (status = 200, body = MeBody)))]
 async fn update_me(
     State(state): State<AppState>,
     Client(client): Client,
@@ -86,13 +97,17 @@ async fn update_me(
 
 #[derive(Deserialize, ToSchema)]
 pub struct PasswordBody {
+    #[schema(max_length = 128)]
     current_password: String,
+    /// 12 to 128 characters; common and easily guessed passwords are refused.
+    #[schema(min_length = 12, max_length = 128, example = "river-lantern-copper-82")]
     new_password: String,
 }
 
 /// Change the password; every other session ends.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "me", security(("bearer" = [])), request_body = PasswordBody,
-    responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses(JsonBody, SignedInWrite, Throttled, (status = 204, description = "Password changed"),
+        (status = 422, description = "`validation_failed`: the current password is wrong or the new one is refused", body = Problem, content_type = "application/problem+json")))]
 async fn change_password(
     State(state): State<AppState>,
     Client(client): Client,
@@ -105,13 +120,18 @@ async fn change_password(
 
 #[derive(Deserialize, ToSchema)]
 pub struct EmailChangeBody {
+    #[schema(format = Email, max_length = 254, example = "ana.perez@example.org")]
     new_email: String,
+    /// The current password.
+    #[schema(max_length = 128)]
     password: String,
 }
 
 /// Send a code to a new email address; the change happens on confirmation.
 #[utoipa::path(post, path = "/api/v1/me/email", tag = "me", security(("bearer" = [])), request_body = EmailChangeBody,
-    responses((status = 202, body = Status), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses(JsonBody, SignedInWrite, Throttled, (status = 202, body = Status),
+        (status = 409, description = "`email_taken`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a bad address or a wrong password", body = Problem, content_type = "application/problem+json")))]
 async fn change_email(
     State(state): State<AppState>,
     Client(client): Client,
@@ -124,12 +144,15 @@ async fn change_email(
 
 #[derive(Deserialize, ToSchema)]
 pub struct CodeBody {
+    /// 6 digits (spaces and dashes are ignored).
+    #[schema(pattern = "^[0-9]{6}$", example = "123456")]
     code: String,
 }
 
 /// Confirm the new email address with its code.
 #[utoipa::path(post, path = "/api/v1/me/email/confirm", tag = "me", security(("bearer" = [])), request_body = CodeBody,
-    responses((status = 200, body = MeBody), (status = 400, body = Problem, content_type = "application/problem+json")))]
+    responses(JsonBody, SignedInWrite, Throttled, (status = 200, body = MeBody),
+        (status = 400, description = "`code_invalid`: wrong, used, expired or out of tries; or `malformed_json`", body = Problem, content_type = "application/problem+json")))]
 async fn confirm_email(
     State(state): State<AppState>,
     Client(client): Client,
@@ -143,6 +166,7 @@ async fn confirm_email(
 #[derive(Serialize, ToSchema)]
 pub struct TotpBody {
     /// Base32 secret, to type into an authenticator app.
+    #[schema(pattern = "^[A-Z2-7]+=*$")]
     secret: String,
     /// `otpauth://totp/…`, the QR code's content.
     otpauth_uri: String,
@@ -150,7 +174,7 @@ pub struct TotpBody {
 
 /// Start enrolling an authenticator app (TOTP, RFC 6238).
 #[utoipa::path(post, path = "/api/v1/me/totp", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = TotpBody), (status = 409, description = "`totp_already_enabled`", body = Problem, content_type = "application/problem+json")))]
+    responses(SignedInWrite, Throttled, (status = 200, body = TotpBody), (status = 409, description = "`totp_already_enabled`", body = Problem, content_type = "application/problem+json")))]
 async fn start_totp(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -164,20 +188,35 @@ async fn start_totp(
 
 #[derive(Serialize, ToSchema)]
 pub struct RecoveryCodesBody {
-    /// Ten single-use codes, shown once.
+    /// Ten single-use codes `xxxx-xxxx`, shown once.
+    #[schema(min_items = 10, max_items = 10)]
     recovery_codes: Vec<String>,
 }
 
-/// Confirm enrolment with a current code; returns the recovery codes.
-#[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "me", security(("bearer" = [])), request_body = CodeBody,
-    responses((status = 200, body = RecoveryCodesBody), (status = 422, body = Problem, content_type = "application/problem+json")))]
+/// Turning on the second factor: the account's password again, and a current code.
+#[derive(Deserialize, ToSchema)]
+pub struct TotpConfirmBody {
+    /// The account's current password.
+    #[schema(format = Password, min_length = 1, max_length = 1024)]
+    password: String,
+    /// 6 digits from the authenticator app.
+    #[schema(pattern = "^[0-9]{6}$", example = "123456")]
+    code: String,
+}
+
+/// Confirm enrolment with the password and a current code; returns the recovery codes. Ends
+/// every other session of the account and emails a notice.
+#[utoipa::path(post, path = "/api/v1/me/totp/confirm", tag = "me", security(("bearer" = [])), request_body = TotpConfirmBody,
+    responses(JsonBody, SignedInWrite, Throttled, (status = 200, body = RecoveryCodesBody),
+        (status = 409, description = "`totp_already_enabled` or `totp_not_started`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: the code is wrong", body = Problem, content_type = "application/problem+json")))]
 async fn confirm_totp(
     State(state): State<AppState>,
     Client(client): Client,
     ApiActor(actor): ApiActor,
-    ApiJson(body): ApiJson<CodeBody>,
+    ApiJson(body): ApiJson<TotpConfirmBody>,
 ) -> Result<Json<RecoveryCodesBody>, ApiError> {
-    let codes = state.app.confirm_totp(&client, &actor, &body.code).await?;
+    let codes = state.app.confirm_totp(&client, &actor, &body.password, &body.code).await?;
     Ok(Json(RecoveryCodesBody {
         recovery_codes: codes.iter().map(|c| c.expose_secret().to_string()).collect(),
     }))
@@ -185,7 +224,7 @@ async fn confirm_totp(
 
 /// Everything Puerta holds about the caller, as JSON.
 #[utoipa::path(get, path = "/api/v1/me/export", tag = "me", security(("bearer" = [])),
-    responses((status = 200, body = Object)))]
+    responses(SignedIn, (status = 200, body = Object)))]
 async fn export(
     State(state): State<AppState>,
     Client(client): Client,
@@ -196,12 +235,16 @@ async fn export(
 
 #[derive(Deserialize, ToSchema)]
 pub struct DeleteBody {
+    /// The current password.
+    #[schema(max_length = 128)]
     password: String,
 }
 
 /// Delete the caller's account (personal data erased; see docs/SECURITY.md for what is kept).
 #[utoipa::path(post, path = "/api/v1/me/deletion", tag = "me", security(("bearer" = [])), request_body = DeleteBody,
-    responses((status = 204), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses(JsonBody, SignedInWrite, Throttled, (status = 204, description = "Deleted"),
+        (status = 409, description = "`last_admin`: the only active administrator", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a wrong password", body = Problem, content_type = "application/problem+json")))]
 async fn delete_me(
     State(state): State<AppState>,
     Client(client): Client,
@@ -214,6 +257,7 @@ async fn delete_me(
 
 #[derive(Serialize, ToSchema)]
 pub struct StaffOverviewBody {
+    #[schema(value_type = RoleName)]
     role: String,
     total_daily_capacity: u32,
     port_codes: Vec<String>,
@@ -221,7 +265,7 @@ pub struct StaffOverviewBody {
 
 /// The staff home's figures. Staff with a second factor only (`mfa_required` otherwise).
 #[utoipa::path(get, path = "/api/v1/staff/overview", tag = "staff", security(("bearer" = [])),
-    responses((status = 200, body = StaffOverviewBody), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json")))]
+    responses(SignedIn, (status = 200, body = StaffOverviewBody), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json")))]
 async fn staff_overview(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -242,7 +286,7 @@ pub struct PartnerOverviewBody {
 
 /// The partners' home figures. Partners with a second factor only.
 #[utoipa::path(get, path = "/api/v1/partner/overview", tag = "partner", security(("bearer" = [])),
-    responses((status = 200, body = PartnerOverviewBody), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json")))]
+    responses(SignedIn, (status = 200, body = PartnerOverviewBody), (status = 403, description = "`forbidden` or `mfa_required`", body = Problem, content_type = "application/problem+json")))]
 async fn partner_overview(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

@@ -10,6 +10,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::api::json::ApiJson;
+use crate::api::openapi::{JsonBody, ProofRequired, SignedInWrite, Throttled};
 use crate::api::problem::{ApiError, Problem};
 use crate::auth::{ApiActor, Client};
 
@@ -22,9 +23,13 @@ pub fn routes() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct SignInBody {
+    #[schema(format = Email, max_length = 254, example = "ana.perez@example.org")]
     email: String,
+    #[schema(max_length = 128)]
     password: String,
-    /// Required when the account has a second factor: a TOTP code or a recovery code.
+    /// Required when the account has a second factor: a 6-digit TOTP code or a recovery code
+    /// (`xxxx-xxxx`).
+    #[schema(max_length = 32, example = "123456")]
     totp_code: Option<String>,
 }
 
@@ -33,16 +38,17 @@ pub struct TokenBody {
     /// Send as `Authorization: Bearer <token>`. Shown once; stored only hashed.
     token: String,
     /// RFC 3339, UTC.
+    #[schema(format = DateTime, example = "2026-12-01T20:40:31.000Z")]
     expires_at: String,
 }
 
 /// Sign in and get a bearer token.
 #[utoipa::path(post, path = "/api/v1/sessions", tag = "accounts", request_body = SignInBody,
     responses(
+        JsonBody, Throttled, ProofRequired,
         (status = 201, description = "Signed in", body = TokenBody),
         (status = 401, description = "`invalid_credentials`, `totp_required` or `totp_invalid`", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`email_not_verified`, `password_reset_required` or `account_disabled`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failures for this email from this address", body = Problem, content_type = "application/problem+json")
+        (status = 403, description = "`email_not_verified`, `password_reset_required` or `account_disabled`", body = Problem, content_type = "application/problem+json")
     ))]
 async fn create_session(
     State(state): State<AppState>,
@@ -62,8 +68,8 @@ async fn create_session(
 /// Sign out: the token is refused from now on.
 #[utoipa::path(delete, path = "/api/v1/sessions/current", tag = "accounts", security(("bearer" = [])),
     responses(
-        (status = 204, description = "Signed out"),
-        (status = 401, description = "`unauthenticated`", body = Problem, content_type = "application/problem+json")
+        SignedInWrite,
+        (status = 204, description = "Signed out")
     ))]
 async fn end_session(
     State(state): State<AppState>,
@@ -77,14 +83,16 @@ async fn end_session(
 #[derive(Deserialize, ToSchema)]
 pub struct WasntMeBody {
     /// The `token` of the link in the sign-in notice.
+    #[schema(max_length = 256)]
     token: String,
 }
 
 /// "This wasn't me": end every session of the account and require a password reset.
 #[utoipa::path(post, path = "/api/v1/sessions/wasnt-me", tag = "accounts", request_body = WasntMeBody,
     responses(
+        JsonBody, Throttled,
         (status = 204, description = "Every session ended"),
-        (status = 400, description = "`code_invalid`: a bad or expired link", body = Problem, content_type = "application/problem+json")
+        (status = 400, description = "`code_invalid`: a bad, used or expired link; or `malformed_json`", body = Problem, content_type = "application/problem+json")
     ))]
 async fn wasnt_me(
     State(state): State<AppState>,

@@ -195,7 +195,17 @@ struct TotpPage {
     frame: Frame,
     qr_svg: String,
     secret: String,
+    /// Beside the code field.
     error: Option<String>,
+    /// Beside the password field.
+    password_error: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TotpForm {
+    password: String,
+    code: String,
 }
 
 #[derive(Template)]
@@ -226,6 +236,7 @@ pub async fn totp_form(ctx: Ctx, State(state): State<AppState>, PageActor(actor)
             qr_svg: qr_svg(e.otpauth_uri.expose_secret()),
             secret: e.secret.expose_secret().to_string(),
             error: None,
+            password_error: None,
         }),
         Err(puerta_app::AppError::Conflict(_)) => Redirect::to("/account").into_response(),
         Err(e) => ApiError::from(e).into_response(),
@@ -237,9 +248,9 @@ pub async fn totp_submit(
     State(state): State<AppState>,
     Client(client): Client,
     PageActor(actor): PageActor,
-    CsrfForm(form): CsrfForm<CodeForm>,
+    CsrfForm(form): CsrfForm<TotpForm>,
 ) -> Response {
-    match state.app.confirm_totp(&client, &actor, &form.code).await {
+    match state.app.confirm_totp(&client, &actor, &form.password, &form.code).await {
         Ok(codes) => {
             let codes = codes.iter().map(|c| c.expose_secret().to_string()).collect();
             let mut response = html(&RecoveryCodesPage { frame: ctx.frame(&state, Some(&actor)), codes });
@@ -259,7 +270,8 @@ pub async fn totp_submit(
                     let page = TotpPage {
                         qr_svg: qr_svg(pending.otpauth_uri.expose_secret()),
                         secret: pending.secret.expose_secret().to_string(),
-                        error: errors.into_iter().next().map(|(_, m)| m),
+                        error: errors.iter().find(|(f, _)| f != "password").map(|(_, m)| m.clone()),
+                        password_error: errors.iter().find(|(f, _)| f == "password").map(|(_, m)| m.clone()),
                         frame,
                     };
                     (axum::http::StatusCode::UNPROCESSABLE_ENTITY, html(&page)).into_response()

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::register::urlencode;
 use crate::AppState;
 use crate::auth::Client;
-use crate::pages::form::{CsrfForm, Field, FormPage, failed, html};
+use crate::pages::form::{CsrfForm, Field, FormPage, failed, html, with_proof};
 use crate::pages::frame::Frame;
 use crate::pages::{Ctx, MessagePage, redirect_notice};
 
@@ -13,6 +13,7 @@ use crate::pages::{Ctx, MessagePage, redirect_notice};
 #[serde(default)]
 pub struct ForgotForm {
     email: String,
+    altcha: String,
 }
 
 fn forgot_page(frame: Frame, email: &str) -> FormPage {
@@ -30,6 +31,7 @@ pub async fn forgot_submit(
     Client(client): Client,
     CsrfForm(form): CsrfForm<ForgotForm>,
 ) -> Response {
+    let client = with_proof(client, &form.altcha);
     match state.app.request_password_reset(&client, &form.email).await {
         Ok(()) => {
             axum::response::Redirect::to(&format!("/reset-password?email={}", urlencode(form.email.trim())))

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::auth::Client;
-use crate::pages::form::{CsrfForm, Field, FormPage, failed};
+use crate::pages::form::{CsrfForm, Field, FormPage, failed, with_proof};
 use crate::pages::frame::Frame;
 use crate::pages::{Ctx, redirect_notice};
 
@@ -17,6 +17,7 @@ pub struct RegisterForm {
     full_name: String,
     phone: String,
     language: String,
+    altcha: String,
 }
 
 fn register_page(frame: Frame, form: &RegisterForm) -> FormPage {
@@ -61,6 +62,7 @@ pub async fn submit(
             form.language.clone()
         },
     };
+    let client = with_proof(client, &form.altcha);
     match state.app.register(&client, input).await {
         Ok(()) => Redirect::to(&format!("/verify?email={}", urlencode(form.email.trim()))).into_response(),
         Err(e) => failed(e, ctx.frame(&state, None), "email", |frame| register_page(frame, &form)),
@@ -76,6 +78,7 @@ pub fn urlencode(value: &str) -> String {
 pub struct VerifyForm {
     email: String,
     code: String,
+    altcha: String,
 }
 
 fn verify_page(frame: Frame, email: &str) -> FormPage {
@@ -88,6 +91,12 @@ fn verify_page(frame: Frame, email: &str) -> FormPage {
         vec![("email", email.to_string())],
         "verify-resend",
     )
+}
+
+/// The resend form on its own, for answers about sending (throttled, or a proof of work).
+fn resend_page(frame: Frame, email: &str) -> FormPage {
+    let fields = vec![Field::new(&frame, "email", "field-email", "email", "email").value(email)];
+    FormPage::new(frame, "verify-title", "/verify/resend", "verify-resend", fields)
 }
 
 pub async fn verify_form(ctx: Ctx, State(state): State<AppState>, Query(q): Query<VerifyForm>) -> Response {
@@ -112,10 +121,11 @@ pub async fn resend(
     Client(client): Client,
     CsrfForm(form): CsrfForm<VerifyForm>,
 ) -> Response {
+    let client = with_proof(client, &form.altcha);
     match state.app.resend_verification(&client, &form.email).await {
         Ok(()) => {
             redirect_notice(&format!("/verify?email={}", urlencode(form.email.trim())), "verify-resent")
         }
-        Err(e) => failed(e, ctx.frame(&state, None), "email", |frame| verify_page(frame, &form.email)),
+        Err(e) => failed(e, ctx.frame(&state, None), "email", |frame| resend_page(frame, &form.email)),
     }
 }

@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::api::problem::ApiError;
 use crate::auth::{Client, PageActor, SESSION_COOKIE, csrf, session_token};
 use crate::locale::LANG_COOKIE;
-use crate::pages::form::{CsrfForm, Field, FormPage, failed};
+use crate::pages::form::{CsrfForm, Field, FormPage, failed, with_proof};
 use crate::pages::frame::{Frame, append_cookie, clear_session_cookie, cookie};
 use crate::pages::{Ctx, redirect_notice};
 use ::cookie as cookie_crate;
@@ -19,6 +19,7 @@ use ::cookie as cookie_crate;
 pub struct SignInForm {
     email: String,
     password: String,
+    altcha: String,
 }
 
 fn sign_in_page(frame: Frame, email: &str) -> FormPage {
@@ -51,6 +52,7 @@ pub async fn submit(
     CsrfForm(form): CsrfForm<SignInForm>,
 ) -> Response {
     let input = SignIn { email: form.email.clone(), password: form.password.clone().into(), totp_code: None };
+    let client = with_proof(client, &form.altcha);
     match state.app.sign_in(&client, input, SessionKind::Cookie).await {
         Ok(signed) if signed.second_factor_pending => {
             start_session(&state, &signed.token, "/sign-in/second-factor")
@@ -99,7 +101,8 @@ pub async fn second_factor_submit(
 ) -> Response {
     let Some(token) = session_token(&headers) else { return Redirect::to("/sign-in").into_response() };
     match state.app.complete_sign_in(&client, &token, &form.code).await {
-        Ok(role) => Redirect::to(home_for(role)).into_response(),
+        // The pending session ended; the new one is set with a new CSRF cookie.
+        Ok((signed, role)) => start_session(&state, &signed.token, home_for(role)),
         Err(AppError::Unauthenticated) => Redirect::to("/sign-in?expired=1").into_response(),
         Err(e) => failed(e, ctx.frame(&state, None), "code", second_factor_page),
     }

@@ -1,0 +1,270 @@
+//! The HTTP server loop: hyper's HTTP/1 connections, with limits so that nobody can hold
+//! connections open for free.
+//!
+//! - **Header read time-out**: a connection must deliver a request's head (request line and
+//!   headers) within `header_read_timeout` of starting to wait for it, or it is closed. (The
+//!   request time limit in the middleware starts only once the head has arrived.)
+//! - **Idle keep-alive**: a connection with no request in progress and no bytes moving for
+//!   `keep_alive_idle` is closed.
+//! - **How many at once**: at most `max_connections` are open; the next one is accepted only
+//!   when one closes (meanwhile it waits in the kernel's listen queue).
+//! - **Graceful stop**: when `shutdown` completes the listener closes, idle connections close,
+//!   and the others finish the request in progress and then close; [`serve`] returns when all
+//!   have.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::{Pin, pin};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, watch};
+use tokio::time::Instant;
+use tower::ServiceExt;
+
+/// The limits every connection lives under.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    pub header_read_timeout: Duration,
+    pub keep_alive_idle: Duration,
+    pub max_connections: u32,
+}
+
+/// Serves `router` on `listener` until `shutdown` completes, then stops gracefully: returns once
+/// every connection has closed.
+pub async fn serve(
+    listener: TcpListener,
+    router: axum::Router,
+    limits: ConnectionLimits,
+    shutdown: impl Future<Output = ()>,
+) {
+    let (stopping_tx, stopping) = watch::channel(false);
+    let permits = Arc::new(Semaphore::new(limits.max_connections as usize));
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).keep_alive(true);
+    let http = Arc::new(http);
+    let mut shutdown = pin!(shutdown);
+    loop {
+        // A free place first, then the connection: over the cap, the next one waits unaccepted.
+        let permit = tokio::select! {
+            () = &mut shutdown => break,
+            permit = permits.clone().acquire_owned() => match permit {
+                Ok(permit) => permit,
+                Err(_) => break, // never closed
+            },
+        };
+        let (stream, peer) = tokio::select! {
+            () = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    accept_failed(e).await;
+                    continue;
+                }
+            },
+        };
+        let connection = serve_connection(
+            Arc::clone(&http),
+            stream,
+            peer,
+            router.clone(),
+            limits.keep_alive_idle,
+            stopping.clone(),
+        );
+        tokio::spawn(async move {
+            connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    let _ = stopping_tx.send(true);
+    // Every connection holds a permit until it closes: having them all back means all closed.
+    let _all_closed = permits.acquire_many(limits.max_connections).await;
+}
+
+/// A client that hung up early is routine; anything else (too many open files) is logged, and
+/// the loop pauses a moment rather than spin.
+async fn accept_failed(e: std::io::Error) {
+    use std::io::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset | ErrorKind::ConnectionRefused
+    ) {
+        return;
+    }
+    tracing::error!(error = %e, "cannot accept a connection");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+}
+
+async fn serve_connection(
+    http: Arc<hyper::server::conn::http1::Builder>,
+    stream: TcpStream,
+    peer: SocketAddr,
+    router: axum::Router,
+    keep_alive_idle: Duration,
+    mut stopping: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    let activity = Arc::new(Activity::new());
+    let io = TokioIo::new(Watched { inner: stream, activity: Arc::clone(&activity) });
+    let requests = Arc::clone(&activity);
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        // Handlers find the peer address where axum's `into_make_service_with_connect_info` puts it.
+        request.extensions_mut().insert(ConnectInfo(peer));
+        let busy = Busy::new(Arc::clone(&requests));
+        let router = router.clone();
+        async move {
+            let response = router.oneshot(request).await;
+            drop(busy);
+            response
+        }
+    });
+    let mut connection = pin!(http.serve_connection(io, service));
+    let mut idle = pin!(idle_for(Arc::clone(&activity), keep_alive_idle));
+    let mut stopping_seen = *stopping.borrow();
+    if stopping_seen {
+        connection.as_mut().graceful_shutdown();
+    }
+    loop {
+        tokio::select! {
+            result = connection.as_mut() => {
+                if let Err(e) = result {
+                    // Header time-outs, clients that vanish mid-request: routine, not errors.
+                    tracing::debug!(error = %e, "connection ended");
+                }
+                return;
+            }
+            // Nothing in progress and nothing moving: drop the connection (closes the socket).
+            () = &mut idle => return,
+            // The only change is to `true` (or the server is gone): stop. An idle connection
+            // closes now, a busy one after the response in progress.
+            _ = stopping.changed(), if !stopping_seen => {
+                stopping_seen = true;
+                connection.as_mut().graceful_shutdown();
+            }
+        }
+    }
+}
+
+/// What a connection is doing: when bytes last moved (or a request ended), and how many
+/// requests are in progress.
+struct Activity {
+    start: Instant,
+    last_ms: AtomicU64,
+    in_flight: AtomicUsize,
+}
+
+impl Activity {
+    fn new() -> Self {
+        Self { start: Instant::now(), last_ms: AtomicU64::new(0), in_flight: AtomicUsize::new(0) }
+    }
+
+    fn touch(&self) {
+        let ms = u64::try_from(self.start.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.last_ms.store(ms, Ordering::Relaxed);
+    }
+
+    fn last(&self) -> u64 {
+        self.last_ms.load(Ordering::Relaxed)
+    }
+}
+
+/// Completes once the connection has had no request in progress and no bytes moving for `idle`.
+async fn idle_for(activity: Arc<Activity>, idle: Duration) {
+    loop {
+        let seen = activity.last();
+        tokio::time::sleep_until(activity.start + Duration::from_millis(seen) + idle).await;
+        if activity.in_flight.load(Ordering::Relaxed) > 0 {
+            // A handler is working (it has its own time limit): count idleness from now on.
+            activity.touch();
+            continue;
+        }
+        if activity.last() == seen {
+            return;
+        }
+    }
+}
+
+/// One request in progress; its end counts as activity.
+struct Busy(Arc<Activity>);
+
+impl Busy {
+    fn new(activity: Arc<Activity>) -> Self {
+        activity.in_flight.fetch_add(1, Ordering::Relaxed);
+        activity.touch();
+        Self(activity)
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.in_flight.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The socket, noting each time bytes move either way.
+struct Watched {
+    inner: TcpStream,
+    activity: Arc<Activity>,
+}
+
+impl AsyncRead for Watched {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            self.activity.touch();
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Watched {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            self.activity.touch();
+        }
+        polled
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let polled = Pin::new(&mut self.inner).poll_write_vectored(cx, bufs);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            self.activity.touch();
+        }
+        polled
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
+}

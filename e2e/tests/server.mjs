@@ -20,11 +20,12 @@ export function totp(secretBase32, now = Date.now()) {
   return String(code).padStart(6, "0");
 }
 
-export async function startPuerta() {
+/** `settings`: extra `PUERTA_*` environment variables for this server only. */
+export async function startPuerta(settings = {}) {
   const bin = process.env.E2E_PUERTA_BIN ?? resolve(import.meta.dirname, "../../target/debug/puerta");
   const dataDir = mkdtempSync(join(tmpdir(), "puerta-e2e-"));
   // The embedded SQLite default, whatever the surrounding environment says.
-  const env = { ...process.env, PUERTA_ADDR: "127.0.0.1:0", PUERTA_DATA_DIR: dataDir, PUERTA_LOG_FORMAT: "text" };
+  const env = { ...process.env, ...settings, PUERTA_ADDR: "127.0.0.1:0", PUERTA_DATA_DIR: dataDir, PUERTA_LOG_FORMAT: "text" };
   delete env.PUERTA_DATABASE_URL;
   const child = spawn(bin, ["serve"], {
     env,

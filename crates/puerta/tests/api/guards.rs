@@ -294,3 +294,123 @@ on_both_with! { behind_a_proxy;
         assert!(kinds.iter().any(|k| k == "second_factor_enabled"), "the owner is told: {kinds:?}");
     }
 }
+
+/// A cookie-keeping client that posts forms like a browser without JavaScript, from `ip`.
+struct Page<'a> {
+    app: &'a TestApp,
+    client: reqwest::Client,
+    ip: &'static str,
+}
+
+impl<'a> Page<'a> {
+    fn new(app: &'a TestApp, ip: &'static str) -> Self {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client");
+        Self { app, client, ip }
+    }
+
+    async fn get(&self, path: &str) -> String {
+        let r = self
+            .client
+            .get(self.app.url(path))
+            .header("x-forwarded-for", self.ip)
+            .send()
+            .await
+            .expect("sent");
+        r.text().await.expect("html")
+    }
+
+    /// Posts `fields` with the CSRF token of the form at `form_path`: (status, location, body).
+    async fn submit(&self, form_path: &str, action: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+        let html = self.get(form_path).await;
+        let token = html
+            .split("name=\"csrf_token\" value=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf_token", &token));
+        let r = self
+            .client
+            .post(self.app.url(action))
+            .header("x-forwarded-for", self.ip)
+            .header("origin", &self.app.address)
+            .form(&form)
+            .send()
+            .await
+            .expect("sent");
+        let location = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (r.status().as_u16(), location, r.text().await.unwrap_or_default())
+    }
+}
+
+/// The challenge a page embeds for its script, unescaped from the attribute.
+fn page_challenge(html: &str) -> Option<proof_of_work::Challenge> {
+    let attribute = html.split("data-proof=\"").nth(1)?.split('"').next()?;
+    let json =
+        attribute.replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    serde_json::from_str(&json).ok()
+}
+
+on_both_with! { busy_network;
+    async fn a_busy_network_page_asks_for_the_check_and_then_sends(app) {
+        let page = Page::new(&app, "192.0.2.80");
+        for i in 0..3 {
+            let (status, location, _) = page.submit("/forgot-password", "/forgot-password", &[("email", &format!("q{i}@example.org"))]).await;
+            assert_eq!((status, location.starts_with("/reset-password")), (303, true));
+        }
+        let (status, _, html) = page.submit("/forgot-password", "/forgot-password", &[("email", "q3@example.org")]).await;
+        assert_eq!(status, 428);
+        assert!(html.contains("name=\"altcha\"") && html.contains("<noscript>"), "{html}");
+        assert!(html.contains("Many people are using this connection"), "the reason is beside the form: {html}");
+        // What the page's script does: solve, fill the field, send again.
+        let challenge = page_challenge(&html).expect("challenge in the page");
+        let answer = proof_of_work::solve(&challenge).expect("solved");
+        let (status, location, _) = page.submit("/forgot-password", "/forgot-password", &[("email", "q3@example.org"), ("altcha", &answer)]).await;
+        assert_eq!((status, location.starts_with("/reset-password")), (303, true), "sent with the check done");
+    }
+}
+
+/// The value of cookie `name` set by `response`, if it sets one.
+fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    response.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find_map(|c| {
+        let (pair, _) = c.split_once(';').unwrap_or((c, ""));
+        let (key, value) = pair.split_once('=')?;
+        (key.trim() == name && !value.is_empty()).then(|| value.to_string())
+    })
+}
+
+on_both_with! { behind_a_proxy;
+    async fn the_session_id_changes_when_the_second_factor_completes(app) {
+        app.staff("officer@example.org", "officer", PASSWORD).await;
+        let token = app.token("officer@example.org", PASSWORD).await;
+        let (secret, _) = app.enrol_totp(&token).await;
+        app.clock.advance_secs(30);
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        let form = client.get(app.url("/sign-in")).send().await.expect("sent");
+        let csrf = set_cookie(&form, "puerta_csrf").expect("csrf cookie");
+        let html = form.text().await.expect("html");
+        let field = html.split("name=\"csrf_token\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("token").to_string();
+        let post = |path: &'static str, cookies: String, fields: Vec<(&'static str, String)>| {
+            client.post(app.url(path)).header("origin", &app.address).header("cookie", cookies).form(&fields).send()
+        };
+        let first = post("/sign-in", format!("puerta_csrf={csrf}"), vec![("email", "officer@example.org".into()), ("password", PASSWORD.into()), ("csrf_token", field.clone())]).await.expect("sent");
+        assert_eq!(first.headers().get("location").and_then(|v| v.to_str().ok()), Some("/sign-in/second-factor"));
+        let pending = set_cookie(&first, "puerta_session").expect("pending session");
+        let csrf = set_cookie(&first, "puerta_csrf").unwrap_or(csrf);
+        let page = client.get(app.url("/sign-in/second-factor")).header("cookie", format!("puerta_csrf={csrf}; puerta_session={pending}")).send().await.expect("sent").text().await.expect("html");
+        let field = page.split("name=\"csrf_token\" value=\"").nth(1).and_then(|s| s.split('"').next()).expect("token").to_string();
+        let code = app.totp_now(&secret);
+        let second = post("/sign-in/second-factor", format!("puerta_csrf={csrf}; puerta_session={pending}"), vec![("code", code), ("csrf_token", field)]).await.expect("sent");
+        assert_eq!(second.status(), 303);
+        let fresh = set_cookie(&second, "puerta_session").expect("a new session cookie");
+        assert_ne!(fresh, pending, "the session id changes when the second factor completes");
+        let with = |session: &str| client.get(app.url("/account")).header("cookie", format!("puerta_session={session}")).send();
+        assert_eq!(with(&fresh).await.expect("sent").status(), 200);
+        assert_eq!(with(&pending).await.expect("sent").status(), 303, "the pending id is worth nothing now");
+    }
+}

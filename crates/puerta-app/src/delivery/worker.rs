@@ -141,8 +141,11 @@ impl App {
             if self.deliver_due().await? > 0 {
                 continue;
             }
+            // Jobs first: a job's effect (its messages) commits with its deletion, so once no
+            // job is left, every message it queued is already visible to the second read.
+            let jobs = self.jobs_due().await?;
             let pending = self.reader().await?.outbox().count_pending(self.now()).await?;
-            if pending == 0 && self.jobs_due().await? == 0 {
+            if jobs == 0 && pending == 0 {
                 return Ok(());
             }
             if tokio::time::Instant::now() > deadline {

@@ -74,6 +74,8 @@ impl TestApp {
         data_dir: tempfile::TempDir,
         settings: Settings,
     ) -> Self {
+        // Warnings (a failed job, a failed send) show with a failing test's output.
+        let _ = tracing_subscriber::fmt().with_test_writer().with_max_level(tracing::Level::WARN).try_init();
         // A fixed, recent start time; moved only by the tests.
         let clock = Arc::new(ManualClock::new(1_795_000_000_000));
         let application =

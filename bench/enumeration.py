@@ -246,6 +246,7 @@ def run(args: argparse.Namespace, data_dir: Path, port: int, env: dict) -> dict:
             return {"known": KNOWN, "unverified": UNVERIFIED}.get(series) or unknown()
 
         samples = {label: {s: [] for s in series} for label, (_, series) in GROUPS.items()}
+        positions = {label: {s: [] for s in series} for label, (_, series) in GROUPS.items()}
         statuses: dict[str, dict[str, dict[str, int]]] = {
             label: {s: {} for s in series} for label, (_, series) in GROUPS.items()
         }
@@ -265,7 +266,7 @@ def run(args: argparse.Namespace, data_dir: Path, port: int, env: dict) -> dict:
                 rng.shuffle(order)
                 if timed:
                     order_first[label][order[0]] += 1
-                for s in order:
+                for position, s in enumerate(order):
                     if path == HEALTHZ:
                         status, ms, _ = client.send("GET", path)
                     else:
@@ -276,6 +277,7 @@ def run(args: argparse.Namespace, data_dir: Path, port: int, env: dict) -> dict:
                     statuses[label][s][key] = statuses[label][s].get(key, 0) + 1
                     if status in (200, 202):
                         samples[label][s].append(ms)
+                        positions[label][s].append(position)
             if timed:
                 done += 1
         elapsed = time.monotonic() - started
@@ -285,6 +287,7 @@ def run(args: argparse.Namespace, data_dir: Path, port: int, env: dict) -> dict:
         mails = {a: outbox_count(data_dir, a) for a in (KNOWN, UNVERIFIED)}
         return {
             "samples": samples,
+            "positions": positions,
             "statuses": statuses,
             "first_in_group": order_first,
             "tries_done": done,
@@ -496,6 +499,7 @@ def main() -> None:
         "reconnects": raw["reconnects"],
         "emails_in_outbox": raw["emails_in_outbox"],
         "samples_in_order": raw["samples"],
+        "position_in_group": raw["positions"],
     }, indent=1) + "\n")
     update_doc(markdown(summary, raw, m, args, when), m, when)
     print(f"\nwrote {JSON_OUT.relative_to(ROOT)} and the section \"{SECTION}\" of {DOC.relative_to(ROOT)}")

@@ -6,8 +6,10 @@
 # the document does not list, any body or content type that differs from the document fails.
 #
 #   scripts/schemathesis.sh                      # after `cargo build --bin puerta`
+#   scripts/schemathesis.sh --install            # only make the venv (CI does this first)
 #   SCHEMATHESIS_MAX_EXAMPLES=100 SCHEMATHESIS_SEED=7 scripts/schemathesis.sh
 #   SCHEMATHESIS_OPTIONS="--experimental=coverage-phase" scripts/schemathesis.sh   # more options
+#   SCHEMATHESIS_PUERTA_BIN=target/release/puerta scripts/schemathesis.sh          # another build
 #
 # Schemathesis comes from PyPI, pinned (and the Hypothesis it works with), into
 # target/schemathesis-venv (made once).
@@ -18,23 +20,33 @@ VERSION=3.39.16
 # Schemathesis 3.x breaks with newer Hypothesis releases ("'many' object has no attribute 'more'").
 HYPOTHESIS_VERSION=6.131.14
 VENV=target/schemathesis-venv
-BIN="${PUERTA_BIN:-target/debug/puerta}"
-MAX_EXAMPLES="${SCHEMATHESIS_MAX_EXAMPLES:-25}"
+# (Not PUERTA_BIN: every PUERTA_* variable is a setting of the server.)
+BIN="${SCHEMATHESIS_PUERTA_BIN:-target/debug/puerta}"
+MAX_EXAMPLES="${SCHEMATHESIS_MAX_EXAMPLES:-30}"
 # A fixed seed keeps CI repeatable; change it (or set it) to explore other inputs.
 SEED="${SCHEMATHESIS_SEED:-20261201}"
-# Each run's wall-clock bound, in seconds.
-RUN_LIMIT="${SCHEMATHESIS_RUN_LIMIT:-300}"
+# The wall-clock bound of all the runs together, in seconds.
+TIME_LIMIT="${SCHEMATHESIS_TIME_LIMIT:-600}"
+# Hypothesis keeps caches in ./.hypothesis unless told otherwise.
+export HYPOTHESIS_STORAGE_DIRECTORY="$PWD/target/schemathesis-hypothesis"
 
-if [ ! -x "$BIN" ]; then
-  echo "schemathesis: $BIN is missing; run cargo build --bin puerta first" >&2
-  exit 1
-fi
 if ! "$VENV/bin/st" --version 2>/dev/null | grep -qF "$VERSION" ||
-  ! "$VENV/bin/python" -c "import hypothesis, sys; sys.exit(hypothesis.__version__ != '$HYPOTHESIS_VERSION')"; then
+  ! "$VENV/bin/python" -c "import hypothesis, sys; sys.exit(hypothesis.__version__ != '$HYPOTHESIS_VERSION')" 2>/dev/null; then
   rm -rf "$VENV"
+  # Debian splits venv (and its pip) into python3-venv: install it when missing and we can.
+  if ! python3 -c "import ensurepip, venv" 2>/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  fi
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check \
     "schemathesis==$VERSION" "hypothesis==$HYPOTHESIS_VERSION"
+fi
+if [ "${1:-}" = "--install" ]; then
+  exit 0
+fi
+if [ ! -x "$BIN" ]; then
+  echo "schemathesis: $BIN is missing; run cargo build --bin puerta first" >&2
+  exit 1
 fi
 
 DATA_DIR="$(mktemp -d "${TMPDIR:-/tmp}/puerta-schemathesis-XXXXXX")"
@@ -126,8 +138,10 @@ closing = sign_in(email, password)
 # The administrator, with a second factor; then a fresh session through a recovery code.
 admin_email, admin_password = os.environ["ADMIN_EMAIL"], os.environ["ADMIN_PASSWORD"]
 first = sign_in(admin_email, admin_password)
-secret = call("POST", "/me/totp", 200, token=first, password=admin_password)["secret"]
-codes = call("POST", "/me/totp/confirm", 200, token=first, code=totp(secret))["recovery_codes"]
+secret = call("POST", "/me/totp", 200, token=first)["secret"]
+codes = call("POST", "/me/totp/confirm", 200, token=first, password=admin_password, code=totp(secret))[
+    "recovery_codes"
+]
 admin = sign_in(admin_email, admin_password, totp_code=codes[0])
 call("GET", "/admin/users", 200, token=admin)
 
@@ -141,14 +155,20 @@ PY
 # Operations that end the session they are called with run last, with a session of their own.
 SESSION_ENDING=/api/v1/sessions/current
 
+DEADLINE=$((SECONDS + TIME_LIMIT))
 run() {
-  local name="$1"
+  local name="$1" left=$((DEADLINE - SECONDS))
   shift
+  if [ "$left" -le 0 ]; then
+    echo "schemathesis: no time left for the run $name (SCHEMATHESIS_TIME_LIMIT=$TIME_LIMIT)" >&2
+    return 1
+  fi
   echo "schemathesis: $name"
-  timeout --signal=INT --kill-after=10 "$RUN_LIMIT" \
+  timeout --signal=INT --kill-after=10 "$left" \
     "$VENV/bin/st" run "$URL/api/v1/openapi.json" \
     --experimental=openapi-3.1 \
     --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance \
+    --data-generation-method=all \
     --hypothesis-max-examples="$MAX_EXAMPLES" \
     --hypothesis-deadline=None \
     --hypothesis-database=none \

@@ -54,10 +54,12 @@ async function landOn(page, path) {
   await page.waitForURL(`${puerta.url}${path}`);
 }
 
-/** Presses a language in the header; the switcher answers with a redirect back to this page. */
+/** Opens the header's language page and presses a language; it answers with a redirect back to this page. */
 async function switchLanguage(page, code) {
+  await page.click("header a.lang-link");
+  await page.waitForURL((url) => url.pathname === "/language");
   const loaded = page.waitForEvent("load");
-  await page.click(`header button[value=${code}]`);
+  await page.click(`main button[value=${code}]`);
   await loaded;
 }
 
@@ -167,7 +169,7 @@ test("a newcomer registers, verifies, signs in, changes language, reads offline 
   await context.setOffline(false);
 
   await visit(page, "/dashboard");
-  await page.click("header nav form button[type=submit]");
+  await page.click("header form[action='/sign-out'] button[type=submit]");
   await landOn(page, "/sign-in?notice=signed-out");
   await expectPage(page, { path: "/sign-in?notice=signed-out", lang: "ht", h1: t("ht", "sign-in-title"), notice: t("ht", "signed-out") });
   // Signed out, a personal page sends us to the plain sign-in page (no session, so no "expired").

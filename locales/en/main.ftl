@@ -18,7 +18,7 @@ nav-admin-audit = Audit log
 language-switcher-label = Language
 footer-text = Puerta is free. Nobody can sell you an appointment. Never pay anyone for one.
 error-summary-title = There is a problem
-request-id-label = Reference for support: { $id }
+request-id-label = Error reference for support: { $id }
 session-warning = You will be signed out soon because you have not done anything for a while.
 session-stay = Stay signed in
 back-link = Back
@@ -66,11 +66,11 @@ error-full-name-separator = Your name cannot have line or paragraph breaks. Writ
 error-phone-invalid = Enter a mobile number with the country code, like +52 55 1234 5678.
 error-language-invalid = Choose one of the languages in the list.
 error-code-format = Enter the 6-digit code.
-error-code-wrong = This code is not correct or is too old. Check the code, or ask for a new one.
+error-code-wrong = This code is not correct or has expired. Check the code, or ask for a new one.
 error-current-password-wrong = Your current password is not correct.
 error-role-invalid = Choose one of the roles in the list.
 error-field-required = This field is required.
-error-field-invalid = This value has the wrong type or format.
+error-field-invalid = What you entered here is not correct, or is not written the right way. Check it and try again.
 
 ## Problems (API details and page errors)
 
@@ -80,9 +80,9 @@ problem-payload_too_large = What you sent is too large.
 problem-unsupported_media_type = Send the request body as JSON, with Content-Type: application/json.
 problem-malformed_json = The request body is not valid JSON.
 problem-unreadable_body = The request body could not be read.
-problem-validation_failed = Some information is missing or not valid. Each field with a problem is listed.
+problem-validation_failed = Some information is missing or not valid. Below, each field with a problem is marked.
 problem-too_many_requests = Too many attempts. Wait { $seconds } seconds and try again.
-problem-internal_error = Something went wrong on our side. Please try again later.
+problem-internal_error = We had a problem in our system. Please try again later.
 problem-timed_out = The server could not answer in time. Please try again in a moment.
 problem-database_unavailable = The service is not available right now. Please try again in a moment.
 problem-bad_request = The request could not be understood.
@@ -94,11 +94,11 @@ problem-unauthenticated = You need to sign in to do this.
 problem-forbidden = You do not have permission to do this.
 problem-mfa_required = Staff must turn on two-step verification before using staff functions.
 problem-csrf_failed = This form has expired or did not come from Puerta. Go back, reload the page and try again.
-problem-code_invalid = This code is not correct or is too old. Ask for a new code.
+problem-code_invalid = This code is not correct or has expired. Ask for a new code.
 problem-account_disabled = This account is disabled. Contact support.
 problem-totp_already_enabled = Two-step verification is already on.
 problem-totp_not_started = Start setting up two-step verification first.
-problem-conflict = This change conflicts with the current state. Reload and try again.
+problem-conflict = Something on this page changed after you opened it, so we did not save your change. Reload the page, check it, and try again.
 problem-last_admin = You cannot remove the last administrator.
 problem-password_reset_required = For your safety, choose a new password before you sign in. Use "Forgot your password?" to get a code.
 problem-email_taken = Another account already uses this email address.
@@ -112,7 +112,7 @@ verify-title = Check your email
 verify-intro = If the address is correct, we sent a 6-digit code to it. The code works for 10 minutes.
 verify-submit = Confirm email address
 verify-resend = Send a new code
-verify-resent = If the address has an account that is not yet confirmed, we sent a new code.
+verify-resent = If there is an account with this address that is not yet confirmed, we sent a new code.
 verify-done = Your email address is confirmed. You can sign in now.
 
 ## Sign in and out
@@ -125,12 +125,12 @@ sign-in-not-verified = You have not confirmed your email address yet.
 sign-in-totp-title = Two-step verification
 sign-in-totp-submit = Continue
 signed-out = You are signed out.
-session-expired = You were signed out because you were inactive for 15 minutes, or because your session ended.
+session-expired = You were signed out because you did nothing for 15 minutes, or because 12 hours passed since you signed in. Sign in again to continue.
 
 ## Password reset
 
 forgot-title = Reset your password
-forgot-intro = Enter the email address of your account. If it has an account, we will send a code to reset your password. The code works for 30 minutes.
+forgot-intro = Enter the email address of your account. If there is an account with this address, we will send a code to reset your password. The code works for 30 minutes.
 forgot-submit = Send code
 reset-title = Choose a new password
 reset-intro = Enter the code from the email and a new password. All other sessions will be signed out.
@@ -170,8 +170,9 @@ account-delete-title = Delete your account
 account-delete-intro = This signs you out everywhere and deletes your personal data. We must keep some records for legal reasons, without your name or contact details. This cannot be undone.
 account-delete-submit = Delete my account
 account-deleted = Your account is deleted.
-account-wasnt-me-title = Your account is secured
-account-wasnt-me-done = We signed out every session of your account. To sign in again, reset your password with a code sent to your email address.
+account-wasnt-me-title = Protect your account
+account-wasnt-me-done-title = Your account is secured
+account-wasnt-me-done = We signed out every session of your account. To sign in again, choose a new password: on the sign-in page, press "Forgot your password?" and we will email you a code.
 account-wasnt-me-intro = If someone else signed in to your account, press the button. We will sign out every session, and you will then choose a new password.
 account-wasnt-me-submit = Sign out everywhere
 
@@ -238,7 +239,7 @@ email-verify-body = Your code to confirm your email address is { $code }. It wor
 email-already-registered-subject = Someone tried to create a Puerta account with your email
 email-already-registered-body = Someone tried to create a new account with this email address, but you already have one. If it was you, sign in, or reset your password if you forgot it. If it was not you, you do not need to do anything.
 email-sign-in-subject = New sign-in to your Puerta account
-email-sign-in-body = Your account was signed in to on { $time } (UTC). If this was you, you do not need to do anything.
+email-sign-in-body = Someone signed in to your account on { $time }. If this was you, you do not need to do anything.
 email-sign-in-wasnt-me = If this was not you, open this link. We will sign out every session and you will choose a new password: { $link }
 email-reset-subject = Your Puerta password reset code: { $code }
 email-reset-body = Your code to reset your password is { $code }. It works for 30 minutes. You can also open this link: { $link }
@@ -248,15 +249,15 @@ email-password-changed-subject = Your Puerta password was changed
 email-password-changed-body = The password of your Puerta account was changed. If you did not do this, reset your password now.
 email-email-changed-subject = Your Puerta email address was changed
 email-email-changed-body = The email address of your Puerta account was changed to another address. If you did not do this, contact support now.
-sms-sign-in = Puerta: new sign-in to your account on { $time } UTC. Not you? Check your email.
+sms-sign-in = Puerta: someone signed in to your account on { $time }. Not you? Check your email.
 
 ## Time zones (named beside every time at a port)
 
-zone-america-phoenix = Arizona Time
-zone-america-chicago = Central Time
-zone-america-denver = Mountain Time
-zone-america-los-angeles = Pacific Time
-zone-america-new-york = Eastern Time
+zone-america-phoenix = Arizona Time (Nogales)
+zone-america-chicago = Central Time (Texas)
+zone-america-denver = Mountain Time (El Paso)
+zone-america-los-angeles = Pacific Time (San Diego)
+zone-america-new-york = Eastern Time (New York)
 
 ## Entry requirements
 
@@ -279,7 +280,7 @@ dashboard-er-count = { $count ->
    *[other] { $count } pages
 }
 dashboard-cases-title = My cases
-dashboard-cases-empty = You have not sent an application yet.
+dashboard-cases-empty = You have not sent your information yet. When you send it, you get a reference number, and your case is shown here.
 dashboard-appointments-title = Appointments
 dashboard-appointments-empty = You have no appointment.
 dashboard-messages-title = Messages
@@ -367,3 +368,20 @@ email-mfa-enabled-subject = Two-step verification is on for your Puerta account
 email-mfa-enabled-body = Two-step verification was turned on for your Puerta account, and every other device was signed out. If you did not do this, reset your password now.
 totp-password = Your password
 totp-password-hint = To protect your account, enter your password again.
+
+## The reader's time zone (issue 9)
+account-time-zone = Time zone
+field-time-zone-hint = We show every time in this zone, with its name.
+account-change-time-zone-title = Choose your time zone
+account-change-time-zone-submit = Save time zone
+account-time-zone-changed = Your time zone is saved.
+error-time-zone-invalid = Choose a time zone from the list.
+zone-america-mexico-city = Mexico City Time (Guadalajara, Monterrey)
+zone-america-tijuana = Pacific Time (Tijuana, Mexicali)
+zone-america-hermosillo = Arizona and Sonora Time (Hermosillo, Nogales)
+zone-america-ciudad-juarez = Mountain Time (Ciudad Juárez, same as El Paso)
+zone-america-matamoros = Texas Time (Matamoros, Reynosa, Nuevo Laredo)
+zone-america-cancun = Cancún Time (Quintana Roo)
+# The language page (the header links to it from every page).
+language-title = Choose your language
+language-back = Go back without changing the language

@@ -4,7 +4,7 @@
 ## Marco del sitio
 
 site-name = Puerta
-site-tagline = Citas en los puertos de entrada terrestres de Estados Unidos
+site-tagline = Citas en los puertos de entrada (garitas) de Estados Unidos
 skip-link = Ir al contenido principal
 nav-label = Menú principal
 nav-dashboard = Su página principal
@@ -18,15 +18,15 @@ nav-admin-audit = Registro de auditoría
 language-switcher-label = Idioma
 footer-text = Puerta es gratis. Nadie le puede vender una cita. Nunca le pague a nadie por una cita.
 error-summary-title = Hay un problema
-request-id-label = Número de referencia para soporte: { $id }
-session-warning = Su sesión se cerrará pronto porque no ha hecho nada en un rato.
+request-id-label = Folio para soporte: { $id }
+session-warning = Su sesión se cerrará pronto porque lleva un rato sin actividad.
 session-stay = Mantener la sesión abierta
 back-link = Regresar
 
 ## Inicio
 
 home-title = Pida una cita para cruzar la frontera a Estados Unidos
-home-intro = Use Puerta para enviar sus datos antes de viajar. También puede pedir una cita en uno de los ocho puertos de entrada en la frontera con México.
+home-intro = Use Puerta para enviar sus datos antes de viajar. También puede pedir una cita en uno de los ocho puertos de entrada (garitas) de la frontera entre México y Estados Unidos.
 home-start = Crear una cuenta
 home-have-account = ¿Ya tiene una cuenta?
 
@@ -41,7 +41,7 @@ field-phone-hint = Incluya el código de país, por ejemplo +52 55 1234 5678.
 field-password = Contraseña
 field-new-password = Contraseña nueva
 field-current-password = Contraseña actual
-field-password-hint = Use al menos 12 caracteres y una contraseña difícil de adivinar. Tres o cuatro palabras sin relación entre sí, que pueda recordar, funcionan bien.
+field-password-hint = Use al menos 12 caracteres que sean difíciles de adivinar. Funcionan bien tres o cuatro palabras sin relación entre sí que usted pueda recordar.
 field-language = Idioma preferido
 field-code = Código
 field-code-hint = El código de 6 dígitos que le enviamos.
@@ -70,22 +70,22 @@ error-code-wrong = Este código no es correcto o ya venció. Revise el código o
 error-current-password-wrong = Su contraseña actual no es correcta.
 error-role-invalid = Elija uno de los roles de la lista.
 error-field-required = Este campo es obligatorio.
-error-field-invalid = Este dato no tiene el tipo o el formato correcto.
+error-field-invalid = Lo que escribió aquí no es correcto o no está bien escrito. Revíselo e inténtelo de nuevo.
 
 ## Problemas (detalles de la API y errores de página)
 
 problem-not_found = No hay nada en esta dirección web.
 problem-method_not_allowed = Esta dirección web no acepta este método.
 problem-payload_too_large = Lo que envió es demasiado grande.
-problem-unsupported_media_type = Envíe el cuerpo de la solicitud en formato JSON, con Content-Type: application/json.
-problem-malformed_json = El cuerpo de la solicitud no es JSON válido.
-problem-unreadable_body = No se pudo leer el cuerpo de la solicitud.
-problem-validation_failed = Falta información o hay datos que no son válidos. Se indica cada campo con un problema.
+problem-unsupported_media_type = Envíe el cuerpo de la petición en formato JSON, con Content-Type: application/json.
+problem-malformed_json = El cuerpo de la petición no es JSON válido.
+problem-unreadable_body = No se pudo leer el cuerpo de la petición.
+problem-validation_failed = Falta información o hay datos que no son válidos. Abajo le indicamos cada campo que tiene un problema.
 problem-too_many_requests = Demasiados intentos. Espere { $seconds } segundos y vuelva a intentarlo.
-problem-internal_error = Algo salió mal de nuestro lado. Por favor, inténtelo más tarde.
+problem-internal_error = Tuvimos un problema en nuestro sistema. Por favor, inténtelo más tarde.
 problem-timed_out = El servidor no pudo responder a tiempo. Por favor, inténtelo de nuevo en un momento.
 problem-database_unavailable = El servicio no está disponible en este momento. Por favor, inténtelo de nuevo en un momento.
-problem-bad_request = No se pudo entender la solicitud.
+problem-bad_request = No se pudo entender la petición.
 problem-invalid_credentials = El correo electrónico o la contraseña no son correctos.
 problem-email_not_verified = Todavía no ha confirmado su correo electrónico. Podemos enviarle un código nuevo.
 problem-totp_required = Escriba el código de su aplicación de autenticación.
@@ -93,31 +93,31 @@ problem-totp_invalid = El código de la aplicación de autenticación no es corr
 problem-unauthenticated = Necesita iniciar sesión para hacer esto.
 problem-forbidden = No tiene permiso para hacer esto.
 problem-mfa_required = El personal debe activar la verificación en dos pasos antes de usar las funciones del personal.
-problem-csrf_failed = Este formulario ya venció o no vino de Puerta. Regrese, vuelva a cargar la página e inténtelo de nuevo.
+problem-csrf_failed = Este formulario ya venció o no viene de Puerta. Regrese, vuelva a cargar la página e inténtelo de nuevo.
 problem-code_invalid = Este código no es correcto o ya venció. Pida un código nuevo.
 problem-account_disabled = Esta cuenta está desactivada. Comuníquese con soporte.
 problem-totp_already_enabled = La verificación en dos pasos ya está activada.
 problem-totp_not_started = Primero empiece a configurar la verificación en dos pasos.
-problem-conflict = Este cambio entra en conflicto con los datos actuales. Vuelva a cargar la página e inténtelo de nuevo.
+problem-conflict = Algo cambió en esta página después de que usted la abrió, por eso no guardamos su cambio. Vuelva a cargar la página, revísela e inténtelo de nuevo.
 problem-last_admin = No puede quitar al último administrador.
 problem-password_reset_required = Por su seguridad, elija una contraseña nueva antes de iniciar sesión. Use "¿Olvidó su contraseña?" para recibir un código.
 problem-email_taken = Otra cuenta ya usa este correo electrónico.
 
 ## Registro y confirmación
 
-register-title = Crear una cuenta
+register-title = Cree una cuenta
 register-intro = Necesita una cuenta para enviar sus datos y pedir una cita. Es gratis.
 register-submit = Crear cuenta
 verify-title = Revise su correo electrónico
 verify-intro = Si el correo es correcto, le enviamos un código de 6 dígitos. El código sirve durante 10 minutos.
 verify-submit = Confirmar correo electrónico
 verify-resend = Enviar un código nuevo
-verify-resent = Si ese correo tiene una cuenta que todavía no está confirmada, le enviamos un código nuevo.
+verify-resent = Si hay una cuenta con ese correo y todavía no está confirmada, le enviamos un código nuevo.
 verify-done = Su correo electrónico está confirmado. Ya puede iniciar sesión.
 
 ## Iniciar y cerrar sesión
 
-sign-in-title = Iniciar sesión
+sign-in-title = Inicie sesión
 sign-in-submit = Iniciar sesión
 sign-in-forgot = ¿Olvidó su contraseña?
 sign-in-no-account = ¿Todavía no tiene cuenta?
@@ -125,12 +125,12 @@ sign-in-not-verified = Todavía no ha confirmado su correo electrónico.
 sign-in-totp-title = Verificación en dos pasos
 sign-in-totp-submit = Continuar
 signed-out = Se cerró su sesión.
-session-expired = Se cerró su sesión porque estuvo 15 minutos sin actividad, o porque su sesión terminó.
+session-expired = Se cerró su sesión porque estuvo 15 minutos sin actividad o porque ya pasaron 12 horas desde que inició sesión. Vuelva a iniciar sesión para continuar.
 
 ## Restablecer la contraseña
 
-forgot-title = Restablecer su contraseña
-forgot-intro = Escriba el correo electrónico de su cuenta. Si ese correo tiene una cuenta, le enviaremos un código para restablecer su contraseña. El código sirve durante 30 minutos.
+forgot-title = Restablezca su contraseña
+forgot-intro = Escriba el correo electrónico de su cuenta. Si hay una cuenta con ese correo, le enviaremos un código para restablecer su contraseña. El código sirve durante 30 minutos.
 forgot-submit = Enviar código
 reset-title = Elija una contraseña nueva
 reset-intro = Escriba el código del correo y una contraseña nueva. Se cerrarán todas sus otras sesiones.
@@ -150,34 +150,35 @@ account-mfa = Verificación en dos pasos
 account-mfa-on = Activada
 account-mfa-off = Desactivada
 account-change = Cambiar
-account-change-password-title = Cambiar su contraseña
+account-change-password-title = Cambie su contraseña
 account-change-password-submit = Cambiar contraseña
 account-password-changed = Se cambió su contraseña.
-account-change-email-title = Cambiar su correo electrónico
-account-change-email-intro = Le enviaremos un código al correo nuevo. El cambio se hace cuando usted escriba el código.
+account-change-email-title = Cambie su correo electrónico
+account-change-email-intro = Le enviaremos un código al correo nuevo. El cambio se hará cuando escriba el código.
 account-change-email-submit = Enviar código al correo nuevo
 account-email-code-title = Confirme su correo electrónico nuevo
 account-email-changed = Se cambió su correo electrónico.
 account-change-language-submit = Guardar idioma
 account-language-changed = Se guardó su idioma.
-account-change-phone-title = Cambiar su número de celular
+account-change-phone-title = Cambie su número de celular
 account-change-phone-submit = Guardar número de celular
 account-phone-changed = Se guardó su número de celular.
 account-data-title = Sus datos
 account-data-intro = Puede descargar en un archivo toda la información que Puerta tiene sobre usted.
 account-data-download = Descargar mis datos
-account-delete-title = Eliminar su cuenta
+account-delete-title = Elimine su cuenta
 account-delete-intro = Esto cierra su sesión en todos lados y borra sus datos personales. Por ley debemos guardar algunos registros, pero sin su nombre ni sus datos de contacto. Esto no se puede deshacer.
 account-delete-submit = Eliminar mi cuenta
 account-deleted = Se eliminó su cuenta.
-account-wasnt-me-title = Su cuenta está protegida
-account-wasnt-me-done = Cerramos todas las sesiones de su cuenta. Para volver a iniciar sesión, restablezca su contraseña con un código que le enviaremos a su correo electrónico.
+account-wasnt-me-title = Proteja su cuenta
+account-wasnt-me-done-title = Su cuenta está protegida
+account-wasnt-me-done = Cerramos todas las sesiones de su cuenta. Para volver a iniciar sesión, elija una contraseña nueva: en la página de inicio de sesión, presione "¿Olvidó su contraseña?" y le enviaremos un código a su correo electrónico.
 account-wasnt-me-intro = Si otra persona inició sesión en su cuenta, presione el botón. Cerraremos todas las sesiones y después usted elegirá una contraseña nueva.
 account-wasnt-me-submit = Cerrar sesión en todos lados
 
 ## Verificación en dos pasos (TOTP)
 
-totp-title = Configurar la verificación en dos pasos
+totp-title = Configure la verificación en dos pasos
 totp-intro = La verificación en dos pasos le pide un código de una aplicación de su teléfono cada vez que inicia sesión. Así nadie puede iniciar sesión solo con su contraseña.
 totp-step-scan = Escanee este código QR con una aplicación de autenticación.
 totp-step-key = Si no puede escanearlo, escriba esta clave en la aplicación:
@@ -238,7 +239,7 @@ email-verify-body = Su código para confirmar su correo electrónico es { $code 
 email-already-registered-subject = Alguien intentó crear una cuenta de Puerta con su correo electrónico
 email-already-registered-body = Alguien intentó crear una cuenta nueva con este correo electrónico, pero usted ya tiene una. Si fue usted, inicie sesión, o restablezca su contraseña si la olvidó. Si no fue usted, no tiene que hacer nada.
 email-sign-in-subject = Nuevo inicio de sesión en su cuenta de Puerta
-email-sign-in-body = Se inició sesión en su cuenta el { $time } (UTC). Si fue usted, no tiene que hacer nada.
+email-sign-in-body = Alguien inició sesión en su cuenta el { $time }. Si fue usted, no tiene que hacer nada.
 email-sign-in-wasnt-me = Si no fue usted, abra este enlace. Cerraremos todas las sesiones y usted elegirá una contraseña nueva: { $link }
 email-reset-subject = Su código de Puerta para restablecer la contraseña: { $code }
 email-reset-body = Su código para restablecer su contraseña es { $code }. Sirve durante 30 minutos. También puede abrir este enlace: { $link }
@@ -248,22 +249,22 @@ email-password-changed-subject = Se cambió su contraseña de Puerta
 email-password-changed-body = Se cambió la contraseña de su cuenta de Puerta. Si usted no hizo esto, restablezca su contraseña ahora.
 email-email-changed-subject = Se cambió su correo electrónico de Puerta
 email-email-changed-body = El correo electrónico de su cuenta de Puerta se cambió por otro. Si usted no hizo esto, comuníquese con soporte ahora.
-sms-sign-in = Puerta: nuevo acceso a su cuenta el { $time } UTC. ¿No fue usted? Revise su correo.
+sms-sign-in = Puerta: hubo un nuevo acceso a su cuenta el { $time }. ¿No fue usted? Revise su correo.
 
 ## Zonas horarias (se muestran junto a cada hora en un puerto)
 
-zone-america-phoenix = hora de Arizona
-zone-america-chicago = hora del Centro
-zone-america-denver = hora de la Montaña
-zone-america-los-angeles = hora del Pacífico
-zone-america-new-york = hora del Este
+zone-america-phoenix = hora de Arizona (Nogales)
+zone-america-chicago = hora del Centro de Estados Unidos (Texas)
+zone-america-denver = hora de la Montaña (El Paso)
+zone-america-los-angeles = hora del Pacífico (San Diego)
+zone-america-new-york = hora del Este (Nueva York)
 
 ## Requisitos de entrada
 
 er-title = Requisitos de entrada
-er-intro = Qué traer, cómo pedir una cita y qué pasa en cada puerto de entrada. Puede leer estas páginas sin tener una cuenta. Después de abrirlas una vez, también puede leerlas sin internet.
+er-intro = Qué debe llevar, cómo pedir una cita y qué pasa en cada puerto de entrada (garita). Puede leer estas páginas sin tener una cuenta. Después de abrirlas una vez, también puede leerlas sin internet.
 er-general-heading = Antes de viajar
-er-ports-heading = Puertos de entrada
+er-ports-heading = Puertos de entrada (garitas)
 er-fallback = Esta página todavía no está traducida a su idioma. Se muestra en inglés.
 er-in-english = en inglés
 er-updated = Última actualización: { $date }
@@ -273,13 +274,13 @@ er-edit = Editar esta página
 
 ## Página principal
 
-dashboard-er-text = Lea qué debe traer y cómo funcionan las citas.
+dashboard-er-text = Lea qué debe llevar y cómo funcionan las citas.
 dashboard-er-count = { $count ->
     [one] { $count } página
    *[other] { $count } páginas
 }
 dashboard-cases-title = Sus casos
-dashboard-cases-empty = Todavía no ha enviado una solicitud.
+dashboard-cases-empty = Todavía no ha enviado sus datos. Cuando los envíe, recibirá un número de referencia y su caso aparecerá aquí.
 dashboard-appointments-title = Citas
 dashboard-appointments-empty = No tiene ninguna cita.
 dashboard-messages-title = Mensajes
@@ -300,7 +301,7 @@ offline-link = Leer los requisitos de entrada
 ## Edición de contenido (administradores)
 
 nav-admin-content = Requisitos de entrada
-admin-content-title = Editar los requisitos de entrada
+admin-content-title = Edite los requisitos de entrada
 admin-content-language = Idioma de esta versión
 field-title = Título
 field-summary = Resumen
@@ -347,7 +348,7 @@ delivery-status-sending = Se está enviando
 delivery-status-delivered = Entregado
 delivery-status-temporary_failure = Todavía no se entregó (se volverá a intentar)
 delivery-status-permanent_failure = No se pudo entregar (la dirección o el número lo rechazó)
-delivery-status-technical_failure = No se envió (hubo un problema de nuestro lado)
+delivery-status-technical_failure = No se envió (hubo un problema en nuestro sistema)
 delivery-channel-email = correo electrónico
 delivery-channel-sms = mensaje de texto
 list-next-page = Página siguiente
@@ -358,7 +359,7 @@ error-delivery-status-unknown = Ese estado no existe. Elija uno de la lista.
 
 ## Account guards and busy networks (issue 8)
 problem-sign_in_locked = Se han probado demasiadas contraseñas incorrectas en esta cuenta. Vuelva a intentarlo en { $minutes } minutos, o restablezca su contraseña ahora: le enviaremos un código por correo electrónico.
-problem-proof_required = Ahora llegan muchas solicitudes desde su red. Resuelva la comprobación del campo "challenge" y envíe la solicitud otra vez con la respuesta.
+problem-proof_required = En este momento llegan muchas peticiones desde su red. Resuelva la comprobación del campo "challenge" y envíe la petición otra vez con la respuesta.
 error-proof-required = Mucha gente está usando esta conexión ahora. Su navegador está haciendo una comprobación rápida. Cuando diga que terminó, envíe el formulario otra vez.
 proof-working = Comprobando su conexión. Esto tarda unos segundos.
 proof-done = Listo. Ya puede enviar el formulario.
@@ -367,3 +368,20 @@ email-mfa-enabled-subject = La verificación en dos pasos está activada en su c
 email-mfa-enabled-body = Se activó la verificación en dos pasos en su cuenta de Puerta y se cerró la sesión en todos los demás dispositivos. Si usted no hizo esto, restablezca su contraseña ahora.
 totp-password = Su contraseña
 totp-password-hint = Para proteger su cuenta, escriba su contraseña otra vez.
+
+## The reader's time zone (issue 9)
+account-time-zone = Zona horaria
+field-time-zone-hint = Le mostramos todas las horas en esta zona horaria, con el nombre de la zona.
+account-change-time-zone-title = Elija su zona horaria
+account-change-time-zone-submit = Guardar zona horaria
+account-time-zone-changed = Se guardó su zona horaria.
+error-time-zone-invalid = Elija una zona horaria de la lista.
+zone-america-mexico-city = hora del centro de México (Ciudad de México, Guadalajara, Monterrey)
+zone-america-tijuana = hora del Pacífico (Tijuana, Mexicali)
+zone-america-hermosillo = hora de Arizona y Sonora (Hermosillo, Nogales)
+zone-america-ciudad-juarez = hora de la Montaña (Ciudad Juárez, la misma que en El Paso)
+zone-america-matamoros = hora de Texas (Matamoros, Reynosa, Nuevo Laredo)
+zone-america-cancun = hora de Cancún (Quintana Roo)
+# The language page (the header links to it from every page).
+language-title = Elija su idioma
+language-back = Regresar sin cambiar el idioma

@@ -18,7 +18,7 @@ nav-admin-audit = Journal d'audit
 language-switcher-label = Langue
 footer-text = Puerta est gratuit. Personne ne peut vous vendre un rendez-vous. Ne payez jamais personne pour un rendez-vous.
 error-summary-title = Il y a un problème
-request-id-label = Référence pour l'équipe d'assistance : { $id }
+request-id-label = Référence de l'erreur, pour l'équipe d'assistance : { $id }
 session-warning = Votre session va bientôt se fermer, car vous n'avez rien fait depuis un moment.
 session-stay = Garder ma session ouverte
 back-link = Retour
@@ -26,9 +26,9 @@ back-link = Retour
 ## Accueil
 
 home-title = Demander un rendez-vous pour passer la frontière des États-Unis
-home-intro = Avec Puerta, vous envoyez vos informations avant de voyager. Vous demandez aussi un rendez-vous à l'un des huit points d'entrée de la frontière avec le Mexique.
+home-intro = Sur Puerta, vous envoyez vos informations avant de voyager. Vous pouvez aussi y demander un rendez-vous à l'un des huit points d'entrée de la frontière avec le Mexique.
 home-start = Créer un compte
-home-have-account = Vous avez déjà un compte ?
+home-have-account = Vous avez déjà un compte ?
 
 ## Champs des formulaires
 
@@ -57,7 +57,7 @@ error-email-undeliverable = Nous ne pouvons pas envoyer d'e-mail à une adresse 
 error-password-too-short = Votre mot de passe doit avoir au moins 12 caractères.
 error-password-too-long = Votre mot de passe doit avoir 128 caractères au maximum.
 error-password-common = Beaucoup de personnes utilisent ce mot de passe. Il est donc facile à deviner. Choisissez-en un autre.
-error-password-weak = Ce mot de passe est facile à deviner. Choisissez un mot de passe plus long et difficile à deviner : trois ou quatre mots sans rapport entre eux conviennent bien. Évitez votre nom, votre adresse e-mail, le mot « Puerta », les lettres répétées, les suites de touches du clavier et les suites de chiffres (comme 1234).
+error-password-weak = Ce mot de passe est facile à deviner. Choisissez un mot de passe plus long et difficile à deviner : trois ou quatre mots sans rapport entre eux conviennent bien. Évitez votre nom, votre adresse e-mail, le mot « Puerta », les lettres répétées, les suites de touches du clavier et les suites de chiffres (comme 1234).
 error-full-name-required = Entrez votre nom complet.
 error-full-name-too-long = Votre nom complet doit avoir 200 caractères au maximum.
 error-full-name-control = Votre nom ne peut pas contenir de retours à la ligne, de tabulations ni d'autres caractères spéciaux. Écrivez-le sur une seule ligne.
@@ -66,11 +66,11 @@ error-full-name-separator = Votre nom ne peut pas contenir de sauts de ligne ou 
 error-phone-invalid = Entrez un numéro de portable avec l'indicatif du pays, par exemple +52 55 1234 5678.
 error-language-invalid = Choisissez une des langues de la liste.
 error-code-format = Entrez le code à 6 chiffres.
-error-code-wrong = Ce code n'est pas correct ou il est trop ancien. Vérifiez le code ou demandez un nouveau code.
+error-code-wrong = Ce code n'est pas correct ou il a expiré. Vérifiez le code ou demandez-en un nouveau.
 error-current-password-wrong = Votre mot de passe actuel n'est pas correct.
 error-role-invalid = Choisissez un des rôles de la liste.
 error-field-required = Ce champ est obligatoire.
-error-field-invalid = Cette valeur n'a pas le bon type ou le bon format.
+error-field-invalid = Ce que vous avez entré ici n'est pas correct ou n'est pas écrit de la bonne façon. Vérifiez et réessayez.
 
 ## Problèmes (détails de l'API et erreurs de page)
 
@@ -80,9 +80,9 @@ problem-payload_too_large = Ce que vous avez envoyé est trop volumineux.
 problem-unsupported_media_type = Envoyez le corps de la requête en JSON, avec Content-Type: application/json.
 problem-malformed_json = Le corps de la requête n'est pas du JSON valide.
 problem-unreadable_body = Impossible de lire le corps de la requête.
-problem-validation_failed = Des informations manquent ou ne sont pas valides. La liste montre chaque champ qui a un problème.
+problem-validation_failed = Des informations manquent ou ne sont pas valides. Ci-dessous, nous signalons chaque champ qui pose problème.
 problem-too_many_requests = Trop de tentatives. Attendez { $seconds } secondes, puis réessayez.
-problem-internal_error = Un problème est survenu de notre côté. Réessayez plus tard.
+problem-internal_error = Nous avons eu un problème dans notre système. Réessayez plus tard.
 problem-timed_out = Le serveur n'a pas pu répondre à temps. Réessayez dans un moment.
 problem-database_unavailable = Le service n'est pas disponible pour le moment. Réessayez dans un moment.
 problem-bad_request = Nous n'avons pas pu comprendre la requête.
@@ -94,13 +94,13 @@ problem-unauthenticated = Vous devez vous connecter pour faire cela.
 problem-forbidden = Vous n'avez pas l'autorisation de faire cela.
 problem-mfa_required = Le personnel doit activer la vérification en deux étapes avant d'utiliser les fonctions du personnel.
 problem-csrf_failed = Ce formulaire a expiré ou ne vient pas de Puerta. Revenez en arrière, rechargez la page et réessayez.
-problem-code_invalid = Ce code n'est pas correct ou il est trop ancien. Demandez un nouveau code.
+problem-code_invalid = Ce code n'est pas correct ou il a expiré. Demandez un nouveau code.
 problem-account_disabled = Ce compte est désactivé. Contactez l'équipe d'assistance.
 problem-totp_already_enabled = La vérification en deux étapes est déjà activée.
 problem-totp_not_started = Commencez d'abord à configurer la vérification en deux étapes.
-problem-conflict = Cette modification ne correspond plus à l'état actuel. Rechargez la page et réessayez.
+problem-conflict = Quelque chose a changé sur cette page depuis que vous l'avez ouverte, donc nous n'avons pas enregistré votre modification. Rechargez la page, vérifiez-la et réessayez.
 problem-last_admin = Vous ne pouvez pas retirer le dernier administrateur.
-problem-password_reset_required = Pour votre sécurité, choisissez un nouveau mot de passe avant de vous connecter. Utilisez « Mot de passe oublié ? » pour recevoir un code.
+problem-password_reset_required = Pour votre sécurité, choisissez un nouveau mot de passe avant de vous connecter. Utilisez « Mot de passe oublié ? » pour recevoir un code.
 problem-email_taken = Un autre compte utilise déjà cette adresse e-mail.
 
 ## Inscription et confirmation de l'adresse e-mail
@@ -112,25 +112,25 @@ verify-title = Regardez vos e-mails
 verify-intro = Si l'adresse est correcte, nous y avons envoyé un code à 6 chiffres. Le code est valable 10 minutes.
 verify-submit = Confirmer l'adresse e-mail
 verify-resend = Envoyer un nouveau code
-verify-resent = Si cette adresse a un compte qui n'est pas encore confirmé, nous avons envoyé un nouveau code.
+verify-resent = S'il existe un compte avec cette adresse et qu'il n'est pas encore confirmé, nous avons envoyé un nouveau code.
 verify-done = Votre adresse e-mail est confirmée. Vous pouvez maintenant vous connecter.
 
 ## Connexion et déconnexion
 
 sign-in-title = Se connecter
 sign-in-submit = Se connecter
-sign-in-forgot = Mot de passe oublié ?
-sign-in-no-account = Vous n'avez pas encore de compte ?
+sign-in-forgot = Mot de passe oublié ?
+sign-in-no-account = Vous n'avez pas encore de compte ?
 sign-in-not-verified = Vous n'avez pas encore confirmé votre adresse e-mail.
 sign-in-totp-title = Vérification en deux étapes
 sign-in-totp-submit = Continuer
 signed-out = Votre session est fermée.
-session-expired = Votre session est fermée. Vous n'avez rien fait pendant 15 minutes, ou votre session a pris fin.
+session-expired = Votre session est fermée parce que vous n'avez rien fait pendant 15 minutes, ou parce que 12 heures sont passées depuis votre connexion. Connectez-vous de nouveau pour continuer.
 
 ## Réinitialisation du mot de passe
 
 forgot-title = Réinitialiser votre mot de passe
-forgot-intro = Entrez l'adresse e-mail de votre compte. Si cette adresse a un compte, nous enverrons un code pour réinitialiser votre mot de passe. Le code est valable 30 minutes.
+forgot-intro = Entrez l'adresse e-mail de votre compte. S'il existe un compte avec cette adresse, nous enverrons un code pour réinitialiser votre mot de passe. Le code est valable 30 minutes.
 forgot-submit = Envoyer le code
 reset-title = Choisissez un nouveau mot de passe
 reset-intro = Entrez le code reçu par e-mail et un nouveau mot de passe. Toutes vos autres sessions seront fermées.
@@ -154,7 +154,7 @@ account-change-password-title = Changer votre mot de passe
 account-change-password-submit = Changer le mot de passe
 account-password-changed = Votre mot de passe est modifié.
 account-change-email-title = Changer votre adresse e-mail
-account-change-email-intro = Nous allons envoyer un code à la nouvelle adresse. Le changement sera fait quand vous entrerez le code.
+account-change-email-intro = Nous allons envoyer un code à la nouvelle adresse. Le changement se fera quand vous entrerez le code.
 account-change-email-submit = Envoyer le code à la nouvelle adresse
 account-email-code-title = Confirmez votre nouvelle adresse e-mail
 account-email-changed = Votre adresse e-mail est modifiée.
@@ -167,11 +167,12 @@ account-data-title = Vos données
 account-data-intro = Vous pouvez télécharger dans un fichier tout ce que Puerta garde sur vous.
 account-data-download = Télécharger mes données
 account-delete-title = Supprimer votre compte
-account-delete-intro = Cette action vous déconnecte partout et supprime vos données personnelles. Pour des raisons légales, nous devons garder certains registres, sans votre nom ni vos coordonnées. Vous ne pourrez pas annuler cette action.
+account-delete-intro = Cette action vous déconnecte partout et supprime vos données personnelles. Pour des raisons légales, nous devons garder certaines informations, sans votre nom ni vos coordonnées. Vous ne pourrez pas annuler cette action.
 account-delete-submit = Supprimer mon compte
 account-deleted = Votre compte est supprimé.
-account-wasnt-me-title = Votre compte est protégé
-account-wasnt-me-done = Nous avons fermé toutes les sessions de votre compte. Pour vous connecter de nouveau, réinitialisez votre mot de passe avec un code envoyé à votre adresse e-mail.
+account-wasnt-me-title = Protégez votre compte
+account-wasnt-me-done-title = Votre compte est protégé
+account-wasnt-me-done = Nous avons fermé toutes les sessions de votre compte. Pour vous connecter de nouveau, choisissez un nouveau mot de passe : sur la page de connexion, appuyez sur « Mot de passe oublié ? » et nous vous enverrons un code par e-mail.
 account-wasnt-me-intro = Si une autre personne s'est connectée à votre compte, appuyez sur le bouton. Nous fermerons toutes les sessions, puis vous choisirez un nouveau mot de passe.
 account-wasnt-me-submit = Se déconnecter partout
 
@@ -180,7 +181,7 @@ account-wasnt-me-submit = Se déconnecter partout
 totp-title = Configurer la vérification en deux étapes
 totp-intro = Avec la vérification en deux étapes, vous devez entrer un code donné par une application de votre téléphone à chaque connexion. Ainsi, personne ne peut se connecter avec seulement votre mot de passe.
 totp-step-scan = Scannez ce code QR avec une application d'authentification.
-totp-step-key = Si vous ne pouvez pas le scanner, tapez cette clé dans l'application :
+totp-step-key = Si vous ne pouvez pas le scanner, tapez cette clé dans l'application :
 totp-step-confirm = Entrez le code à 6 chiffres affiché par l'application.
 totp-submit = Activer la vérification en deux étapes
 totp-enabled = La vérification en deux étapes est activée.
@@ -233,30 +234,30 @@ email-greeting = Bonjour { $name },
 email-greeting-unnamed = Bonjour,
 email-signature = Puerta
 email-ignore = Si vous n'avez rien demandé, vous pouvez ignorer ce message.
-email-verify-subject = Votre code Puerta : { $code }
+email-verify-subject = Votre code Puerta : { $code }
 email-verify-body = Votre code pour confirmer votre adresse e-mail est { $code }. Il est valable 10 minutes. Ne le donnez à personne.
 email-already-registered-subject = Quelqu'un a essayé de créer un compte Puerta avec votre adresse e-mail
 email-already-registered-body = Quelqu'un a essayé de créer un nouveau compte avec cette adresse e-mail, mais vous avez déjà un compte. Si c'était vous, connectez-vous, ou réinitialisez votre mot de passe si vous l'avez oublié. Si ce n'était pas vous, vous n'avez rien à faire.
 email-sign-in-subject = Nouvelle connexion à votre compte Puerta
-email-sign-in-body = Il y a eu une connexion à votre compte le { $time } (UTC). Si c'était vous, vous n'avez rien à faire.
-email-sign-in-wasnt-me = Si ce n'était pas vous, ouvrez ce lien. Nous fermerons toutes les sessions et vous choisirez un nouveau mot de passe : { $link }
-email-reset-subject = Votre code Puerta pour réinitialiser votre mot de passe : { $code }
-email-reset-body = Votre code pour réinitialiser votre mot de passe est { $code }. Il est valable 30 minutes. Vous pouvez aussi ouvrir ce lien : { $link }
-email-change-subject = Confirmez votre nouvelle adresse e-mail pour Puerta : { $code }
+email-sign-in-body = Quelqu'un s'est connecté à votre compte le { $time }. Si c'était vous, vous n'avez rien à faire.
+email-sign-in-wasnt-me = Si ce n'était pas vous, ouvrez ce lien. Nous fermerons toutes les sessions et vous choisirez un nouveau mot de passe : { $link }
+email-reset-subject = Votre code Puerta pour réinitialiser votre mot de passe : { $code }
+email-reset-body = Votre code pour réinitialiser votre mot de passe est { $code }. Il est valable 30 minutes. Vous pouvez aussi ouvrir ce lien : { $link }
+email-change-subject = Confirmez votre nouvelle adresse e-mail pour Puerta : { $code }
 email-change-body = Votre code pour confirmer cette nouvelle adresse e-mail est { $code }. Il est valable 10 minutes.
 email-password-changed-subject = Votre mot de passe Puerta a été modifié
 email-password-changed-body = Le mot de passe de votre compte Puerta a été modifié. Si ce n'était pas vous, réinitialisez votre mot de passe maintenant.
 email-email-changed-subject = Votre adresse e-mail Puerta a été modifiée
 email-email-changed-body = L'adresse e-mail de votre compte Puerta a été remplacée par une autre adresse. Si ce n'était pas vous, contactez l'équipe d'assistance maintenant.
-sms-sign-in = Puerta : nouvelle connexion à votre compte le { $time } UTC. Ce n'était pas vous ? Regardez vos e-mails.
+sms-sign-in = Puerta : quelqu'un s'est connecté à votre compte le { $time }. Ce n'était pas vous ? Regardez vos e-mails.
 
 ## Fuseaux horaires (affichés à côté de chaque heure d'un point d'entrée)
 
-zone-america-phoenix = heure de l'Arizona
-zone-america-chicago = heure du Centre
-zone-america-denver = heure des Rocheuses
-zone-america-los-angeles = heure du Pacifique
-zone-america-new-york = heure de l'Est
+zone-america-phoenix = heure de l'Arizona (Nogales)
+zone-america-chicago = heure du Centre (Texas)
+zone-america-denver = heure des Rocheuses (El Paso)
+zone-america-los-angeles = heure du Pacifique (San Diego)
+zone-america-new-york = heure de l'Est (New York)
 
 ## Conditions d'entrée
 
@@ -266,8 +267,8 @@ er-general-heading = Avant de voyager
 er-ports-heading = Points d'entrée
 er-fallback = Cette page n'est pas encore traduite dans votre langue. Elle est affichée en anglais.
 er-in-english = en anglais
-er-updated = Dernière mise à jour : { $date }
-er-port-time = Heure actuelle à ce point d'entrée : { $time }
+er-updated = Dernière mise à jour : { $date }
+er-port-time = Heure actuelle à ce point d'entrée : { $time }
 er-back = Toutes les conditions d'entrée
 er-edit = Modifier cette page
 
@@ -279,7 +280,7 @@ dashboard-er-count = { $count ->
    *[other] { $count } pages
 }
 dashboard-cases-title = Mes dossiers
-dashboard-cases-empty = Vous n'avez pas encore envoyé de demande.
+dashboard-cases-empty = Vous n'avez pas encore envoyé vos informations. Quand vous les enverrez, vous recevrez un numéro de référence, et votre dossier apparaîtra ici.
 dashboard-appointments-title = Rendez-vous
 dashboard-appointments-empty = Vous n'avez aucun rendez-vous.
 dashboard-messages-title = Messages
@@ -306,7 +307,7 @@ field-title = Titre
 field-summary = Résumé
 field-summary-hint = Une phrase, affichée dans la liste.
 field-body = Texte
-field-body-hint = Markdown : ## pour un titre, - pour un élément de liste, une ligne vide entre les paragraphes.
+field-body-hint = Markdown : ## pour un titre, - pour un élément de liste, une ligne vide entre les paragraphes.
 admin-content-preview = Aperçu
 admin-content-save = Enregistrer comme nouvelle version
 admin-content-saved = La nouvelle version est enregistrée et publiée.
@@ -316,7 +317,7 @@ admin-content-version = Version { $version }, { $date }
 error-content-slug = Cette page n'existe pas.
 error-content-title = Entrez un titre de 200 caractères au maximum.
 error-content-summary = Écrivez un résumé de 300 caractères au maximum.
-error-content-body = Entrez le texte, jusqu'à 50 000 caractères.
+error-content-body = Entrez le texte, jusqu'à 50 000 caractères.
 
 ## Accueil du personnel
 
@@ -347,7 +348,7 @@ delivery-status-sending = En cours d'envoi
 delivery-status-delivered = Remis
 delivery-status-temporary_failure = Pas encore remis (nouvel essai prévu)
 delivery-status-permanent_failure = Impossible à remettre (adresse ou numéro refusé)
-delivery-status-technical_failure = Non envoyé (problème de notre côté)
+delivery-status-technical_failure = Non envoyé (problème dans notre système)
 delivery-channel-email = e-mail
 delivery-channel-sms = SMS
 list-next-page = Page suivante
@@ -357,8 +358,8 @@ error-audit-action-unknown = Cette action n'existe pas. Utilisez un nom de la li
 error-delivery-status-unknown = Ce statut n'existe pas. Choisissez-en un dans la liste.
 
 ## Account guards and busy networks (issue 8)
-problem-sign_in_locked = Trop de mots de passe erronés ont été essayés sur ce compte. Réessayez dans { $minutes } minutes, ou réinitialisez votre mot de passe maintenant : nous vous enverrons un code par e-mail.
-problem-proof_required = Beaucoup de demandes arrivent de votre réseau en ce moment. Résolvez la vérification du champ « challenge » et renvoyez la demande avec la réponse.
+problem-sign_in_locked = Trop de mauvais mots de passe ont été essayés sur ce compte. Réessayez dans { $minutes } minutes, ou réinitialisez votre mot de passe maintenant : nous vous enverrons un code par e-mail.
+problem-proof_required = Beaucoup de demandes arrivent de votre réseau en ce moment. Résolvez la vérification du champ « challenge » et renvoyez la demande avec la réponse.
 error-proof-required = Beaucoup de personnes utilisent cette connexion en ce moment. Votre navigateur fait d'abord une vérification rapide. Quand il indique qu'elle est terminée, renvoyez le formulaire.
 proof-working = Vérification de votre connexion. Cela prend quelques secondes.
 proof-done = C'est fait. Vous pouvez envoyer le formulaire.
@@ -367,3 +368,20 @@ email-mfa-enabled-subject = La vérification en deux étapes est activée sur vo
 email-mfa-enabled-body = La vérification en deux étapes a été activée sur votre compte Puerta, et tous les autres appareils ont été déconnectés. Si ce n'était pas vous, réinitialisez votre mot de passe maintenant.
 totp-password = Votre mot de passe
 totp-password-hint = Pour protéger votre compte, saisissez à nouveau votre mot de passe.
+
+## The reader's time zone (issue 9)
+account-time-zone = Fuseau horaire
+field-time-zone-hint = Nous affichons toutes les heures dans ce fuseau, avec son nom.
+account-change-time-zone-title = Choisissez votre fuseau horaire
+account-change-time-zone-submit = Enregistrer le fuseau horaire
+account-time-zone-changed = Votre fuseau horaire est enregistré.
+error-time-zone-invalid = Choisissez un fuseau horaire dans la liste.
+zone-america-mexico-city = heure de Mexico (Guadalajara, Monterrey)
+zone-america-tijuana = heure du Pacifique (Tijuana, Mexicali)
+zone-america-hermosillo = heure de l'Arizona et du Sonora (Hermosillo, Nogales)
+zone-america-ciudad-juarez = heure des Rocheuses (Ciudad Juárez, la même qu'à El Paso)
+zone-america-matamoros = heure du Texas (Matamoros, Reynosa, Nuevo Laredo)
+zone-america-cancun = heure de Cancún (Quintana Roo)
+# The language page (the header links to it from every page).
+language-title = Choisissez votre langue
+language-back = Revenir sans changer de langue

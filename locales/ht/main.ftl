@@ -18,7 +18,7 @@ nav-admin-audit = Rejis odit
 language-switcher-label = Lang
 footer-text = Puerta gratis. Pèsonn pa ka vann ou yon randevou. Pa janm peye pèsonn pou yon randevou.
 error-summary-title = Gen yon pwoblèm
-request-id-label = Nimewo referans pou ekip sipò a: { $id }
+request-id-label = Referans erè a, pou ekip sipò a: { $id }
 session-warning = Talè konsa n ap dekonekte ou, paske ou pa fè anyen depi kèk tan.
 session-stay = Rete konekte
 back-link = Retounen
@@ -26,7 +26,7 @@ back-link = Retounen
 ## Akèy
 
 home-title = Mande yon randevou pou travèse fwontyè Etazini
-home-intro = Sèvi ak Puerta pou voye enfòmasyon ou anvan ou vwayaje. Ou ka mande yon randevou tou nan youn nan uit pò antre ki sou fwontyè ak Meksik.
+home-intro = Sèvi ak Puerta pou voye enfòmasyon ou anvan ou vwayaje. Ou ka mande yon randevou tou nan youn nan uit pò antre ki sou fwontyè ant Etazini ak Meksik.
 home-start = Kreye yon kont
 home-have-account = Ou gen yon kont deja?
 
@@ -41,7 +41,7 @@ field-phone-hint = Mete kòd peyi a tou, pa egzanp +52 55 1234 5678.
 field-password = Modpas
 field-new-password = Nouvo modpas
 field-current-password = Modpas ou kounye a
-field-password-hint = Sèvi ak omwen 12 karaktè, pou modpas la difisil pou devine. Twa oswa kat mo ki pa gen rapò youn ak lòt, epi ou ka sonje, mache byen.
+field-password-hint = Sèvi ak omwen 12 karaktè ki difisil pou devine. Twa oswa kat mo ou ka sonje, ki pa gen rapò youn ak lòt, mache byen.
 field-language = Lang ou prefere
 field-code = Kòd
 field-code-hint = Kòd 6 chif nou voye ba ou a.
@@ -66,11 +66,11 @@ error-full-name-separator = Non ou pa ka gen chanjman liy oswa chanjman paragraf
 error-phone-invalid = Ekri yon nimewo telefòn selilè ak kòd peyi a, tankou +52 55 1234 5678.
 error-language-invalid = Chwazi youn nan lang ki nan lis la.
 error-code-format = Ekri kòd 6 chif la.
-error-code-wrong = Kòd sa a pa bon, oswa li ekspire. Verifye kòd la, oswa mande yon nouvo kòd.
-error-current-password-wrong = Modpas ou kounye a pa bon.
+error-code-wrong = Kòd sa a pa kòrèk, oswa li ekspire. Verifye kòd la, oswa mande yon nouvo kòd.
+error-current-password-wrong = Modpas ou kounye a pa kòrèk.
 error-role-invalid = Chwazi youn nan wòl ki nan lis la.
 error-field-required = Ou dwe ranpli espas sa a.
-error-field-invalid = Sa ou ekri a pa bon kalite, oswa li pa nan bon fòma.
+error-field-invalid = Sa ou ekri isit la pa kòrèk, oswa li pa nan bon fòma. Verifye l epi eseye ankò.
 
 ## Pwoblèm (detay API ak erè sou paj yo)
 
@@ -80,25 +80,25 @@ problem-payload_too_large = Sa ou voye a twò gwo.
 problem-unsupported_media_type = Voye kò demann nan an JSON, ak Content-Type: application/json.
 problem-malformed_json = Kò demann nan pa yon JSON ki valab.
 problem-unreadable_body = Nou pa t ka li kò demann nan.
-problem-validation_failed = Gen enfòmasyon ki manke oswa ki pa valab. Nou make chak espas ki gen pwoblèm.
+problem-validation_failed = Gen enfòmasyon ki manke oswa ki pa valab. Anba a, nou make chak espas ki gen pwoblèm.
 problem-too_many_requests = Twòp esè. Tann { $seconds } segonn epi eseye ankò.
-problem-internal_error = Gen yon bagay ki pa mache bò kote pa nou. Tanpri eseye ankò pita.
+problem-internal_error = Nou te gen yon pwoblèm nan sistèm nou an. Tanpri eseye ankò pita.
 problem-timed_out = Sèvè a pa t ka reponn atan. Tanpri eseye ankò nan yon ti moman.
 problem-database_unavailable = Sèvis la pa disponib kounye a. Tanpri eseye ankò nan yon ti moman.
 problem-bad_request = Nou pa t ka konprann demann nan.
-problem-invalid_credentials = Adrès imèl la oswa modpas la pa bon.
+problem-invalid_credentials = Adrès imèl la oswa modpas la pa kòrèk.
 problem-email_not_verified = Ou poko konfime adrès imèl ou. Nou ka voye yon nouvo kòd ba ou.
 problem-totp_required = Ekri kòd ki nan aplikasyon otantifikasyon ou.
-problem-totp_invalid = Kòd aplikasyon otantifikasyon an pa bon.
+problem-totp_invalid = Kòd aplikasyon otantifikasyon an pa kòrèk.
 problem-unauthenticated = Ou dwe konekte pou ou fè sa.
 problem-forbidden = Ou pa gen pèmisyon pou ou fè sa.
 problem-mfa_required = Anplwaye yo dwe aktive verifikasyon an de etap anvan yo sèvi ak fonksyon anplwaye yo.
 problem-csrf_failed = Fòmilè sa a ekspire, oswa li pa soti nan Puerta. Retounen, rechaje paj la epi eseye ankò.
-problem-code_invalid = Kòd sa a pa bon, oswa li ekspire. Mande yon nouvo kòd.
+problem-code_invalid = Kòd sa a pa kòrèk, oswa li ekspire. Mande yon nouvo kòd.
 problem-account_disabled = Kont sa a dezaktive. Kontakte ekip sipò a.
 problem-totp_already_enabled = Verifikasyon an de etap la deja aktive.
-problem-totp_not_started = Ou dwe kòmanse mete verifikasyon an de etap la an plas anvan.
-problem-conflict = Chanjman sa a pa mache ak sa ki anrejistre kounye a. Rechaje paj la epi eseye ankò.
+problem-totp_not_started = Ou dwe kòmanse prepare verifikasyon an de etap la anvan.
+problem-conflict = Gen yon bagay ki chanje sou paj sa a apre ou te louvri l, kidonk nou pa t anrejistre chanjman ou an. Rechaje paj la, verifye l, epi eseye ankò.
 problem-last_admin = Ou pa ka retire dènye administratè a.
 problem-password_reset_required = Pou sekirite ou, chwazi yon nouvo modpas anvan ou konekte. Sèvi ak "Ou bliye modpas ou?" pou resevwa yon kòd.
 problem-email_taken = Gen yon lòt kont ki deja sèvi ak adrès imèl sa a.
@@ -112,7 +112,7 @@ verify-title = Gade imèl ou
 verify-intro = Si adrès la kòrèk, nou voye yon kòd 6 chif nan adrès sa a. Kòd la bon pou 10 minit.
 verify-submit = Konfime adrès imèl la
 verify-resend = Voye yon nouvo kòd
-verify-resent = Si adrès sa a gen yon kont ki poko konfime, nou voye yon nouvo kòd.
+verify-resent = Si gen yon kont ak adrès sa a ki poko konfime, nou voye yon nouvo kòd.
 verify-done = Adrès imèl ou konfime. Ou ka konekte kounye a.
 
 ## Konekte ak dekonekte
@@ -125,12 +125,12 @@ sign-in-not-verified = Ou poko konfime adrès imèl ou.
 sign-in-totp-title = Verifikasyon an de etap
 sign-in-totp-submit = Kontinye
 signed-out = Ou dekonekte.
-session-expired = Nou dekonekte ou paske ou pa t fè anyen pandan 15 minit, oswa paske sesyon ou an te fini.
+session-expired = Nou dekonekte ou paske ou pa t fè anyen pandan 15 minit, oswa paske 12 èdtan pase depi ou te konekte. Konekte ankò pou ou kontinye.
 
 ## Fè yon nouvo modpas
 
 forgot-title = Fè yon nouvo modpas
-forgot-intro = Ekri adrès imèl kont ou. Si adrès sa a gen yon kont, n ap voye yon kòd ba ou pou ou ka fè yon nouvo modpas. Kòd la bon pou 30 minit.
+forgot-intro = Ekri adrès imèl kont ou. Si gen yon kont ak adrès sa a, n ap voye yon kòd ba ou pou ou ka fè yon nouvo modpas. Kòd la bon pou 30 minit.
 forgot-submit = Voye kòd la
 reset-title = Chwazi yon nouvo modpas
 reset-intro = Ekri kòd ki nan imèl la ak yon nouvo modpas. N ap dekonekte tout lòt sesyon ou yo.
@@ -167,17 +167,18 @@ account-data-title = Enfòmasyon ou yo
 account-data-intro = Ou ka telechaje nan yon fichye tout enfòmasyon Puerta genyen sou ou.
 account-data-download = Telechaje enfòmasyon mwen yo
 account-delete-title = Efase kont ou
-account-delete-intro = Sa ap dekonekte ou toupatou epi efase enfòmasyon pèsonèl ou. Lalwa oblije nou kenbe kèk dosye, men san non ou ni enfòmasyon pou kontakte ou. Apre sa, ou p ap ka fè bak.
+account-delete-intro = Sa ap dekonekte ou toupatou epi efase enfòmasyon pèsonèl ou. Lalwa oblije nou kenbe kèk rejis, men san non ou ni enfòmasyon pou kontakte ou. Apre sa, ou p ap ka fè bak.
 account-delete-submit = Efase kont mwen
 account-deleted = Kont ou efase.
-account-wasnt-me-title = Kont ou an sekirite
-account-wasnt-me-done = Nou dekonekte tout sesyon kont ou. Pou ou konekte ankò, fè yon nouvo modpas ak yon kòd n ap voye nan adrès imèl ou.
-account-wasnt-me-intro = Si yon lòt moun te konekte nan kont ou, peze bouton an. N ap dekonekte tout sesyon yo, epi apre sa w ap chwazi yon nouvo modpas.
+account-wasnt-me-title = Pwoteje kont ou
+account-wasnt-me-done-title = Kont ou an sekirite
+account-wasnt-me-done = Nou dekonekte tout sesyon kont ou. Pou ou konekte ankò, chwazi yon nouvo modpas: sou paj koneksyon an, peze "Ou bliye modpas ou?", epi n ap voye yon kòd nan adrès imèl ou.
+account-wasnt-me-intro = Si yon lòt moun te konekte nan kont ou, peze bouton an. N ap dekonekte tout sesyon yo, epi apre sa ou pral chwazi yon nouvo modpas.
 account-wasnt-me-submit = Dekonekte toupatou
 
 ## Verifikasyon an de etap (TOTP)
 
-totp-title = Mete verifikasyon an de etap an plas
+totp-title = Prepare verifikasyon an de etap
 totp-intro = Verifikasyon an de etap mande yon kòd ki soti nan yon aplikasyon sou telefòn ou chak fwa ou konekte. Konsa, pèsonn pa ka konekte ak modpas ou sèlman.
 totp-step-scan = Eskane kòd QR sa a ak yon aplikasyon otantifikasyon.
 totp-step-key = Si ou pa ka eskane l, tape kle sa a nan aplikasyon an:
@@ -216,7 +217,7 @@ admin-users-disabled = Dezaktive
 admin-users-set-role = Chanje wòl
 admin-users-disable = Dezaktive
 admin-users-enable = Aktive
-admin-users-reset-mfa = Remete verifikasyon an de etap la a zewo
+admin-users-reset-mfa = Rekòmanse verifikasyon an de etap la
 admin-users-updated = Nou mete itilizatè a ajou.
 admin-audit-title = Rejis odit
 admin-audit-time = Dat ak lè
@@ -238,7 +239,7 @@ email-verify-body = Kòd pou konfime adrès imèl ou se { $code }. Li bon pou 10
 email-already-registered-subject = Yon moun te eseye kreye yon kont Puerta ak imèl ou
 email-already-registered-body = Yon moun te eseye kreye yon nouvo kont ak adrès imèl sa a, men ou gen yon kont deja. Si se te ou, konekte, oswa fè yon nouvo modpas si ou bliye l. Si se pa t ou, ou pa bezwen fè anyen.
 email-sign-in-subject = Nouvo koneksyon nan kont Puerta ou
-email-sign-in-body = Yon moun konekte nan kont ou nan dat { $time } (UTC). Si se te ou, ou pa bezwen fè anyen.
+email-sign-in-body = Gen yon nouvo koneksyon nan kont ou jou { $time }. Si se te ou, ou pa bezwen fè anyen.
 email-sign-in-wasnt-me = Si se pa t ou, louvri lyen sa a. N ap dekonekte tout sesyon yo, epi ou pral chwazi yon nouvo modpas: { $link }
 email-reset-subject = Kòd Puerta ou pou fè yon nouvo modpas: { $code }
 email-reset-body = Kòd ou pou fè yon nouvo modpas se { $code }. Li bon pou 30 minit. Ou ka louvri lyen sa a tou: { $link }
@@ -248,15 +249,15 @@ email-password-changed-subject = Modpas Puerta ou chanje
 email-password-changed-body = Modpas kont Puerta ou chanje. Si se pa ou ki fè sa, fè yon nouvo modpas kounye a.
 email-email-changed-subject = Adrès imèl Puerta ou chanje
 email-email-changed-body = Adrès imèl kont Puerta ou chanje pou yon lòt adrès. Si se pa ou ki fè sa, kontakte ekip sipò a kounye a.
-sms-sign-in = Puerta: nouvo koneksyon nan kont ou { $time } UTC. Se pa t ou? Gade imèl ou.
+sms-sign-in = Puerta: gen yon nouvo koneksyon nan kont ou jou { $time }. Se pa t ou? Gade imèl ou.
 
 ## Lè (yo parèt bò kote chak lè nan yon pò)
 
-zone-america-phoenix = lè Arizona
-zone-america-chicago = lè Santral
-zone-america-denver = lè Mòn
-zone-america-los-angeles = lè Pasifik
-zone-america-new-york = lè Lès
+zone-america-phoenix = lè Arizona (lè Nogales)
+zone-america-chicago = lè Santral (lè Texas)
+zone-america-denver = lè Mòn (lè El Paso)
+zone-america-los-angeles = lè Pasifik (lè San Diego)
+zone-america-new-york = lè Lès (lè Nouyòk)
 
 ## Kondisyon pou antre
 
@@ -279,7 +280,7 @@ dashboard-er-count = { $count ->
    *[other] { $count } paj
 }
 dashboard-cases-title = Dosye ou yo
-dashboard-cases-empty = Ou poko voye yon demann.
+dashboard-cases-empty = Ou poko voye enfòmasyon ou. Lè ou voye yo, ou resevwa yon nimewo referans, epi dosye ou parèt isit la.
 dashboard-appointments-title = Randevou
 dashboard-appointments-empty = Ou pa gen randevou.
 dashboard-messages-title = Mesaj
@@ -294,7 +295,7 @@ dashboard-unread = { $count ->
 ## San entènèt
 
 offline-title = Ou pa gen entènèt kounye a
-offline-text = Paj sa a bezwen entènèt. Kondisyon pou antre ou te louvri anvan yo toujou la.
+offline-text = Paj sa a bezwen entènèt. Paj kondisyon pou antre ou te deja louvri yo toujou la.
 offline-link = Li kondisyon pou antre yo
 
 ## Modifye kontni (administratè)
@@ -322,7 +323,7 @@ error-content-body = Ekri tèks la. Li pa ka gen plis pase 50 000 karaktè.
 
 staff-capacity-title = Kantite randevou chak jou nan chak pò
 staff-port = Pò antre
-staff-zone = Lè (zòn)
+staff-zone = Lè pò a
 staff-daily-capacity = Randevou pa jou
 staff-total = Tout pò yo
 
@@ -357,13 +358,30 @@ error-audit-action-unknown = Aksyon sa a pa egziste. Sèvi ak yon non ki nan lis
 error-delivery-status-unknown = Estati sa a pa egziste. Chwazi youn nan lis la.
 
 ## Account guards and busy networks (issue 8)
-problem-sign_in_locked = Moun eseye twòp move modpas sou kont sa a. Eseye ankò nan { $minutes } minit, oswa fè yon nouvo modpas kounye a: n ap voye yon kòd ba ou pa imèl.
+problem-sign_in_locked = Yo eseye twòp modpas ki pa kòrèk sou kont sa a. Tann { $minutes } minit epi eseye ankò, oswa fè yon nouvo modpas kounye a: n ap voye yon kòd ba ou pa imèl.
 problem-proof_required = Anpil demann ap soti nan rezo ou a kounye a. Rezoud verifikasyon ki nan chan "challenge" la, epi voye demann lan ankò ak repons lan.
-error-proof-required = Anpil moun ap itilize koneksyon sa a kounye a. Navigatè ou a ap fè yon ti verifikasyon anvan. Lè li di li fini, voye fòm nan ankò.
+error-proof-required = Anpil moun ap sèvi ak koneksyon sa a kounye a. Navigatè ou a ap fè yon ti verifikasyon anvan. Lè li di li fini, voye fòmilè a ankò.
 proof-working = N ap verifye koneksyon ou. Sa pran kèk segonn.
-proof-done = Fini. Ou kapab voye fòm nan kounye a.
-proof-no-script = Verifikasyon sa a bezwen JavaScript. Limen JavaScript, oswa eseye ankò nan kèk minit.
-email-mfa-enabled-subject = Verifikasyon an de etap limen sou kont Puerta ou
-email-mfa-enabled-body = Yo limen verifikasyon an de etap sou kont Puerta ou, epi yo dekonekte tout lòt aparèy yo. Si se pa ou ki fè sa, fè yon nouvo modpas kounye a.
+proof-done = Fini. Ou ka voye fòmilè a kounye a.
+proof-no-script = Verifikasyon sa a bezwen JavaScript. Aktive JavaScript, oswa eseye ankò nan kèk minit.
+email-mfa-enabled-subject = Verifikasyon an de etap aktive sou kont Puerta ou
+email-mfa-enabled-body = Verifikasyon an de etap aktive sou kont Puerta ou, epi nou dekonekte tout lòt aparèy yo. Si se pa ou ki fè sa, fè yon nouvo modpas kounye a.
 totp-password = Modpas ou
 totp-password-hint = Pou pwoteje kont ou, ekri modpas ou ankò.
+
+## The reader's time zone (issue 9)
+account-time-zone = Lè kote ou ye a
+field-time-zone-hint = Nou montre tout lè yo nan lè ou chwazi a, epi nou ekri non li.
+account-change-time-zone-title = Chwazi lè kote ou ye a
+account-change-time-zone-submit = Anrejistre lè a
+account-time-zone-changed = Nou anrejistre lè kote ou ye a.
+error-time-zone-invalid = Chwazi yon lè nan lis la.
+zone-america-mexico-city = lè vil Meksiko (Guadalajara, Monterrey)
+zone-america-tijuana = lè Pasifik (Tijuana, Mexicali)
+zone-america-hermosillo = lè Arizona ak Sonora (Hermosillo, Nogales)
+zone-america-ciudad-juarez = lè Mòn (Ciudad Juárez, menm lè ak El Paso)
+zone-america-matamoros = lè Texas (Matamoros, Reynosa, Nuevo Laredo)
+zone-america-cancun = lè Cancún (Quintana Roo)
+# The language page (the header links to it from every page).
+language-title = Chwazi lang ou
+language-back = Retounen san chanje lang lan

@@ -18,7 +18,7 @@ nav-admin-audit = Registro de auditoria
 language-switcher-label = Idioma
 footer-text = O Puerta é grátis. Ninguém pode vender um agendamento para você. Nunca pague ninguém por um agendamento.
 error-summary-title = Há um problema
-request-id-label = Referência para o suporte: { $id }
+request-id-label = Protocolo para o suporte: { $id }
 session-warning = Sua sessão vai terminar em breve porque você não fez nada há algum tempo.
 session-stay = Continuar conectado
 back-link = Voltar
@@ -70,7 +70,7 @@ error-code-wrong = Este código não está correto ou expirou. Confira o código
 error-current-password-wrong = Sua senha atual não está correta.
 error-role-invalid = Escolha uma das funções da lista.
 error-field-required = Este campo é obrigatório.
-error-field-invalid = Este valor tem o tipo ou o formato errado.
+error-field-invalid = O que você digitou aqui não está correto ou não está escrito do jeito certo. Confira e tente de novo.
 
 ## Problemas (detalhes da API e erros de página)
 
@@ -80,9 +80,9 @@ problem-payload_too_large = O que você enviou é grande demais.
 problem-unsupported_media_type = Envie o corpo da requisição como JSON, com Content-Type: application/json.
 problem-malformed_json = O corpo da requisição não é um JSON válido.
 problem-unreadable_body = Não foi possível ler o corpo da requisição.
-problem-validation_failed = Algumas informações estão faltando ou não são válidas. A lista mostra cada campo com problema.
+problem-validation_failed = Algumas informações estão faltando ou não são válidas. Abaixo, marcamos cada campo com problema.
 problem-too_many_requests = Muitas tentativas. Espere { $seconds } segundos e tente de novo.
-problem-internal_error = Algo deu errado do nosso lado. Tente de novo mais tarde.
+problem-internal_error = Tivemos um problema no nosso sistema. Tente de novo mais tarde.
 problem-timed_out = O servidor não conseguiu responder a tempo. Tente de novo daqui a pouco.
 problem-database_unavailable = O serviço não está disponível agora. Tente de novo daqui a pouco.
 problem-bad_request = Não foi possível entender a requisição.
@@ -98,7 +98,7 @@ problem-code_invalid = Este código não está correto ou expirou. Peça um novo
 problem-account_disabled = Esta conta está desativada. Fale com o suporte.
 problem-totp_already_enabled = A verificação em duas etapas já está ativada.
 problem-totp_not_started = Primeiro, comece a configurar a verificação em duas etapas.
-problem-conflict = Esta mudança entra em conflito com a situação atual. Recarregue a página e tente de novo.
+problem-conflict = Algo nesta página mudou depois que você a abriu, por isso não salvamos sua alteração. Recarregue a página, confira e tente de novo.
 problem-last_admin = Você não pode remover o último administrador.
 problem-password_reset_required = Para sua segurança, escolha uma nova senha antes de entrar. Use "Esqueceu sua senha?" para receber um código.
 problem-email_taken = Outra conta já usa este endereço de e-mail.
@@ -112,7 +112,7 @@ verify-title = Veja seu e-mail
 verify-intro = Se o endereço estiver correto, enviamos para ele um código de 6 dígitos. O código vale por 10 minutos.
 verify-submit = Confirmar endereço de e-mail
 verify-resend = Enviar um novo código
-verify-resent = Se o endereço tiver uma conta ainda não confirmada, enviamos um novo código.
+verify-resent = Caso exista uma conta ainda não confirmada com este endereço, enviamos um novo código.
 verify-done = Seu endereço de e-mail foi confirmado. Agora você pode entrar.
 
 ## Entrar e sair
@@ -125,7 +125,7 @@ sign-in-not-verified = Você ainda não confirmou seu endereço de e-mail.
 sign-in-totp-title = Verificação em duas etapas
 sign-in-totp-submit = Continuar
 signed-out = Você saiu da sua conta.
-session-expired = Sua sessão foi encerrada porque você ficou 15 minutos sem atividade, ou porque ela chegou ao fim.
+session-expired = Sua sessão foi encerrada porque você ficou 15 minutos sem fazer nada, ou porque já se passaram 12 horas desde que você entrou. Entre de novo para continuar.
 
 ## Redefinir a senha
 
@@ -154,7 +154,7 @@ account-change-password-title = Altere sua senha
 account-change-password-submit = Alterar senha
 account-password-changed = Sua senha foi alterada.
 account-change-email-title = Altere seu endereço de e-mail
-account-change-email-intro = Vamos enviar um código para o novo endereço. A mudança acontece quando você digitar o código.
+account-change-email-intro = Vamos enviar um código para o novo endereço. A mudança vai valer quando você digitar o código.
 account-change-email-submit = Enviar código para o novo endereço
 account-email-code-title = Confirme seu novo endereço de e-mail
 account-email-changed = Seu endereço de e-mail foi alterado.
@@ -170,8 +170,9 @@ account-delete-title = Exclua sua conta
 account-delete-intro = Isso encerra todas as suas sessões e exclui seus dados pessoais. Precisamos guardar alguns registros por motivos legais, sem seu nome e sem seus dados de contato. Não é possível desfazer isso.
 account-delete-submit = Excluir minha conta
 account-deleted = Sua conta foi excluída.
-account-wasnt-me-title = Sua conta está protegida
-account-wasnt-me-done = Encerramos todas as sessões da sua conta. Para entrar de novo, redefina sua senha com um código enviado para seu endereço de e-mail.
+account-wasnt-me-title = Proteja sua conta
+account-wasnt-me-done-title = Sua conta está protegida
+account-wasnt-me-done = Encerramos todas as sessões da sua conta. Para entrar de novo, escolha uma nova senha: na página de acesso, aperte "Esqueceu sua senha?" e enviaremos um código para o seu e-mail.
 account-wasnt-me-intro = Se outra pessoa entrou na sua conta, aperte o botão. Vamos encerrar todas as sessões, e depois você vai escolher uma nova senha.
 account-wasnt-me-submit = Sair em todos os aparelhos
 
@@ -238,7 +239,7 @@ email-verify-body = Seu código para confirmar seu endereço de e-mail é { $cod
 email-already-registered-subject = Alguém tentou criar uma conta no Puerta com seu e-mail
 email-already-registered-body = Alguém tentou criar uma nova conta com este endereço de e-mail, mas você já tem uma. Se foi você, entre na sua conta, ou redefina sua senha se você a esqueceu. Se não foi você, não precisa fazer nada.
 email-sign-in-subject = Novo acesso à sua conta do Puerta
-email-sign-in-body = Houve um novo acesso à sua conta em { $time } (UTC). Se foi você, não precisa fazer nada.
+email-sign-in-body = Alguém entrou na sua conta. Data e hora do acesso: { $time }. Se foi você, não precisa fazer nada.
 email-sign-in-wasnt-me = Se não foi você, abra este link. Vamos encerrar todas as sessões e você vai escolher uma nova senha: { $link }
 email-reset-subject = Seu código para redefinir a senha do Puerta: { $code }
 email-reset-body = Seu código para redefinir sua senha é { $code }. Ele vale por 30 minutos. Você também pode abrir este link: { $link }
@@ -248,26 +249,26 @@ email-password-changed-subject = Sua senha do Puerta foi alterada
 email-password-changed-body = A senha da sua conta do Puerta foi alterada. Se não foi você, redefina sua senha agora.
 email-email-changed-subject = Seu endereço de e-mail do Puerta foi alterado
 email-email-changed-body = O endereço de e-mail da sua conta do Puerta foi trocado por outro endereço. Se não foi você, fale com o suporte agora.
-sms-sign-in = Puerta: novo acesso à sua conta em { $time } UTC. Foi outra pessoa? Veja seu e-mail.
+sms-sign-in = Puerta: alguém entrou na sua conta. Data e hora: { $time }. Não foi você? Veja seu e-mail.
 
 ## Fusos horários (aparecem ao lado de cada horário de um ponto de entrada)
 
-zone-america-phoenix = horário do Arizona
-zone-america-chicago = horário do Centro
-zone-america-denver = horário da Montanha
-zone-america-los-angeles = horário do Pacífico
-zone-america-new-york = horário do Leste
+zone-america-phoenix = horário do Arizona (Nogales)
+zone-america-chicago = horário do Centro (Texas)
+zone-america-denver = horário da Montanha (El Paso)
+zone-america-los-angeles = horário do Pacífico (San Diego)
+zone-america-new-york = horário do Leste (Nova York)
 
 ## Requisitos de entrada
 
 er-title = Requisitos de entrada
-er-intro = O que levar, como pedir um agendamento e o que acontece em cada ponto de entrada. Você pode ler estas páginas sem uma conta, e também sem internet depois de abrir uma vez.
+er-intro = O que levar, como pedir um agendamento e o que acontece em cada ponto de entrada. Você pode ler estas páginas sem uma conta e, depois de abri-las uma vez, também sem internet.
 er-general-heading = Antes de viajar
 er-ports-heading = Pontos de entrada
 er-fallback = Esta página ainda não foi traduzida para o seu idioma. Ela aparece em inglês.
 er-in-english = em inglês
 er-updated = Última atualização: { $date }
-er-port-time = Hora agora neste ponto de entrada: { $time }
+er-port-time = Horário atual neste ponto de entrada: { $time }
 er-back = Todos os requisitos de entrada
 er-edit = Editar esta página
 
@@ -279,7 +280,7 @@ dashboard-er-count = { $count ->
    *[other] { $count } páginas
 }
 dashboard-cases-title = Meus casos
-dashboard-cases-empty = Você ainda não enviou nenhuma solicitação.
+dashboard-cases-empty = Você ainda não enviou suas informações. Quando você enviar, vai receber um número de referência, e seu caso vai aparecer aqui.
 dashboard-appointments-title = Agendamentos
 dashboard-appointments-empty = Você não tem nenhum agendamento.
 dashboard-messages-title = Mensagens
@@ -347,7 +348,7 @@ delivery-status-sending = Sendo enviada
 delivery-status-delivered = Entregue
 delivery-status-temporary_failure = Ainda não entregue (vamos tentar de novo)
 delivery-status-permanent_failure = Não foi possível entregar (o endereço ou o número recusou)
-delivery-status-technical_failure = Não enviada (um problema do nosso lado)
+delivery-status-technical_failure = Não enviada (um problema no nosso sistema)
 delivery-channel-email = e-mail
 delivery-channel-sms = SMS
 list-next-page = Próxima página
@@ -367,3 +368,20 @@ email-mfa-enabled-subject = A verificação em duas etapas está ativada na sua 
 email-mfa-enabled-body = A verificação em duas etapas foi ativada na sua conta do Puerta e a sessão foi encerrada em todos os outros aparelhos. Se não foi você, redefina sua senha agora.
 totp-password = Sua senha
 totp-password-hint = Para proteger sua conta, digite sua senha de novo.
+
+## The reader's time zone (issue 9)
+account-time-zone = Fuso horário
+field-time-zone-hint = Mostramos todos os horários neste fuso, com o nome dele.
+account-change-time-zone-title = Escolha seu fuso horário
+account-change-time-zone-submit = Salvar fuso horário
+account-time-zone-changed = Seu fuso horário foi salvo.
+error-time-zone-invalid = Escolha um fuso horário da lista.
+zone-america-mexico-city = horário da Cidade do México (Guadalajara, Monterrey)
+zone-america-tijuana = horário do Pacífico (Tijuana, Mexicali)
+zone-america-hermosillo = horário do Arizona e de Sonora (Hermosillo, Nogales)
+zone-america-ciudad-juarez = horário da Montanha (Ciudad Juárez, o mesmo de El Paso)
+zone-america-matamoros = horário do Texas (Matamoros, Reynosa, Nuevo Laredo)
+zone-america-cancun = horário de Cancún (Quintana Roo)
+# The language page (the header links to it from every page).
+language-title = Escolha seu idioma
+language-back = Voltar sem mudar o idioma

@@ -3,6 +3,8 @@
 //! speak; [`t`] and [`t_args`] look a message up; [`negotiate`] picks a language from a request.
 
 mod dates;
+#[cfg(test)]
+mod french_typography;
 mod language;
 mod messages;
 

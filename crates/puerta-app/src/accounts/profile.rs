@@ -1,6 +1,6 @@
 use puerta_domain::accounts::{
     CodePurpose, EmailAddress, GuardPolicy, Language, NewPassword, OneTimeCode, PasswordContext, PhoneNumber,
-    Role,
+    Role, parse_time_zone,
 };
 use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::UserId;
@@ -24,8 +24,15 @@ pub struct Profile {
     pub phone: Option<String>,
     pub role: Role,
     pub language: Language,
+    /// Where the person reads times.
+    #[serde(serialize_with = "iana_name")]
+    pub time_zone: chrono_tz::Tz,
     pub mfa_enabled: bool,
     pub created_at: i64,
+}
+
+fn iana_name<S: serde::Serializer>(zone: &chrono_tz::Tz, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(zone.name())
 }
 
 /// A change to one's own details: each field left `None` stays as it is. For the phone,
@@ -34,6 +41,8 @@ pub struct Profile {
 pub struct ProfileChange {
     pub language: Option<String>,
     pub phone: Option<String>,
+    /// An IANA name from `puerta_domain::accounts::TIME_ZONES`.
+    pub time_zone: Option<String>,
 }
 
 impl App {
@@ -44,6 +53,7 @@ impl App {
         Ok(Profile {
             role: user.role,
             language: user.language,
+            time_zone: user.time_zone,
             mfa_enabled: user.mfa_enabled(),
             id: user.id,
             email: user.email,
@@ -196,6 +206,13 @@ impl App {
                 PhoneNumber::parse(p).map(Some).map_err(|e| problems.push(FieldProblem::new("phone", e))).ok()
             }
         };
+        let time_zone = match change.time_zone.as_deref() {
+            None => None,
+            Some(z) => parse_time_zone(z)
+                .ok_or(())
+                .map_err(|()| problems.push(FieldProblem::new("time_zone", "error-time-zone-invalid")))
+                .ok(),
+        };
         if !problems.is_empty() {
             return Err(AppError::Validation(problems));
         }
@@ -211,6 +228,11 @@ impl App {
             tx.users().set_phone(&actor.user_id, phone.as_ref().map(PhoneNumber::as_str), now).await?;
             self.audit(&mut tx, ctx, me, AuditAction::PhoneChanged, me, None).await?;
         }
+        if let Some(zone) = time_zone {
+            tx.users().set_time_zone(&actor.user_id, zone, now).await?;
+            let detail = Some(zone.name().to_string());
+            self.audit(&mut tx, ctx, me, AuditAction::TimeZoneChanged, me, detail).await?;
+        }
         self.commit(tx).await
     }
 
@@ -220,8 +242,8 @@ impl App {
         actor: &Actor,
         language: &str,
     ) -> Result<(), AppError> {
-        self.update_profile(ctx, actor, ProfileChange { language: Some(language.to_string()), phone: None })
-            .await
+        let change = ProfileChange { language: Some(language.to_string()), ..ProfileChange::default() };
+        self.update_profile(ctx, actor, change).await
     }
 
     /// Sets the mobile number, or removes it when `phone` is empty.
@@ -231,7 +253,21 @@ impl App {
         actor: &Actor,
         phone: &str,
     ) -> Result<(), AppError> {
-        self.update_profile(ctx, actor, ProfileChange { language: None, phone: Some(phone.to_string()) })
-            .await
+        self.update_profile(
+            ctx,
+            actor,
+            ProfileChange { phone: Some(phone.to_string()), ..ProfileChange::default() },
+        )
+        .await
+    }
+
+    pub async fn change_time_zone(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        time_zone: &str,
+    ) -> Result<(), AppError> {
+        let change = ProfileChange { time_zone: Some(time_zone.to_string()), ..ProfileChange::default() };
+        self.update_profile(ctx, actor, change).await
     }
 }

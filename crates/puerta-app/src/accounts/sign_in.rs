@@ -213,11 +213,12 @@ impl App {
         let event = ids::event_id();
         let link = self.wasnt_me_link(user)?;
         let to = Recipient { user_id: Some(&user.id), address: &user.email, language: user.language };
-        self.queue(tx, &event, to, &Message::SignInNotice { name: user.full_name.clone(), at_ms, link })
-            .await?;
+        let zone = user.time_zone.name().to_string();
+        let notice = Message::SignInNotice { name: user.full_name.clone(), at_ms, zone: zone.clone(), link };
+        self.queue(tx, &event, to, &notice).await?;
         if let Some(phone) = &user.phone {
             let to = Recipient { user_id: Some(&user.id), address: phone, language: user.language };
-            self.queue(tx, &event, to, &Message::SignInNoticeSms { at_ms }).await?;
+            self.queue(tx, &event, to, &Message::SignInNoticeSms { at_ms, zone }).await?;
         }
         Ok(())
     }

@@ -47,10 +47,16 @@ pub enum Message {
     SignInNotice {
         name: String,
         at_ms: i64,
+        /// The reader's time zone (IANA name) when it was queued; rows from before it was
+        /// stored read as the default zone.
+        #[serde(default = "default_zone")]
+        zone: String,
         link: String,
     },
     SignInNoticeSms {
         at_ms: i64,
+        #[serde(default = "default_zone")]
+        zone: String,
     },
 }
 
@@ -147,27 +153,35 @@ impl Message {
                 vec![("email-email-changed-body", vec![])],
                 false,
             ),
-            Self::SignInNotice { name, at_ms, link } => email(
+            Self::SignInNotice { name, at_ms, zone, link } => email(
                 language,
                 Some(name),
                 ("email-sign-in-subject", vec![]),
                 vec![
-                    ("email-sign-in-body", vec![("time", Arg::from(utc_minute(*at_ms)))]),
+                    ("email-sign-in-body", vec![("time", Arg::from(local_minute(language, *at_ms, zone)))]),
                     ("email-sign-in-wasnt-me", vec![("link", Arg::from(link.clone()))]),
                 ],
                 false,
             ),
-            Self::SignInNoticeSms { at_ms } => Rendered::Sms {
-                body: t_args(language, "sms-sign-in", vec![("time", Arg::from(utc_minute(*at_ms)))]),
+            Self::SignInNoticeSms { at_ms, zone } => Rendered::Sms {
+                body: t_args(
+                    language,
+                    "sms-sign-in",
+                    vec![("time", Arg::from(local_minute(language, *at_ms, zone)))],
+                ),
             },
         }
     }
 }
 
-fn utc_minute(at_ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(at_ms)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default()
+fn default_zone() -> String {
+    puerta_domain::accounts::DEFAULT_TIME_ZONE.name().to_string()
+}
+
+/// A time as the reader reads every other time: their language, their zone, the zone named.
+fn local_minute(language: Language, at_ms: i64, zone: &str) -> String {
+    let zone = zone.parse().unwrap_or(puerta_domain::accounts::DEFAULT_TIME_ZONE);
+    puerta_i18n::format_in_zone(language, at_ms, zone)
 }
 
 /// An email made of whole Fluent messages: greeting (by name only to a verified address),
@@ -207,7 +221,12 @@ mod tests {
 
     #[test]
     fn a_message_survives_the_outbox_and_renders_in_every_language() {
-        let message = Message::SignInNotice { name: "Ana".into(), at_ms: 0, link: "https://x/l".into() };
+        let message = Message::SignInNotice {
+            name: "Ana".into(),
+            at_ms: 0,
+            zone: "America/Tijuana".into(),
+            link: "https://x/l".into(),
+        };
         let stored = serde_json::to_string(&message).unwrap_or_default();
         assert!(stored.contains(r#""kind":"sign_in_notice""#), "{stored}");
         let back: Message =

@@ -11,6 +11,7 @@ mod kinds;
 mod password;
 mod phone;
 mod role;
+mod time_zone;
 
 pub use code::{OneTimeCode, OneTimeCodeError};
 pub use email::{EmailAddress, EmailError};
@@ -21,3 +22,4 @@ pub use password::{NewPassword, PasswordContext, PasswordError, common_password_
 pub use phone::{PhoneError, PhoneNumber};
 pub use puerta_i18n::Language;
 pub use role::{Role, RoleError};
+pub use time_zone::{DEFAULT_TIME_ZONE, TIME_ZONES, parse_time_zone};

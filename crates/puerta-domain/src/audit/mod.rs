@@ -40,6 +40,7 @@ actions! {
     EmailChanged => "email_changed",
     LanguageChanged => "language_changed",
     PhoneChanged => "phone_changed",
+    TimeZoneChanged => "time_zone_changed",
     RoleChanged => "role_changed",
     AccountDisabled => "account_disabled",
     AccountEnabled => "account_enabled",

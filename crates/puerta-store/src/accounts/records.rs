@@ -14,6 +14,8 @@ pub struct User {
     pub full_name: String,
     pub phone: Option<String>,
     pub language: Language,
+    /// Where the person reads times (one of `puerta_domain::accounts::TIME_ZONES`).
+    pub time_zone: chrono_tz::Tz,
     pub role: Role,
     /// Sealed (encrypted) by the application before it is stored.
     pub totp_secret: Option<SecretString>,

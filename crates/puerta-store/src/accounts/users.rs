@@ -12,7 +12,7 @@ repository!(
     Users
 );
 
-const COLUMNS: &str = "id, email, email_verified_at, password_hash, full_name, phone, language, role, \
+const COLUMNS: &str = "id, email, email_verified_at, password_hash, full_name, phone, language, time_zone, role, \
      totp_secret, totp_enabled_at, must_reset_password, disabled_at, deleted_at, created_at, updated_at";
 
 /// "Some active administrator remains": the same condition the database's trigger checks. An
@@ -29,6 +29,7 @@ struct Row {
     full_name: String,
     phone: Option<String>,
     language: String,
+    time_zone: String,
     role: String,
     totp_secret: Option<String>,
     totp_enabled_at: Option<i64>,
@@ -51,6 +52,7 @@ impl TryFrom<Row> for User {
             full_name: r.full_name,
             phone: r.phone,
             language: language(&r.language)?,
+            time_zone: r.time_zone.parse().map_err(|_| StoreError::Corrupt("time zone".into()))?,
             role: Role::parse(&r.role).map_err(|_| StoreError::Corrupt("role".into()))?,
             totp_secret: r.totp_secret.map(SecretString::from),
             totp_enabled_at: r.totp_enabled_at,
@@ -226,6 +228,22 @@ impl Users<'_, crate::Write> {
             "UPDATE users SET language = $2, updated_at = $3 WHERE id = $1",
             id.as_str(),
             lang.code(),
+            at
+        )?;
+        Ok(())
+    }
+
+    pub async fn set_time_zone(
+        &mut self,
+        id: &UserId,
+        zone: chrono_tz::Tz,
+        at: i64,
+    ) -> Result<(), StoreError> {
+        exec!(
+            &mut self.conn,
+            "UPDATE users SET time_zone = $2, updated_at = $3 WHERE id = $1",
+            id.as_str(),
+            zone.name(),
             at
         )?;
         Ok(())

@@ -121,7 +121,8 @@ impl IntoResponses for QueryString {
     }
 }
 
-/// Throttled operations: 429 with `Retry-After`, the seconds until the window ends.
+/// Throttled operations: 429 with `Retry-After`, the seconds until the window ends (or, for a
+/// password or a typed code, until the account's growing delay is over).
 pub struct Throttled;
 
 impl IntoResponses for Throttled {
@@ -131,7 +132,9 @@ impl IntoResponses for Throttled {
             .schema(seconds)
             .description(Some("Seconds to wait before trying again"))
             .build();
-        let mut response = problem_response("`too_many_requests`: throttled; wait `Retry-After` seconds");
+        let mut response = problem_response(
+            "`too_many_requests` (or, signing in, `sign_in_locked`): wait `Retry-After` seconds",
+        );
         response.headers.insert("Retry-After".to_string(), retry_after);
         answers(&[("429", response)])
     }

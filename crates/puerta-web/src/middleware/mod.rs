@@ -9,6 +9,9 @@
 //! 8. error rendering: problem+json (API) or an HTML page (browsers), in the reader's language;
 //! 9. CSRF cookie; 10. time limit; 11. body size limit; 12. panic recovery, nearest the handler.
 //!
+//! Around them all, `unread_body` reads what a handler left of a request body (a request refused
+//! before its body was read), so that the connection can answer the client's next request.
+//!
 //! Connection limits (header read time-out, idle keep-alive, how many at once) are not layers:
 //! the server loop in `puerta::startup` holds them.
 
@@ -19,6 +22,7 @@ mod problems;
 mod record_metrics;
 mod request_id;
 mod security_headers;
+mod unread_body;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -45,7 +49,7 @@ pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> R
     let routes = cookie_names::apply(routes, config.https);
     let routes = security_headers::apply(routes, config.https);
     let routes = routes.layer(axum::middleware::from_fn_with_state(state, record_metrics::record));
-    request_id::apply(routes)
+    request_id::apply(routes).layer(axum::middleware::from_fn(unread_body::drain))
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ const NOTICES: &[&str] = &[
     "account-email-changed",
     "account-language-changed",
     "account-phone-changed",
+    "account-time-zone-changed",
     "account-deleted",
     "admin-users-updated",
     "staff-mfa-needed",
@@ -102,7 +103,12 @@ impl FromRequestParts<AppState> for PageCtx {
         Ok(Self {
             language: request_language(&parts.headers),
             csrf_cookie,
-            path: parts.uri.path().to_string(),
+            // With its query, so the language page and "stay signed in" come back to this very
+            // page (`/verify?email=…` keeps its address).
+            path: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| parts.uri.path().to_string(), |p| p.as_str().to_string()),
             notice,
         })
     }
@@ -154,9 +160,33 @@ impl Frame {
         t_args(self.lang, id, vec![(name, Arg::from(value))])
     }
 
-    /// For the switcher: (code, name in itself, is current).
+    /// For the language page: (code, name in itself, is current).
     pub fn languages(&self) -> Vec<(&'static str, &'static str, bool)> {
         Language::ALL.iter().map(|l| (l.code(), l.native_name(), *l == self.lang)).collect()
+    }
+
+    /// The header's language link: the language page, which comes back to this page (on the
+    /// language page itself, the same page, keeping its way back).
+    pub fn language_href(&self) -> String {
+        if self.on_language_page() {
+            self.path.clone()
+        } else {
+            format!("/language?next={}", query_value(&self.path))
+        }
+    }
+
+    pub fn on_language_page(&self) -> bool {
+        self.path == "/language" || self.path.starts_with("/language?")
+    }
+
+    /// Where the site name leads: a signed-in person's own home, else the public home page.
+    pub fn home_href(&self) -> &'static str {
+        match (self.signed_in, self.partner, self.staff) {
+            (false, _, _) => "/",
+            (true, true, _) => "/partner",
+            (true, false, true) => "/staff",
+            (true, false, false) => "/dashboard",
+        }
     }
 
     /// A UTC date and time, `2026-11-25 21:14 UTC` (times at ports use the port's zone).
@@ -167,9 +197,38 @@ impl Frame {
     }
 }
 
+/// `text` as one query value: everything but unreserved characters and `/` percent-encoded.
+fn query_value(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// Pages anyone may see, which the service worker may keep for offline reading.
 pub fn is_public_page(path: &str) -> bool {
     matches!(path, "/" | "/offline" | "/entry-requirements") || path.starts_with("/entry-requirements/")
 }
 
 // What may be stored of each page (and of the API) is decided in `middleware::cache_control`.
+
+#[cfg(test)]
+mod tests {
+    use super::query_value;
+
+    #[test]
+    fn the_way_back_is_one_query_value() {
+        assert_eq!(query_value("/entry-requirements/on-the-day"), "/entry-requirements/on-the-day");
+        assert_eq!(
+            query_value("/verify?email=a+b@x.org&notice=verify-resent"),
+            "/verify%3Femail%3Da%2Bb%40x.org%26notice%3Dverify-resent"
+        );
+        assert_eq!(query_value("/caf%C3%A9 #"), "/caf%25C3%25A9%20%23");
+    }
+}

@@ -9,6 +9,7 @@ mod content;
 pub mod form;
 pub mod frame;
 mod home;
+mod language;
 mod offline;
 #[cfg(test)]
 mod templates_test;
@@ -16,7 +17,7 @@ mod templates_test;
 use askama::Template;
 use axum::Router;
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
+use axum::routing::get;
 use puerta_i18n::{Language, t};
 
 use crate::AppState;
@@ -34,7 +35,7 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::routes())
         .merge(content::routes())
         .merge(offline::routes())
-        .route("/language", post(accounts::choose_language))
+        .route("/language", get(language::page).post(accounts::choose_language))
 }
 
 /// A redirect that shows a notice on the next page (`notice` must be in `frame::NOTICES`).

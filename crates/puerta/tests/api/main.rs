@@ -25,3 +25,4 @@ mod races;
 mod reads;
 mod safety;
 mod throttles;
+mod time_zone;

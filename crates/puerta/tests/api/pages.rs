@@ -89,6 +89,14 @@ async fn registered_and_signed_in<'a>(app: &'a TestApp, email: &str, language: &
 }
 
 on_both_backends! {
+    async fn the_this_wasnt_me_page_is_titled_for_what_it_asks_not_for_what_it_did(app) {
+        let browser = Browser::new(&app, "en");
+        let (status, html) = browser.get("/account/wasnt-me?token=abc").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("<h1>Protect your account</h1>"), "{html}");
+        assert!(!html.contains("secured"), "nothing was done yet: {html}");
+    }
+
     async fn a_newcomer_registers_verifies_signs_in_and_out_in_haitian_creole(app) {
         let browser = registered_and_signed_in(&app, "jean@example.org", "ht").await;
         let (status, html) = browser.get("/dashboard").await;

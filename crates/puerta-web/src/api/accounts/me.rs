@@ -11,7 +11,9 @@ use utoipa_axum::routes;
 use super::Status;
 use crate::AppState;
 use crate::api::json::ApiJson;
-use crate::api::openapi::{JsonBody, LanguageCode, RoleName, SignedIn, SignedInWrite, Throttled};
+use crate::api::openapi::{
+    JsonBody, LanguageCode, ProofRequired, RoleName, SignedIn, SignedInWrite, Throttled,
+};
 use crate::api::problem::{ApiError, Problem};
 use crate::auth::{ApiActor, Client};
 
@@ -45,7 +47,28 @@ pub struct MeBody {
     role: String,
     #[schema(value_type = LanguageCode)]
     language: String,
+    /// Where the person reads times (an IANA name from the list in `docs/API.md`).
+    #[schema(value_type = TimeZoneName)]
+    time_zone: String,
     mfa_enabled: bool,
+}
+
+/// The time zones a person may choose (IANA names).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub enum TimeZoneName {
+    #[schema(rename = "America/Mexico_City")]
+    MexicoCity,
+    #[schema(rename = "America/Tijuana")]
+    Tijuana,
+    #[schema(rename = "America/Hermosillo")]
+    Hermosillo,
+    #[schema(rename = "America/Ciudad_Juarez")]
+    CiudadJuarez,
+    #[schema(rename = "America/Matamoros")]
+    Matamoros,
+    #[schema(rename = "America/Cancun")]
+    Cancun,
 }
 
 impl From<Profile> for MeBody {
@@ -57,6 +80,7 @@ impl From<Profile> for MeBody {
             phone: p.phone,
             role: p.role.as_str().into(),
             language: p.language.code().into(),
+            time_zone: p.time_zone.name().into(),
             mfa_enabled: p.mfa_enabled,
         }
     }
@@ -78,9 +102,12 @@ pub struct UpdateMeBody {
     /// the number.
     #[schema(pattern = r"^(\+[1-9][0-9]{7,14})?$", example = "+525512345678")]
     phone: Option<String>,
+    /// Where the person reads times.
+    #[schema(value_type = Option<TimeZoneName>)]
+    time_zone: Option<String>,
 }
 
-/// Change language and/or mobile phone.
+/// Change language, mobile phone and/or time zone.
 #[utoipa::path(patch, path = "/api/v1/me", tag = "me", security(("bearer" = [])), request_body = UpdateMeBody,
     responses(JsonBody, SignedInWrite, (status = 200, body = MeBody)))]
 async fn update_me(
@@ -90,7 +117,7 @@ async fn update_me(
     ApiJson(body): ApiJson<UpdateMeBody>,
 ) -> Result<Json<MeBody>, ApiError> {
     // One use case, one commit: a bad phone leaves the language unchanged too.
-    let change = ProfileChange { language: body.language, phone: body.phone };
+    let change = ProfileChange { language: body.language, phone: body.phone, time_zone: body.time_zone };
     state.app.update_profile(&client, &actor, change).await?;
     Ok(Json(state.app.me(&actor).await?.into()))
 }
@@ -129,7 +156,7 @@ pub struct EmailChangeBody {
 
 /// Send a code to a new email address; the change happens on confirmation.
 #[utoipa::path(post, path = "/api/v1/me/email", tag = "me", security(("bearer" = [])), request_body = EmailChangeBody,
-    responses(JsonBody, SignedInWrite, Throttled, (status = 202, body = Status),
+    responses(JsonBody, SignedInWrite, Throttled, ProofRequired, (status = 202, body = Status),
         (status = 409, description = "`email_taken`", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: a bad address or a wrong password", body = Problem, content_type = "application/problem+json")))]
 async fn change_email(
@@ -151,7 +178,7 @@ pub struct CodeBody {
 
 /// Confirm the new email address with its code.
 #[utoipa::path(post, path = "/api/v1/me/email/confirm", tag = "me", security(("bearer" = [])), request_body = CodeBody,
-    responses(JsonBody, SignedInWrite, Throttled, (status = 200, body = MeBody),
+    responses(JsonBody, SignedInWrite, (status = 200, body = MeBody),
         (status = 400, description = "`code_invalid`: wrong, used, expired or out of tries; or `malformed_json`", body = Problem, content_type = "application/problem+json")))]
 async fn confirm_email(
     State(state): State<AppState>,
@@ -174,7 +201,7 @@ pub struct TotpBody {
 
 /// Start enrolling an authenticator app (TOTP, RFC 6238).
 #[utoipa::path(post, path = "/api/v1/me/totp", tag = "me", security(("bearer" = [])),
-    responses(SignedInWrite, Throttled, (status = 200, body = TotpBody), (status = 409, description = "`totp_already_enabled`", body = Problem, content_type = "application/problem+json")))]
+    responses(SignedInWrite, (status = 200, body = TotpBody), (status = 409, description = "`totp_already_enabled`", body = Problem, content_type = "application/problem+json")))]
 async fn start_totp(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

@@ -90,7 +90,7 @@ pub struct WasntMeBody {
 /// "This wasn't me": end every session of the account and require a password reset.
 #[utoipa::path(post, path = "/api/v1/sessions/wasnt-me", tag = "accounts", request_body = WasntMeBody,
     responses(
-        JsonBody, Throttled,
+        JsonBody,
         (status = 204, description = "Every session ended"),
         (status = 400, description = "`code_invalid`: a bad, used or expired link; or `malformed_json`", body = Problem, content_type = "application/problem+json")
     ))]

@@ -19,6 +19,8 @@ struct AccountPage {
     frame: Frame,
     profile: Profile,
     role_name: String,
+    /// The person's zone, named in their language.
+    time_zone: String,
 }
 
 pub async fn show(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
@@ -26,7 +28,8 @@ pub async fn show(ctx: Ctx, State(state): State<AppState>, PageActor(actor): Pag
         Ok(profile) => {
             let frame = ctx.frame(&state, Some(&actor));
             let role_name = frame.t(&format!("role-{}", profile.role.as_str()));
-            html(&AccountPage { frame, profile, role_name })
+            let time_zone = puerta_i18n::zone_name(frame.lang, profile.time_zone);
+            html(&AccountPage { frame, profile, role_name, time_zone })
         }
         Err(e) => ApiError::from(e).into_response(),
     }
@@ -186,6 +189,53 @@ pub async fn phone_submit(
     match state.app.change_phone(&client, &actor, &form.phone).await {
         Ok(()) => redirect_notice("/account", "account-phone-changed"),
         Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "phone", |frame| phone_page(frame, &form.phone)),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TimeZoneForm {
+    time_zone: String,
+}
+
+fn time_zone_page(frame: Frame, selected: &str) -> FormPage {
+    let mut field = Field::new(&frame, "time_zone", "account-time-zone", "select", "")
+        .hint(&frame, "field-time-zone-hint");
+    field.options = puerta_domain::accounts::TIME_ZONES
+        .iter()
+        .map(|z| (z.name().to_string(), puerta_i18n::zone_name(frame.lang, *z), z.name() == selected))
+        .collect();
+    FormPage::new(
+        frame,
+        "account-change-time-zone-title",
+        "/account/time-zone",
+        "account-change-time-zone-submit",
+        vec![field],
+    )
+    .link("/account", "back-link")
+}
+
+pub async fn time_zone_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+) -> Response {
+    let zone = state.app.me(&actor).await.map(|p| p.time_zone.name().to_string()).unwrap_or_default();
+    time_zone_page(ctx.frame(&state, Some(&actor)), &zone).into_response()
+}
+
+pub async fn time_zone_submit(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<TimeZoneForm>,
+) -> Response {
+    match state.app.change_time_zone(&client, &actor, &form.time_zone).await {
+        Ok(()) => redirect_notice("/account", "account-time-zone-changed"),
+        Err(e) => failed(e, ctx.frame(&state, Some(&actor)), "time_zone", |frame| {
+            time_zone_page(frame, &form.time_zone)
+        }),
     }
 }
 

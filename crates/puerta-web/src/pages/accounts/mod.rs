@@ -31,6 +31,7 @@ pub fn routes() -> Router<AppState> {
         .route("/account/email", get(account::email_form).post(account::email_submit))
         .route("/account/email/confirm", get(account::email_confirm_form).post(account::email_confirm_submit))
         .route("/account/phone", get(account::phone_form).post(account::phone_submit))
+        .route("/account/time-zone", get(account::time_zone_form).post(account::time_zone_submit))
         .route("/account/two-step", get(account::totp_form).post(account::totp_submit))
         .route("/account/export", get(account::export))
         .route("/account/delete", get(account::delete_form).post(account::delete_submit))

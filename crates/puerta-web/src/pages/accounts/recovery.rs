@@ -115,7 +115,7 @@ pub async fn wasnt_me_submit(
         Ok(()) => {
             let frame = ctx.frame(&state, None);
             html(&MessagePage {
-                title: frame.t("account-wasnt-me-title"),
+                title: frame.t("account-wasnt-me-done-title"),
                 paragraphs: vec![frame.t("account-wasnt-me-done")],
                 links: vec![("/forgot-password".into(), frame.t("forgot-title"))],
                 reference: None,

@@ -385,3 +385,78 @@ zone-america-cancun = Cancún Time (Quintana Roo)
 # The language page (the header links to it from every page).
 language-title = Choose your language
 language-back = Go back without changing the language
+
+## Cases and documents (issue 10)
+error-reference-format = Enter the reference number as 3 letters and 10 digits, like PUE 4829 3017 58.
+error-reference-check-digit = This reference number has a typing mistake. Check each digit against your receipt and try again.
+error-case-status-unknown = There is no such case status. Choose one from the list.
+case-status-received = We have received your information.
+case-status-in_review = An officer is reviewing your case.
+case-status-evidence_requested = We need more documents from you.
+case-status-evidence_received = We received the documents you sent.
+case-status-approved = Your case is approved.
+case-status-denied = Your case is denied.
+case-status-appeal_received = We received your appeal.
+case-status-appeal_upheld = Your appeal has been decided: the denial stands.
+case-status-appeal_granted = Your appeal has been decided: the denial is reversed.
+case-status-withdrawn = You withdrew this case.
+case-next-received = You do not need to do anything now. An officer will review your case. We will tell you if we need anything.
+case-next-in_review = You do not need to do anything now. We will tell you if we need more documents.
+case-next-evidence_requested = Send the documents listed in the request before the due date. Your case waits until you send them.
+case-next-evidence_received = You do not need to do anything now. An officer will look at your documents.
+case-next-approved = Read the next steps in your decision notice.
+case-next-denied = Read the reasons in your decision notice. You can appeal within 30 days of the decision.
+case-next-appeal_received = You do not need to do anything now. A supervisor who did not make the first decision will decide your appeal.
+case-next-appeal_upheld = Your case is closed. Read the reasons in the appeal decision.
+case-next-appeal_granted = Read the next steps in the appeal decision.
+case-next-withdrawn = Your case is closed. You do not need to do anything.
+problem-illegal_transition = This case cannot change to that status from the status it has now. Reload the case to see where it stands.
+problem-evidence_not_due = The traveler still has time to answer the request for evidence. You can decide after the due date, or when they answer.
+problem-appeal_late = The time to appeal has ended. An appeal must arrive within 30 days of the decision.
+problem-appeal_already_made = This case has already been appealed. A case can be appealed only once.
+problem-appeal_same_decider = You made the decision on this case, so you cannot decide its appeal. Another supervisor must decide it.
+problem-group_full = A group can have at most 10 travelers: you and 9 companions.
+problem-already_open = This traveler already has an open case. Follow that case instead of sending the information again.
+error-group-empty = Choose at least one traveler.
+error-group-duplicate = Each traveler can be in the application only once.
+error-traveler-unknown = This traveler is not in your account. Add them first.
+error-text-too-long = Write 100 characters or fewer.
+error-text-control = Write this on one line, without tabs or other special characters.
+error-text-bidi = This has hidden characters that change the direction of the text. Type it again instead of copying it.
+error-text-separator = Write this on one line, without line or paragraph breaks.
+error-country-invalid = Choose a country from the list.
+error-date-of-birth-format = Enter the date of birth as year, month and day, like 1990-07-04.
+error-date-of-birth-future = The date of birth must be today or in the past.
+error-date-of-birth-too-old = Check the year: the date of birth must be in 1900 or later, and no more than 120 years ago.
+error-gender-invalid = Choose one of the options, or leave it blank.
+gender-female = Female
+gender-male = Male
+gender-non_binary = Non-binary
+gender-unspecified = Prefer not to say
+error-document-type-invalid = Choose the type of document from the list.
+error-document-number-required = Enter the document number.
+error-document-number-invalid = Enter the document number using only letters A to Z, numbers and dashes, 30 characters or fewer.
+error-document-expiry-format = Enter the expiry date as year, month and day, like 2030-01-31.
+error-document-expiry-too-late = Check the expiry date: it is too far in the future.
+notice-document-expired = This document has expired. You can still use it; an officer will take it into account.
+error-us-state-invalid = Choose a US state or territory from the list.
+error-us-postal-code-invalid = Enter a ZIP code of 5 digits, like 78520, or ZIP+4, like 78520-1234.
+error-document-empty = The file is empty. Choose the file again.
+error-document-too-big = The file is larger than { $limit }. Upload a smaller file, or scan it at a lower resolution.
+error-document-type = The file must be a PDF, JPEG, PNG or TIFF.
+error-document-name-mismatch = The file's name does not match what the file is. Rename it with the right ending (.pdf, .jpg, .png or .tif) and upload it again.
+error-document-corrupt = The file is damaged or incomplete. Save or scan it again and upload the new file.
+error-document-polyglot = The file contains other content besides the document, for example hidden data after its end. Save it again as a PDF, JPEG, PNG or TIFF and upload the new file.
+error-document-active-content = The PDF contains scripts, actions or attached files. Print it to a new PDF and upload that.
+error-document-encrypted = The PDF is protected by a password. Remove the password and upload it again.
+error-document-pixels = The image is too large in pixels. Scan or save it at a lower resolution.
+error-document-pages = The TIFF has more than one page. Upload each page separately, or upload a PDF.
+error-document-name = The file's name cannot be used. Rename it using letters, numbers, spaces, dots and dashes.
+
+## Receipt email (issue 10)
+email-application-received-subject = We received your information
+email-application-received-body = We received the information you sent for your group. Each traveler has their own case and reference number:
+
+    { $references }
+
+    Keep these numbers. You can follow each case in your Puerta account.

@@ -385,3 +385,78 @@ zone-america-cancun = hora de Cancún (Quintana Roo)
 # The language page (the header links to it from every page).
 language-title = Elija su idioma
 language-back = Regresar sin cambiar el idioma
+
+## Cases and documents (issue 10)
+error-reference-format = Escriba el número de referencia con 3 letras y 10 dígitos, por ejemplo PUE 4829 3017 58.
+error-reference-check-digit = Este número de referencia tiene un error de escritura. Compare cada dígito con su comprobante e intente de nuevo.
+error-case-status-unknown = Ese estado de caso no existe. Elija uno de la lista.
+case-status-received = Recibimos sus datos.
+case-status-in_review = Un oficial está revisando su caso.
+case-status-evidence_requested = Necesitamos que nos envíe más documentos.
+case-status-evidence_received = Recibimos los documentos que nos envió.
+case-status-approved = Su caso fue aprobado.
+case-status-denied = Su caso fue negado.
+case-status-appeal_received = Recibimos su apelación.
+case-status-appeal_upheld = Ya se decidió su apelación: la negativa se mantiene.
+case-status-appeal_granted = Ya se decidió su apelación: la negativa se anuló.
+case-status-withdrawn = Usted retiró este caso.
+case-next-received = Por ahora no necesita hacer nada. Un oficial revisará su caso. Le avisaremos si necesitamos algo.
+case-next-in_review = Por ahora no necesita hacer nada. Le avisaremos si necesitamos más documentos.
+case-next-evidence_requested = Envíe los documentos que le pedimos antes de la fecha límite. Su caso queda en espera hasta que los envíe.
+case-next-evidence_received = Por ahora no necesita hacer nada. Un oficial revisará sus documentos.
+case-next-approved = Lea los siguientes pasos en el aviso de la decisión.
+case-next-denied = Lea los motivos en el aviso de la decisión. Puede apelar dentro de los 30 días siguientes a la decisión.
+case-next-appeal_received = Por ahora no necesita hacer nada. Un supervisor que no tomó la primera decisión va a decidir su apelación.
+case-next-appeal_upheld = Su caso está cerrado. Lea los motivos en la decisión de la apelación.
+case-next-appeal_granted = Lea los siguientes pasos en la decisión de la apelación.
+case-next-withdrawn = Su caso está cerrado. No necesita hacer nada.
+problem-illegal_transition = Este caso no puede pasar a ese estado desde el estado que tiene ahora. Vuelva a cargar el caso para ver en qué estado está.
+problem-evidence_not_due = El viajero todavía tiene tiempo para enviar los documentos que se le pidieron. Puede decidir después de la fecha límite, o cuando responda.
+problem-appeal_late = Ya terminó el plazo para apelar. La apelación debe llegar dentro de los 30 días siguientes a la decisión.
+problem-appeal_already_made = Este caso ya se apeló. Un caso solo se puede apelar una vez.
+problem-appeal_same_decider = Usted tomó la decisión de este caso, así que no puede decidir su apelación. Otro supervisor debe decidirla.
+problem-group_full = Un grupo puede tener 10 viajeros como máximo: usted y 9 acompañantes.
+problem-already_open = Este viajero ya tiene un caso abierto. Siga ese caso en lugar de enviar los datos otra vez.
+error-group-empty = Elija al menos un viajero.
+error-group-duplicate = Cada viajero puede aparecer solo una vez en los datos que envía.
+error-traveler-unknown = Este viajero no está en su cuenta. Agréguelo primero.
+error-text-too-long = Escriba 100 caracteres o menos.
+error-text-control = Escriba esto en una sola línea, sin tabulaciones ni otros caracteres especiales.
+error-text-bidi = Este texto tiene caracteres ocultos que cambian la dirección del texto. Escríbalo de nuevo en lugar de copiarlo.
+error-text-separator = Escriba esto en una sola línea, sin saltos de línea ni de párrafo.
+error-country-invalid = Elija un país de la lista.
+error-date-of-birth-format = Escriba la fecha de nacimiento con año, mes y día, por ejemplo 1990-07-04.
+error-date-of-birth-future = La fecha de nacimiento debe ser hoy o una fecha pasada.
+error-date-of-birth-too-old = Revise el año: la fecha de nacimiento debe ser de 1900 o después, y no de hace más de 120 años.
+error-gender-invalid = Elija una de las opciones o déjelo en blanco.
+gender-female = Mujer
+gender-male = Hombre
+gender-non_binary = No binario
+gender-unspecified = Prefiero no decirlo
+error-document-type-invalid = Elija el tipo de documento de la lista.
+error-document-number-required = Escriba el número del documento.
+error-document-number-invalid = Escriba el número del documento solo con letras de la A a la Z, números y guiones, 30 caracteres como máximo.
+error-document-expiry-format = Escriba la fecha de vencimiento con año, mes y día, por ejemplo 2030-01-31.
+error-document-expiry-too-late = Revise la fecha de vencimiento: está demasiado lejos en el futuro.
+notice-document-expired = Este documento ya venció. Todavía puede usarlo; un oficial lo tomará en cuenta.
+error-us-state-invalid = Elija de la lista un estado o territorio de Estados Unidos.
+error-us-postal-code-invalid = Escriba un código postal (ZIP) de 5 dígitos, por ejemplo 78520, o ZIP+4, por ejemplo 78520-1234.
+error-document-empty = El archivo está vacío. Elija el archivo otra vez.
+error-document-too-big = El archivo pesa más de { $limit }. Suba un archivo más pequeño o escanéelo con menor resolución.
+error-document-type = El archivo debe ser PDF, JPEG, PNG o TIFF.
+error-document-name-mismatch = El nombre del archivo no corresponde a su tipo. Cámbiele el nombre con la terminación correcta (.pdf, .jpg, .png o .tif) y súbalo otra vez.
+error-document-corrupt = El archivo está dañado o incompleto. Guárdelo o escanéelo otra vez y suba el archivo nuevo.
+error-document-polyglot = El archivo tiene otro contenido además del documento, por ejemplo datos ocultos después del final. Guárdelo otra vez como PDF, JPEG, PNG o TIFF y suba el archivo nuevo.
+error-document-active-content = El PDF contiene scripts, acciones o archivos adjuntos. Imprímalo como un PDF nuevo y suba ese.
+error-document-encrypted = El PDF está protegido con contraseña. Quítele la contraseña y súbalo otra vez.
+error-document-pixels = La imagen tiene demasiados píxeles. Escanéela o guárdela con menor resolución.
+error-document-pages = El TIFF tiene más de una página. Suba cada página por separado o suba un PDF.
+error-document-name = No se puede usar el nombre del archivo. Cámbielo usando solo letras, números, espacios, puntos y guiones.
+
+## Receipt email (issue 10)
+email-application-received-subject = Recibimos sus datos
+email-application-received-body = Recibimos los datos que envió para su grupo. Cada viajero tiene su propio caso y su número de referencia:
+
+    { $references }
+
+    Guarde estos números. Puede seguir cada caso en su cuenta de Puerta.

@@ -385,3 +385,78 @@ zone-america-cancun = heure de Cancún (Quintana Roo)
 # The language page (the header links to it from every page).
 language-title = Choisissez votre langue
 language-back = Revenir sans changer de langue
+
+## Cases and documents (issue 10)
+error-reference-format = Entrez le numéro de référence avec 3 lettres et 10 chiffres, par exemple PUE 4829 3017 58.
+error-reference-check-digit = Ce numéro de référence contient une faute de frappe. Vérifiez chaque chiffre sur votre reçu et réessayez.
+error-case-status-unknown = Ce statut de dossier n'existe pas. Choisissez-en un dans la liste.
+case-status-received = Nous avons reçu vos informations.
+case-status-in_review = Un agent examine votre dossier.
+case-status-evidence_requested = Nous avons besoin d'autres documents de votre part.
+case-status-evidence_received = Nous avons reçu les documents que vous avez envoyés.
+case-status-approved = Votre dossier est approuvé.
+case-status-denied = Votre dossier est refusé.
+case-status-appeal_received = Nous avons reçu votre recours.
+case-status-appeal_upheld = Une décision a été prise sur votre recours : le refus est maintenu.
+case-status-appeal_granted = Une décision a été prise sur votre recours : le refus est annulé.
+case-status-withdrawn = Vous avez retiré ce dossier.
+case-next-received = Vous n'avez rien à faire pour l'instant. Un agent va examiner votre dossier. Nous vous préviendrons si nous avons besoin de quelque chose.
+case-next-in_review = Vous n'avez rien à faire pour l'instant. Nous vous préviendrons si nous avons besoin d'autres documents.
+case-next-evidence_requested = Envoyez les documents demandés avant la date limite. Votre dossier reste en attente tant que vous ne les avez pas envoyés.
+case-next-evidence_received = Vous n'avez rien à faire pour l'instant. Un agent va examiner vos documents.
+case-next-approved = Lisez les prochaines étapes dans l'avis de décision.
+case-next-denied = Lisez les motifs dans l'avis de décision. Vous pouvez faire un recours dans les 30 jours qui suivent la décision.
+case-next-appeal_received = Vous n'avez rien à faire pour l'instant. Un superviseur qui n'a pas pris la première décision va décider de votre recours.
+case-next-appeal_upheld = Votre dossier est fermé. Lisez les motifs dans la décision sur votre recours.
+case-next-appeal_granted = Lisez les prochaines étapes dans la décision sur votre recours.
+case-next-withdrawn = Votre dossier est fermé. Vous n'avez rien à faire.
+problem-illegal_transition = Ce dossier ne peut pas passer à ce statut depuis son statut actuel. Rechargez le dossier pour voir où il en est.
+problem-evidence_not_due = Le voyageur a encore le temps d'envoyer les documents demandés. Vous pourrez décider après la date limite, ou quand il aura répondu.
+problem-appeal_late = Le délai de recours est terminé. Un recours doit arriver dans les 30 jours qui suivent la décision.
+problem-appeal_already_made = Ce dossier a déjà fait l'objet d'un recours. Un seul recours est possible par dossier.
+problem-appeal_same_decider = Vous avez pris la décision sur ce dossier : vous ne pouvez donc pas décider du recours. Un autre superviseur doit le faire.
+problem-group_full = Un groupe peut compter 10 voyageurs au maximum : vous et 9 personnes qui voyagent avec vous.
+problem-already_open = Ce voyageur a déjà un dossier ouvert. Suivez ce dossier au lieu d'envoyer de nouveau les informations.
+error-group-empty = Choisissez au moins un voyageur.
+error-group-duplicate = Chaque voyageur ne peut figurer qu'une seule fois dans les informations que vous envoyez.
+error-traveler-unknown = Ce voyageur n'est pas dans votre compte. Ajoutez-le d'abord.
+error-text-too-long = Écrivez 100 caractères au maximum.
+error-text-control = Écrivez ce texte sur une seule ligne, sans tabulations ni autres caractères spéciaux.
+error-text-bidi = Ce texte contient des caractères cachés qui changent le sens de l'écriture. Tapez-le de nouveau au lieu de le copier.
+error-text-separator = Écrivez ce texte sur une seule ligne, sans retour à la ligne ni saut de paragraphe.
+error-country-invalid = Choisissez un pays dans la liste.
+error-date-of-birth-format = Entrez la date de naissance avec l'année, le mois et le jour, par exemple 1990-07-04.
+error-date-of-birth-future = La date de naissance doit être aujourd'hui ou dans le passé.
+error-date-of-birth-too-old = Vérifiez l'année : la date de naissance doit être en 1900 ou après, et ne pas remonter à plus de 120 ans.
+error-gender-invalid = Choisissez une des options, ou laissez ce champ vide.
+gender-female = Femme
+gender-male = Homme
+gender-non_binary = Non binaire
+gender-unspecified = Je préfère ne pas répondre
+error-document-type-invalid = Choisissez le type de document dans la liste.
+error-document-number-required = Entrez le numéro du document.
+error-document-number-invalid = Entrez le numéro du document avec seulement des lettres de A à Z, des chiffres et des tirets, 30 caractères au maximum.
+error-document-expiry-format = Entrez la date d'expiration avec l'année, le mois et le jour, par exemple 2030-01-31.
+error-document-expiry-too-late = Vérifiez la date d'expiration : elle est trop loin dans le futur.
+notice-document-expired = Ce document a expiré. Vous pouvez quand même l'utiliser ; un agent en tiendra compte.
+error-us-state-invalid = Choisissez dans la liste un État ou un territoire des États-Unis.
+error-us-postal-code-invalid = Entrez un code postal américain (ZIP) de 5 chiffres, par exemple 78520, ou ZIP+4, par exemple 78520-1234.
+error-document-empty = Le fichier est vide. Choisissez de nouveau le fichier.
+error-document-too-big = Le fichier dépasse { $limit }. Envoyez un fichier plus petit, ou numérisez-le avec une résolution plus basse.
+error-document-type = Le fichier doit être un PDF, JPEG, PNG ou TIFF.
+error-document-name-mismatch = Le nom du fichier ne correspond pas à son type. Renommez-le avec la bonne extension (.pdf, .jpg, .png ou .tif) et envoyez-le de nouveau.
+error-document-corrupt = Le fichier est endommagé ou incomplet. Enregistrez-le ou numérisez-le de nouveau, puis envoyez le nouveau fichier.
+error-document-polyglot = Le fichier contient autre chose que le document, par exemple des données cachées après sa fin. Enregistrez-le de nouveau en PDF, JPEG, PNG ou TIFF, puis envoyez le nouveau fichier.
+error-document-active-content = Le PDF contient des scripts, des actions ou des fichiers joints. Imprimez-le dans un nouveau PDF et envoyez celui-ci.
+error-document-encrypted = Le PDF est protégé par un mot de passe. Retirez le mot de passe et envoyez-le de nouveau.
+error-document-pixels = L'image a trop de pixels. Numérisez-la ou enregistrez-la avec une résolution plus basse.
+error-document-pages = Le TIFF a plus d'une page. Envoyez chaque page séparément, ou envoyez un PDF.
+error-document-name = Ce nom de fichier ne peut pas être utilisé. Renommez le fichier avec seulement des lettres, des chiffres, des espaces, des points et des tirets.
+
+## Receipt email (issue 10)
+email-application-received-subject = Nous avons reçu vos informations
+email-application-received-body = Nous avons reçu les informations que vous avez envoyées pour votre groupe. Chaque voyageur a son propre dossier et son numéro de référence :
+
+    { $references }
+
+    Gardez ces numéros. Vous pouvez suivre chaque dossier dans votre compte Puerta.

@@ -385,3 +385,78 @@ zone-america-cancun = lè Cancún (Quintana Roo)
 # The language page (the header links to it from every page).
 language-title = Chwazi lang ou
 language-back = Retounen san chanje lang lan
+
+## Cases and documents (issue 10)
+error-reference-format = Ekri nimewo referans lan ak 3 lèt epi 10 chif, tankou PUE 4829 3017 58.
+error-reference-check-digit = Gen yon erè nan fason nimewo referans sa a ekri. Konpare chak chif ak resi ou a, epi eseye ankò.
+error-case-status-unknown = Estati dosye sa a pa egziste. Chwazi youn nan lis la.
+case-status-received = Nou resevwa enfòmasyon ou yo.
+case-status-in_review = Yon ofisye ap egzamine dosye ou.
+case-status-evidence_requested = Nou bezwen plis dokiman nan men ou.
+case-status-evidence_received = Nou resevwa dokiman ou voye yo.
+case-status-approved = Yo apwouve dosye ou.
+case-status-denied = Yo refize dosye ou.
+case-status-appeal_received = Nou resevwa apèl ou.
+case-status-appeal_upheld = Yo pran desizyon sou apèl ou a: dosye ou rete refize.
+case-status-appeal_granted = Yo pran desizyon sou apèl ou a: yo anile refi a.
+case-status-withdrawn = Ou retire dosye sa a.
+case-next-received = Ou pa bezwen fè anyen kounye a. Yon ofisye pral egzamine dosye ou. N ap fè ou konnen si nou bezwen kèk lòt bagay.
+case-next-in_review = Ou pa bezwen fè anyen kounye a. N ap fè ou konnen si nou bezwen plis dokiman.
+case-next-evidence_requested = Voye dokiman nou mande ou yo anvan dat limit la. Dosye ou ap rete ann atant jiskaske ou voye yo.
+case-next-evidence_received = Ou pa bezwen fè anyen kounye a. Yon ofisye pral gade dokiman ou yo.
+case-next-approved = Li pwochen etap yo nan avi desizyon an.
+case-next-denied = Li rezon yo nan avi desizyon an. Ou ka fè apèl anvan 30 jou pase apre dat desizyon an.
+case-next-appeal_received = Ou pa bezwen fè anyen kounye a. Se yon sipèvizè ki pa t pran premye desizyon an ki pral deside apèl ou a.
+case-next-appeal_upheld = Dosye ou fèmen. Li rezon yo nan desizyon sou apèl la.
+case-next-appeal_granted = Li pwochen etap yo nan desizyon sou apèl la.
+case-next-withdrawn = Dosye ou fèmen. Ou pa bezwen fè anyen.
+problem-illegal_transition = Dosye sa a pa ka pase nan estati sa a, apati estati li genyen kounye a. Rechaje dosye a pou wè kote li ye.
+problem-evidence_not_due = Vwayajè a gen tan toujou pou li voye dokiman yo te mande li yo. Ou ka deside apre dat limit la, oswa lè li reponn.
+problem-appeal_late = Tan pou fè apèl la fini. Yon apèl dwe rive anvan 30 jou pase apre dat desizyon an.
+problem-appeal_already_made = Yo deja fè apèl pou dosye sa a. Yo ka fè apèl pou yon dosye yon sèl fwa sèlman.
+problem-appeal_same_decider = Se ou ki te pran desizyon sou dosye sa a, kidonk ou pa ka deside apèl li. Se yon lòt sipèvizè ki dwe deside li.
+problem-group_full = Yon gwoup ka gen 10 vwayajè pou pi plis: ou menm ak 9 moun k ap vwayaje avè ou.
+problem-already_open = Vwayajè sa a gen yon dosye ki louvri deja. Swiv dosye sa a olye ou voye enfòmasyon yo ankò.
+error-group-empty = Chwazi omwen yon vwayajè.
+error-group-duplicate = Chak vwayajè ka parèt yon sèl fwa nan enfòmasyon ou voye yo.
+error-traveler-unknown = Vwayajè sa a pa nan kont ou. Ajoute li an premye.
+error-text-too-long = Ekri 100 karaktè oswa mwens.
+error-text-control = Ekri sa a sou yon sèl liy, san tabilasyon ni lòt karaktè espesyal.
+error-text-bidi = Tèks sa a gen karaktè kache ki chanje direksyon tèks la. Tape li ankò olye ou kopye li.
+error-text-separator = Ekri sa a sou yon sèl liy, san ou pa ale alaliy ni chanje paragraf.
+error-country-invalid = Chwazi yon peyi nan lis la.
+error-date-of-birth-format = Ekri dat nesans lan ak ane, mwa ak jou, tankou 1990-07-04.
+error-date-of-birth-future = Dat nesans lan dwe jodi a oswa yon dat ki pase deja.
+error-date-of-birth-too-old = Tcheke ane a: dat nesans lan dwe an 1900 oswa apre, epi moun nan pa ka gen plis pase 120 an.
+error-gender-invalid = Chwazi youn nan opsyon yo, oswa kite li vid.
+gender-female = Fi
+gender-male = Gason
+gender-non_binary = Non-binè
+gender-unspecified = Mwen pito pa di
+error-document-type-invalid = Chwazi kalite dokiman an nan lis la.
+error-document-number-required = Ekri nimewo dokiman an.
+error-document-number-invalid = Ekri nimewo dokiman an ak lèt A rive Z, chif ak tirè sèlman, 30 karaktè pou pi plis.
+error-document-expiry-format = Ekri dat ekspirasyon an ak ane, mwa ak jou, tankou 2030-01-31.
+error-document-expiry-too-late = Tcheke dat ekspirasyon an: li twò lwen nan lavni.
+notice-document-expired = Dokiman sa a ekspire. Ou ka toujou sèvi avè li; yon ofisye ap pran sa an konsiderasyon.
+error-us-state-invalid = Chwazi yon eta oswa yon teritwa Etazini nan lis la.
+error-us-postal-code-invalid = Ekri yon kòd postal (ZIP) 5 chif, tankou 78520, oswa ZIP+4, tankou 78520-1234.
+error-document-empty = Fichye a vid. Chwazi fichye a ankò.
+error-document-too-big = Fichye a pi gwo pase { $limit }. Voye yon fichye ki pi piti, oswa eskane li ak yon rezolisyon ki pi ba.
+error-document-type = Fichye a dwe yon PDF, JPEG, PNG oswa TIFF.
+error-document-name-mismatch = Non fichye a pa koresponn ak kalite fichye a. Chanje non li pou li fini ak bon ekstansyon an (.pdf, .jpg, .png oswa .tif), epi voye li ankò.
+error-document-corrupt = Fichye a domaje oswa li pa konplè. Anrejistre li oswa eskane li ankò, epi voye nouvo fichye a.
+error-document-polyglot = Fichye a gen lòt bagay ladan li anplis dokiman an, pa egzanp done ki kache apre fen li. Anrejistre li ankò an PDF, JPEG, PNG oswa TIFF, epi voye nouvo fichye a.
+error-document-active-content = PDF la gen script, aksyon oswa fichye atache ladan li. Enprime li nan yon nouvo PDF, epi voye nouvo PDF sa a.
+error-document-encrypted = PDF la pwoteje ak yon modpas. Retire modpas la, epi voye li ankò.
+error-document-pixels = Imaj la gen twòp piksèl. Eskane li oswa anrejistre li ak yon rezolisyon ki pi ba.
+error-document-pages = TIFF la gen plis pase yon paj. Voye chak paj apa, oswa voye yon PDF.
+error-document-name = Nou pa ka sèvi ak non fichye sa a. Chanje non li, epi sèvi sèlman ak lèt, chif, espas, pwen ak tirè.
+
+## Receipt email (issue 10)
+email-application-received-subject = Nou resevwa enfòmasyon ou yo
+email-application-received-body = Nou resevwa enfòmasyon ou voye pou gwoup ou a. Chak vwayajè gen pwòp dosye pa l ak pwòp nimewo referans pa l:
+
+    { $references }
+
+    Kenbe nimewo sa yo. Ou ka swiv chak dosye nan kont Puerta ou.

@@ -385,3 +385,78 @@ zone-america-cancun = horário de Cancún (Quintana Roo)
 # The language page (the header links to it from every page).
 language-title = Escolha seu idioma
 language-back = Voltar sem mudar o idioma
+
+## Cases and documents (issue 10)
+error-reference-format = Digite o número de referência com 3 letras e 10 dígitos, como PUE 4829 3017 58.
+error-reference-check-digit = Este número de referência tem um erro de digitação. Confira cada dígito no seu comprovante e tente de novo.
+error-case-status-unknown = Essa situação de caso não existe. Escolha uma da lista.
+case-status-received = Recebemos suas informações.
+case-status-in_review = Um agente está analisando seu caso.
+case-status-evidence_requested = Precisamos de mais documentos seus.
+case-status-evidence_received = Recebemos os documentos que você enviou.
+case-status-approved = Seu caso foi aprovado.
+case-status-denied = Seu caso foi negado.
+case-status-appeal_received = Recebemos seu recurso.
+case-status-appeal_upheld = Seu recurso foi decidido: a negativa foi mantida.
+case-status-appeal_granted = Seu recurso foi decidido: a negativa foi anulada.
+case-status-withdrawn = Você desistiu deste caso.
+case-next-received = Você não precisa fazer nada agora. Um agente vai analisar seu caso. Vamos avisar você se precisarmos de alguma coisa.
+case-next-in_review = Você não precisa fazer nada agora. Vamos avisar você se precisarmos de mais documentos.
+case-next-evidence_requested = Envie os documentos que pedimos antes do prazo final. Seu caso fica parado até você enviar os documentos.
+case-next-evidence_received = Você não precisa fazer nada agora. Um agente vai analisar seus documentos.
+case-next-approved = Leia os próximos passos no aviso de decisão.
+case-next-denied = Leia os motivos no aviso de decisão. Você pode entrar com recurso em até 30 dias após a decisão.
+case-next-appeal_received = Você não precisa fazer nada agora. Um supervisor que não tomou a primeira decisão vai decidir seu recurso.
+case-next-appeal_upheld = Seu caso está encerrado. Leia os motivos na decisão do recurso.
+case-next-appeal_granted = Leia os próximos passos na decisão do recurso.
+case-next-withdrawn = Seu caso está encerrado. Você não precisa fazer nada.
+problem-illegal_transition = Este caso não pode passar para essa situação a partir da situação atual. Recarregue o caso para ver como ele está.
+problem-evidence_not_due = O viajante ainda tem tempo para enviar os documentos pedidos. Você pode decidir depois do prazo final ou quando ele responder.
+problem-appeal_late = O prazo para recurso terminou. O recurso precisa chegar em até 30 dias após a decisão.
+problem-appeal_already_made = Este caso já teve um recurso. Cada caso só pode ter um recurso.
+problem-appeal_same_decider = Foi você quem decidiu este caso, então você não pode decidir o recurso. Outro supervisor precisa decidir.
+problem-group_full = Um grupo pode ter no máximo 10 viajantes: você e 9 pessoas que viajam com você.
+problem-already_open = Este viajante já tem um caso aberto. Acompanhe esse caso em vez de enviar as informações de novo.
+error-group-empty = Escolha pelo menos um viajante.
+error-group-duplicate = Cada viajante só pode aparecer uma vez nas informações que você envia.
+error-traveler-unknown = Este viajante não está na sua conta. Adicione essa pessoa primeiro.
+error-text-too-long = Escreva no máximo 100 caracteres.
+error-text-control = Escreva isto em uma só linha, sem tabulações nem outros caracteres especiais.
+error-text-bidi = Este texto tem caracteres ocultos que mudam a direção do texto. Digite de novo em vez de copiar.
+error-text-separator = Escreva isto em uma só linha, sem quebras de linha nem de parágrafo.
+error-country-invalid = Escolha um país da lista.
+error-date-of-birth-format = Digite a data de nascimento com ano, mês e dia, como 1990-07-04.
+error-date-of-birth-future = A data de nascimento precisa ser hoje ou no passado.
+error-date-of-birth-too-old = Confira o ano: a data de nascimento precisa ser de 1900 em diante, e de no máximo 120 anos atrás.
+error-gender-invalid = Escolha uma das opções ou deixe em branco.
+gender-female = Feminino
+gender-male = Masculino
+gender-non_binary = Não binário
+gender-unspecified = Prefiro não informar
+error-document-type-invalid = Escolha o tipo de documento na lista.
+error-document-number-required = Digite o número do documento.
+error-document-number-invalid = Digite o número do documento usando só letras de A a Z, números e hifens, com no máximo 30 caracteres.
+error-document-expiry-format = Digite a data de validade com ano, mês e dia, como 2030-01-31.
+error-document-expiry-too-late = Confira a data de validade: ela está longe demais no futuro.
+notice-document-expired = Este documento está vencido. Você ainda pode usar o documento; um agente vai levar isso em conta.
+error-us-state-invalid = Escolha na lista um estado ou território dos Estados Unidos.
+error-us-postal-code-invalid = Digite um código postal americano (ZIP) de 5 dígitos, como 78520, ou ZIP+4, como 78520-1234.
+error-document-empty = O arquivo está vazio. Escolha o arquivo de novo.
+error-document-too-big = O arquivo tem mais de { $limit }. Envie um arquivo menor ou digitalize com uma resolução mais baixa.
+error-document-type = O arquivo precisa ser PDF, JPEG, PNG ou TIFF.
+error-document-name-mismatch = O nome do arquivo não corresponde ao tipo do arquivo. Mude o nome para que termine com a extensão certa (.pdf, .jpg, .png ou .tif) e envie de novo.
+error-document-corrupt = O arquivo está danificado ou incompleto. Salve ou digitalize de novo e envie o novo arquivo.
+error-document-polyglot = O arquivo tem outro conteúdo além do documento, por exemplo dados ocultos depois do fim. Salve de novo como PDF, JPEG, PNG ou TIFF e envie o novo arquivo.
+error-document-active-content = O PDF contém scripts, ações ou arquivos anexados. Imprima o documento em um novo PDF e envie esse novo arquivo.
+error-document-encrypted = O PDF está protegido por senha. Tire a senha e envie de novo.
+error-document-pixels = A imagem tem pixels demais. Digitalize ou salve com uma resolução mais baixa.
+error-document-pages = O TIFF tem mais de uma página. Envie cada página separadamente ou envie um PDF.
+error-document-name = Não é possível usar esse nome de arquivo. Mude o nome usando só letras, números, espaços, pontos e hifens.
+
+## Receipt email (issue 10)
+email-application-received-subject = Recebemos suas informações
+email-application-received-body = Recebemos as informações que você enviou para o seu grupo. Cada viajante tem o seu próprio caso e o seu número de referência:
+
+    { $references }
+
+    Guarde esses números. Você pode acompanhar cada caso na sua conta do Puerta.

@@ -1,6 +1,8 @@
 //! New ids: random UUIDs, as each typed id.
 
-use puerta_domain::ids::{CodeId, EventId, JobId, OutboxId, UserId};
+use puerta_domain::ids::{
+    ApplicationId, CaseEventId, CaseId, CodeId, EventId, JobId, OutboxId, TravelerId, UserId,
+};
 
 fn uuid() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -20,3 +22,7 @@ fresh!(outbox_id, OutboxId);
 fresh!(code_id, CodeId);
 fresh!(event_id, EventId);
 fresh!(job_id, JobId);
+fresh!(traveler_id, TravelerId);
+fresh!(application_id, ApplicationId);
+fresh!(case_id, CaseId);
+fresh!(case_event_id, CaseEventId);

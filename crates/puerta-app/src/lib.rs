@@ -10,9 +10,11 @@
 //! Areas: [`accounts`], [`content`], [`ports`], [`staff`], [`delivery`] (the outbox worker).
 
 pub mod accounts;
+pub mod cases;
 pub mod clock;
 pub mod content;
 pub mod delivery;
+pub mod documents;
 mod error;
 mod ids;
 mod jobs;
@@ -47,6 +49,8 @@ pub struct AppDeps {
     pub master_key: MasterKey,
     /// A key being rotated out: rows sealed under it are opened and sealed again at start.
     pub previous_master_key: Option<MasterKey>,
+    /// The three letters reference numbers start with (default `PUE`).
+    pub reference_prefix: puerta_domain::cases::ReferencePrefix,
 }
 
 /// The application: every use case, over one store. Cheap to clone.
@@ -67,6 +71,7 @@ struct Inner {
     keys: OnceLock<Keys>,
     master_key: MasterKey,
     previous_master_key: Option<MasterKey>,
+    reference_prefix: puerta_domain::cases::ReferencePrefix,
     /// Woken after every commit, so the delivery worker sends what was just queued.
     outbox_wake: tokio::sync::Notify,
 }
@@ -87,6 +92,7 @@ impl App {
                 keys: OnceLock::new(),
                 master_key: deps.master_key,
                 previous_master_key: deps.previous_master_key,
+                reference_prefix: deps.reference_prefix,
                 outbox_wake: tokio::sync::Notify::new(),
             }),
         })

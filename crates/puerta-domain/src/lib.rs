@@ -6,6 +6,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod cases;
 pub mod content;
 pub mod delivery;
 pub mod ids;

@@ -111,8 +111,19 @@ mod tests {
         for language in Language::ALL {
             for id in message_ids(Language::En) {
                 let args = [
-                    "name", "code", "time", "link", "seconds", "minutes", "id", "email", "date", "version",
+                    "name",
+                    "code",
+                    "time",
+                    "link",
+                    "seconds",
+                    "minutes",
+                    "id",
+                    "email",
+                    "date",
+                    "version",
                     "count",
+                    "limit",
+                    "references",
                 ]
                 .into_iter()
                 .map(|name| (name, Arg::from("x")))

@@ -10,6 +10,7 @@
 pub mod accounts;
 pub mod audit;
 mod backend;
+pub mod cases;
 pub mod content;
 mod database_url;
 mod error;
@@ -22,6 +23,7 @@ mod unit_of_work;
 pub use accounts::{Codes, Guards, RecoveryCodes, Sessions, Throttles, Users};
 pub use audit::Audit;
 pub use backend::{ConnectOptions, PoolStats, Store, connect};
+pub use cases::{Applications, CaseEvents, Cases, Travelers};
 pub use content::Content;
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;

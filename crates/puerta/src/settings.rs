@@ -57,6 +57,8 @@ pub struct Settings {
     pub smtp_url: Option<SecretString>,
     /// The sender of every email.
     pub email_from: String,
+    /// The three letters every case reference number starts with.
+    pub reference_prefix: String,
     /// An HTTP endpoint that sends SMS (`POST {"to","body"}`); unset writes them to the outbox.
     pub sms_webhook_url: Option<SecretString>,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
@@ -107,6 +109,7 @@ impl Default for Settings {
             metrics_token: None,
             smtp_url: None,
             email_from: "Puerta <no-reply@puerta.invalid>".into(),
+            reference_prefix: "PUE".into(),
             sms_webhook_url: None,
             trusted_proxies: Vec::new(),
             session_idle_minutes: 15,
@@ -214,6 +217,9 @@ impl Settings {
                 "metrics_token",
                 "must be at least 16 characters (or unset to turn /metrics off)",
             );
+        }
+        if puerta_domain::cases::ReferencePrefix::parse(&self.reference_prefix).is_err() {
+            return invalid("reference_prefix", "must be exactly 3 letters A to Z, e.g. `PUE`");
         }
         if !self.email_from.contains('@') {
             return invalid("email_from", "must be an email address, e.g. `Puerta <no-reply@example.org>`");
@@ -347,6 +353,7 @@ impl Settings {
             metrics_token: &'a str,
             smtp_url: String,
             email_from: &'a str,
+            reference_prefix: &'a str,
             sms_webhook_url: String,
             trusted_proxies: Vec<String>,
             session_idle_minutes: u32,
@@ -389,6 +396,7 @@ impl Settings {
             metrics_token: set(&self.metrics_token),
             smtp_url: secret(&self.smtp_url),
             email_from: &self.email_from,
+            reference_prefix: &self.reference_prefix,
             sms_webhook_url: secret(&self.sms_webhook_url),
             trusted_proxies: self.trusted_proxies.iter().map(ToString::to_string).collect(),
             session_idle_minutes: self.session_idle_minutes,

@@ -61,6 +61,8 @@ fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
         outbox: OutboxPolicy::default(),
         master_key,
         previous_master_key,
+        reference_prefix: puerta_domain::cases::ReferencePrefix::parse(&settings.reference_prefix)
+            .map_err(|e| anyhow::anyhow!("`reference_prefix`: {e}"))?,
         hashing: HashingLimits {
             memory_kib: settings.password_hash_memory_kib,
             iterations: settings.password_hash_iterations,

@@ -100,12 +100,11 @@ impl App {
         let hour_key = crate::security::sha256_hex(&format!("mailbox\u{1f}{user}\u{1f}{kind}\u{1f}hour"));
         let spaced_key = crate::security::sha256_hex(&format!("mailbox\u{1f}{user}\u{1f}{kind}\u{1f}spaced"));
         let (hour_start, spaced_start) = (now - now.rem_euclid(hour), now - now.rem_euclid(spacing));
-        let may = tx.throttles().count(&hour_key, hour_start).await? < limits.code_mails_per_hour_unspaced
-            || tx.throttles().count(&spaced_key, spaced_start).await? == 0;
-        if may {
-            tx.throttles().hit(&hour_key, hour_start).await?;
-            tx.throttles().hit(&spaced_key, spaced_start).await?;
-        }
+        // Counted first, with the database's atomic increment: parallel jobs for one mailbox
+        // (two workers on PostgreSQL) each see their own count, never the same one.
+        let this_hour = tx.throttles().hit(&hour_key, hour_start).await?;
+        let this_window = tx.throttles().hit(&spaced_key, spaced_start).await?;
+        let may = this_hour <= limits.code_mails_per_hour_unspaced || this_window == 1;
         Ok(may)
     }
 }

@@ -31,6 +31,11 @@ pub enum Message {
     PasswordChanged {
         name: String,
     },
+    /// The receipt for submitted advance information: each traveler's reference number.
+    ApplicationReceived {
+        name: String,
+        references: Vec<String>,
+    },
     /// A second factor was added to the account (and its other sessions ended).
     SecondFactorEnabled {
         name: String,
@@ -82,6 +87,7 @@ impl Message {
             Self::ResetPassword { .. } => "reset_password",
             Self::PasswordChanged { .. } => "password_changed",
             Self::SecondFactorEnabled { .. } => "second_factor_enabled",
+            Self::ApplicationReceived { .. } => "application_received",
             Self::ChangeEmail { .. } => "change_email",
             Self::EmailChanged { .. } => "email_changed",
             Self::SignInNotice { .. } => "sign_in_notice",
@@ -130,6 +136,16 @@ impl Message {
                 Some(name),
                 ("email-password-changed-subject", vec![]),
                 vec![("email-password-changed-body", vec![])],
+                false,
+            ),
+            Self::ApplicationReceived { name, references } => email(
+                language,
+                Some(name),
+                ("email-application-received-subject", vec![]),
+                vec![(
+                    "email-application-received-body",
+                    vec![("references", Arg::from(references.join("\n")))],
+                )],
                 false,
             ),
             Self::SecondFactorEnabled { name } => email(

@@ -3,6 +3,7 @@
 //! by a server secret) for low-entropy codes, TOTP, and XChaCha20-Poly1305 sealing of secrets at
 //! rest under a master key.
 
+pub mod file_keys;
 mod password_hasher;
 pub mod proof_of_work;
 mod sealing;

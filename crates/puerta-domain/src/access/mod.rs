@@ -33,10 +33,17 @@ pub enum Action {
     EditContent,
     /// Delivery status of outgoing messages (never their content).
     ReadDeliveryStatus,
+    /// Enter traveler profiles and submit advance information for one's group.
+    EnterAdvanceInformation,
+    /// Read a case: the account holder their own group's; officers and supervisors any (each
+    /// such read is audited).
+    ReadCase,
+    /// Work on a case: claim it, move it, request evidence, decide.
+    ProcessCase,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 13] = [
         Self::OwnAccount,
         Self::StaffHome,
         Self::PartnerHome,
@@ -47,6 +54,9 @@ impl Action {
         Self::ReadAuditLog,
         Self::EditContent,
         Self::ReadDeliveryStatus,
+        Self::EnterAdvanceInformation,
+        Self::ReadCase,
+        Self::ProcessCase,
     ];
 
     /// The roles that may take this action at all.
@@ -63,6 +73,10 @@ impl Action {
             | Self::ReadAuditLog
             | Self::EditContent
             | Self::ReadDeliveryStatus => &[Admin],
+            Self::EnterAdvanceInformation => &[Traveler],
+            // Administrators run the system; they do not decide cases.
+            Self::ReadCase => &[Traveler, Officer, Supervisor],
+            Self::ProcessCase => &[Officer, Supervisor],
         }
     }
 }
@@ -72,6 +86,10 @@ impl Action {
 pub enum Target<'a> {
     None,
     User(&'a UserId),
+    /// A case, by the account holder whose group it belongs to.
+    Case {
+        account_holder: &'a UserId,
+    },
 }
 
 /// Why an action is refused.
@@ -100,6 +118,12 @@ pub fn authorize(subject: Subject<'_>, action: Action, target: Target<'_>) -> Re
     }
     match (action, target) {
         (Action::OwnAccount, Target::User(id)) if id != subject.user_id => Err(Denied::NotFound),
+        // A traveler sees only their own group's cases; anyone else's does not exist for them.
+        (Action::ReadCase, Target::Case { account_holder })
+            if subject.role == Role::Traveler && account_holder != subject.user_id =>
+        {
+            Err(Denied::NotFound)
+        }
         // An administrator cannot remove their own second factor: a stolen session must not be
         // able to strip the account's protection. Another administrator can.
         (Action::ResetSecondFactor, Target::User(id)) if id == subject.user_id => Err(Denied::Forbidden),
@@ -115,7 +139,7 @@ mod tests {
 
     /// Every role × action, with a second factor on, aimed at nothing (or, for own-account
     /// actions, at oneself): `true` where allowed.
-    const TABLE: [(Action, [bool; 5]); 10] = [
+    const TABLE: [(Action, [bool; 5]); 13] = [
         //                  Traveler Officer Supervisor Admin Partner
         (OwnAccount, [true, true, true, true, true]),
         (StaffHome, [false, true, true, true, false]),
@@ -127,6 +151,9 @@ mod tests {
         (ReadAuditLog, [false, false, false, true, false]),
         (EditContent, [false, false, false, true, false]),
         (ReadDeliveryStatus, [false, false, false, true, false]),
+        (EnterAdvanceInformation, [true, false, false, false, false]),
+        (ReadCase, [true, true, true, false, false]),
+        (ProcessCase, [false, true, true, false, false]),
     ];
     const ROLES: [Role; 5] = [Traveler, Officer, Supervisor, Admin, Partner];
 
@@ -191,7 +218,19 @@ mod tests {
                 "{role:?}"
             );
         }
+        let traveler = Subject { user_id: &id, role: Traveler, second_factor: false };
+        assert_eq!(
+            authorize(traveler, ReadCase, Target::Case { account_holder: &other }),
+            Err(Denied::NotFound)
+        );
+        assert_eq!(authorize(traveler, ReadCase, Target::Case { account_holder: &id }), Ok(()));
+        let officer = Subject { user_id: &id, role: Officer, second_factor: true };
+        assert_eq!(authorize(officer, ReadCase, Target::Case { account_holder: &other }), Ok(()));
         let admin = Subject { user_id: &id, role: Admin, second_factor: true };
+        assert_eq!(
+            authorize(admin, ReadCase, Target::Case { account_holder: &other }),
+            Err(Denied::Forbidden)
+        );
         assert_eq!(authorize(admin, ResetSecondFactor, Target::User(&id)), Err(Denied::Forbidden));
         assert_eq!(authorize(admin, ResetSecondFactor, Target::User(&other)), Ok(()));
         assert_eq!(authorize(admin, DisableAccount, Target::User(&other)), Ok(()));

@@ -60,6 +60,23 @@ id_type!(
     EventId
 );
 
+id_type!(
+    /// A traveler profile (the account holder or a companion), entered by an account holder.
+    TravelerId
+);
+id_type!(
+    /// One submission of advance information for a group.
+    ApplicationId
+);
+id_type!(
+    /// One traveler's case (looked up from outside by its reference number, not this id).
+    CaseId
+);
+id_type!(
+    /// One event in a case's history.
+    CaseEventId
+);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {
     #[error("error-id-invalid")]

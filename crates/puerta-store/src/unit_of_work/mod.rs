@@ -163,4 +163,12 @@ repositories! {
     guards => Guards,
     /// Background jobs (work handed over by a request).
     jobs => Jobs,
+    /// Traveler profiles entered by account holders.
+    travelers => Travelers,
+    /// Submissions of advance information.
+    applications => Applications,
+    /// One case per traveler per application.
+    cases => Cases,
+    /// Each case's history.
+    case_events => CaseEvents,
 }

@@ -8,6 +8,7 @@
 mod admins;
 mod anonymize;
 mod audit;
+mod cases;
 mod codes;
 mod concurrency;
 mod content;

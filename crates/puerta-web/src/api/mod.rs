@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
 
 mod accounts;
+mod cases;
 mod content;
 pub mod json;
 pub mod list;
@@ -15,5 +16,9 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::AppState;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(ports::routes()).merge(accounts::routes()).merge(content::routes())
+    OpenApiRouter::new()
+        .merge(ports::routes())
+        .merge(accounts::routes())
+        .merge(content::routes())
+        .merge(cases::routes())
 }

@@ -52,6 +52,9 @@ codes! {
     EmailTaken => "email_taken",
     SignInLocked => "sign_in_locked",
     ProofRequired => "proof_required",
+    GroupFull => "group_full",
+    AlreadyOpen => "already_open",
+    IllegalTransition => "illegal_transition",
 }
 
 impl ProblemCode {

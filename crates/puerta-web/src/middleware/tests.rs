@@ -52,6 +52,7 @@ async fn app() -> (Router, tempfile::TempDir) {
         outbox: OutboxPolicy::default(),
         master_key: MasterKey::generate().expect("key"),
         previous_master_key: None,
+        reference_prefix: puerta_domain::cases::ReferencePrefix::DEFAULT,
     };
     let app = App::new(store, deps).expect("app");
     app.prepare_database().await.expect("database");

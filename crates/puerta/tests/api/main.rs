@@ -9,6 +9,7 @@
 mod helpers;
 mod accounts;
 mod cancellation;
+mod cases;
 mod connections;
 mod content;
 mod errors;

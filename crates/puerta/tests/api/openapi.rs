@@ -12,6 +12,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/api/v1/password-resets"),
     ("post", "/api/v1/password-resets/complete"),
     ("get", "/api/v1/challenge"),
+    ("post", "/api/v1/travelers"),
+    ("get", "/api/v1/travelers"),
+    ("post", "/api/v1/applications"),
+    ("get", "/api/v1/cases"),
+    ("get", "/api/v1/cases/{reference_number}"),
     ("post", "/api/v1/sessions"),
     ("delete", "/api/v1/sessions/current"),
     ("post", "/api/v1/sessions/wasnt-me"),
@@ -124,6 +129,7 @@ fn concrete(path: &str) -> String {
     path.replace("{code}", "SYS")
         .replace("{id}", "0b9f7c3e2f6a4c1e9d1a7a0e5a3c2b11")
         .replace("{slug}", "documents-to-bring")
+        .replace("{reference_number}", "PUE4829301758")
 }
 
 async fn document(app: &crate::helpers::TestApp) -> serde_json::Value {

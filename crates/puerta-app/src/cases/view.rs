@@ -1,0 +1,135 @@
+//! What a traveler and an officer see of cases. A traveler sees only their own group's cases
+//! (anyone else's is `NotFound`); every staff read of a case is audited.
+
+use puerta_domain::access::{Action, Target};
+use puerta_domain::accounts::Role;
+use puerta_domain::audit::AuditAction;
+use puerta_domain::cases::{CaseStatus, ReferenceNumber};
+use puerta_domain::ids::CaseId;
+use puerta_store::cases::{CaseFilter, CaseRecord};
+
+use crate::accounts::{Actor, RequestContext};
+use crate::{App, AppError};
+
+/// One line of a case list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseSummary {
+    pub reference_number: ReferenceNumber,
+    pub status: CaseStatus,
+    pub traveler_name: String,
+    pub opened_at: i64,
+    pub updated_at: i64,
+}
+
+/// A page of cases, newest first, and the cursor of the next one.
+#[derive(Debug, Clone)]
+pub struct CasePage {
+    pub items: Vec<CaseSummary>,
+    pub next: Option<(i64, CaseId)>,
+}
+
+/// One event of the public timeline: when the case reached a status (officer notes are not here).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicEvent {
+    pub at: i64,
+    pub status: CaseStatus,
+}
+
+/// A case as its reader may see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDetail {
+    pub reference_number: ReferenceNumber,
+    pub status: CaseStatus,
+    pub traveler_name: String,
+    pub opened_at: i64,
+    pub updated_at: i64,
+    pub events: Vec<PublicEvent>,
+}
+
+impl App {
+    /// The actor's cases (a traveler: their group's; an officer or supervisor: every case,
+    /// optionally by status), newest first.
+    pub async fn cases(
+        &self,
+        actor: &Actor,
+        status: Option<&str>,
+        before: Option<(i64, CaseId)>,
+        limit: i64,
+    ) -> Result<CasePage, AppError> {
+        actor.authorize(Action::ReadCase, Target::None)?;
+        let status = match status.map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => Some(CaseStatus::parse(s).map_err(|e| AppError::field("status", e))?),
+        };
+        let account_id = (actor.role == Role::Traveler).then(|| actor.user_id.clone());
+        let limit = limit.clamp(1, 100);
+        let filter = CaseFilter { account_id, status, assigned_to: None, before, limit: limit + 1 };
+        let mut read = self.reader().await?;
+        let mut rows = read.cases().list(&filter).await?;
+        let next = (rows.len() > usize::try_from(limit).unwrap_or(usize::MAX)).then(|| {
+            rows.truncate(usize::try_from(limit).unwrap_or(0));
+            rows.last().map(|r| (r.opened_at, r.id.clone()))
+        });
+        let mut items = Vec::with_capacity(rows.len());
+        for row in rows {
+            let traveler_name = traveler_name(&mut read, &row).await?;
+            items.push(CaseSummary {
+                reference_number: row.reference_number,
+                status: row.status,
+                traveler_name,
+                opened_at: row.opened_at,
+                updated_at: row.updated_at,
+            });
+        }
+        Ok(CasePage { items, next: next.flatten() })
+    }
+
+    /// One case by its reference number. A mistyped number is refused by its check digit before
+    /// any lookup; another group's case is `NotFound`; a staff read is audited.
+    pub async fn case(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        reference: &str,
+    ) -> Result<CaseDetail, AppError> {
+        actor.authorize(Action::ReadCase, Target::None)?;
+        let reference =
+            ReferenceNumber::parse(reference).map_err(|e| AppError::field("reference_number", e))?;
+        let mut read = self.reader().await?;
+        let row = read.cases().find_by_reference(&reference).await?.ok_or(AppError::NotFound)?;
+        actor.authorize(Action::ReadCase, Target::Case { account_holder: &row.account_id })?;
+        let traveler_name = traveler_name(&mut read, &row).await?;
+        let events = read
+            .case_events()
+            .list(&row.id)
+            .await?
+            .into_iter()
+            .map(|e| PublicEvent { at: e.at, status: e.to })
+            .collect();
+        drop(read);
+        if actor.role.is_staff() {
+            let mut tx = self.begin().await?;
+            let detail = Some(row.reference_number.to_string());
+            self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::CaseReadByStaff, None, detail)
+                .await?;
+            self.commit(tx).await?;
+        }
+        Ok(CaseDetail {
+            reference_number: row.reference_number,
+            status: row.status,
+            traveler_name,
+            opened_at: row.opened_at,
+            updated_at: row.updated_at,
+            events,
+        })
+    }
+}
+
+async fn traveler_name(read: &mut puerta_store::ReadTx, row: &CaseRecord) -> Result<String, AppError> {
+    Ok(read
+        .travelers()
+        .find(&row.traveler_id)
+        .await?
+        .map(|t| format!("{} {}", t.given_name, t.family_name))
+        .unwrap_or_default())
+}

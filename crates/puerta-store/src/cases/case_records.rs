@@ -1,0 +1,194 @@
+use puerta_domain::cases::{CaseStatus, ReferenceNumber};
+use puerta_domain::ids::{ApplicationId, CaseId, TravelerId, UserId};
+
+use crate::StoreError;
+use crate::accounts::records::user_id;
+use crate::unit_of_work::{exec, fetch_all, fetch_optional, refusable, repository};
+
+repository!(
+    /// Cases: one per traveler in an application, each with its own reference number.
+    Cases
+);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    pub id: CaseId,
+    pub reference_number: ReferenceNumber,
+    pub application_id: ApplicationId,
+    pub traveler_id: TravelerId,
+    pub account_id: UserId,
+    pub opened_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseRecord {
+    pub id: CaseId,
+    pub reference_number: ReferenceNumber,
+    pub application_id: ApplicationId,
+    pub traveler_id: TravelerId,
+    pub account_id: UserId,
+    pub status: CaseStatus,
+    pub assigned_to: Option<UserId>,
+    pub opened_at: i64,
+    pub updated_at: i64,
+}
+
+/// Which cases to list: newest first, before the cursor.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    /// Only this account holder's cases (travelers); `None` for staff.
+    pub account_id: Option<UserId>,
+    pub status: Option<CaseStatus>,
+    pub assigned_to: Option<UserId>,
+    /// Cursor: cases opened before this (opened_at, id).
+    pub before: Option<(i64, CaseId)>,
+    pub limit: i64,
+}
+
+const COLUMNS: &str = "id, reference_number, application_id, traveler_id, account_id, status, assigned_to, opened_at, updated_at";
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    reference_number: String,
+    application_id: String,
+    traveler_id: String,
+    account_id: String,
+    status: String,
+    assigned_to: Option<String>,
+    opened_at: i64,
+    updated_at: i64,
+}
+
+fn corrupt(what: &str) -> StoreError {
+    StoreError::Corrupt(what.into())
+}
+
+impl TryFrom<Row> for CaseRecord {
+    type Error = StoreError;
+
+    fn try_from(r: Row) -> Result<Self, StoreError> {
+        Ok(Self {
+            id: CaseId::parse(&r.id).map_err(|_| corrupt("case id"))?,
+            reference_number: ReferenceNumber::parse(&r.reference_number)
+                .map_err(|_| corrupt("reference"))?,
+            application_id: ApplicationId::parse(&r.application_id).map_err(|_| corrupt("application id"))?,
+            traveler_id: TravelerId::parse(&r.traveler_id).map_err(|_| corrupt("traveler id"))?,
+            account_id: user_id(&r.account_id)?,
+            status: CaseStatus::parse(&r.status).map_err(|_| corrupt("case status"))?,
+            assigned_to: r.assigned_to.as_deref().map(user_id).transpose()?,
+            opened_at: r.opened_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+impl<M> Cases<'_, M> {
+    pub async fn find_by_reference(
+        &mut self,
+        reference: &ReferenceNumber,
+    ) -> Result<Option<CaseRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM cases WHERE reference_number = $1");
+        fetch_optional!(&mut self.conn, Row, &sql, reference.as_str())?.map(CaseRecord::try_from).transpose()
+    }
+
+    /// The traveler's case that is still open (not decided for good, not withdrawn), if any.
+    pub async fn open_for_traveler(
+        &mut self,
+        traveler: &TravelerId,
+    ) -> Result<Option<CaseRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM cases WHERE traveler_id = $1 \
+             AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')"
+        );
+        fetch_optional!(&mut self.conn, Row, &sql, traveler.as_str())?.map(CaseRecord::try_from).transpose()
+    }
+
+    pub async fn list(&mut self, f: &CaseFilter) -> Result<Vec<CaseRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM cases WHERE ($1 IS NULL OR account_id = $1) AND ($2 IS NULL OR status = $2) \
+             AND ($3 IS NULL OR assigned_to = $3) \
+             AND ($4 IS NULL OR opened_at < $4 OR (opened_at = $4 AND id < $5)) \
+             ORDER BY opened_at DESC, id DESC LIMIT $6"
+        );
+        let (before_at, before_id) =
+            f.before.as_ref().map_or((None, None), |(at, id)| (Some(*at), Some(id.as_str())));
+        fetch_all!(
+            &mut self.conn,
+            Row,
+            &sql,
+            f.account_id.as_ref().map(UserId::as_str),
+            f.status.map(CaseStatus::as_str),
+            f.assigned_to.as_ref().map(UserId::as_str),
+            before_at,
+            before_id,
+            f.limit,
+        )?
+        .into_iter()
+        .map(CaseRecord::try_from)
+        .collect()
+    }
+}
+
+impl Cases<'_, crate::Write> {
+    /// `StoreError::Conflict` when the reference number is taken (the caller draws another) or
+    /// the traveler already has an open case.
+    pub async fn create(&mut self, c: &NewCase) -> Result<(), StoreError> {
+        let sql = "INSERT INTO cases (id, reference_number, application_id, traveler_id, account_id, status, \
+                   assigned_to, opened_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7)";
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                sql,
+                c.id.as_str(),
+                c.reference_number.as_str(),
+                c.application_id.as_str(),
+                c.traveler_id.as_str(),
+                c.account_id.as_str(),
+                CaseStatus::INITIAL.as_str(),
+                c.opened_at,
+            )
+        })
+        .map_err(crate::error::conflict_on_unique)?;
+        Ok(())
+    }
+
+    /// Moves the case from `from` to `to`; `false` when it is no longer in `from` (a parallel
+    /// change won), so the caller refuses rather than overwrite. `StoreError::Conflict` when
+    /// the move would reopen a case while the traveler has another one open (an appeal of an
+    /// old denial after a new submission): the database refuses it, and only this statement
+    /// is undone.
+    pub async fn set_status(
+        &mut self,
+        id: &CaseId,
+        from: CaseStatus,
+        to: CaseStatus,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        let changed = refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                "UPDATE cases SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+                id.as_str(),
+                from.as_str(),
+                to.as_str(),
+                at,
+            )
+        })
+        .map_err(crate::error::conflict_on_unique)?;
+        Ok(changed == 1)
+    }
+
+    /// Claims an unassigned case for `officer`; `false` when someone else holds it (two
+    /// officers claiming at once: exactly one wins).
+    pub async fn claim(&mut self, id: &CaseId, officer: &UserId, at: i64) -> Result<bool, StoreError> {
+        let changed = exec!(
+            &mut self.conn,
+            "UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1 AND assigned_to IS NULL",
+            id.as_str(),
+            officer.as_str(),
+            at,
+        )?;
+        Ok(changed == 1)
+    }
+}

@@ -1,0 +1,17 @@
+//! Advance information and cases: traveler profiles entered by an account holder, applications
+//! (one submission for a group, one US destination), one case per traveler with its reference
+//! number and status, and each case's history of events.
+//!
+//! Profiles are validated by the application (`puerta_domain::cases::TravelerProfile`) before
+//! they are written; rows hold their canonical text. Invariants the database holds: a unique
+//! reference number, one open case per traveler profile, statuses from the domain's list.
+
+mod applications;
+mod case_records;
+mod events;
+mod travelers;
+
+pub use applications::{Applications, NewApplication};
+pub use case_records::{CaseFilter, CaseRecord, Cases, NewCase};
+pub use events::{CaseEvent, CaseEvents};
+pub use travelers::{TravelerRecord, Travelers};

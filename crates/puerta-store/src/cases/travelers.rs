@@ -1,0 +1,163 @@
+use puerta_domain::ids::{TravelerId, UserId};
+
+use crate::StoreError;
+use crate::accounts::records::user_id;
+use crate::unit_of_work::{exec, fetch_all, fetch_optional, repository};
+
+repository!(
+    /// Traveler profiles, each owned by the account holder who entered it.
+    Travelers
+);
+
+/// A traveler profile as stored: canonical text of a validated profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TravelerRecord {
+    pub id: TravelerId,
+    pub account_id: UserId,
+    pub given_name: String,
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub date_of_birth: String,
+    /// ISO 3166-1 alpha-2.
+    pub nationality: String,
+    pub country_of_birth: String,
+    pub city_of_birth: String,
+    pub country_of_residence: String,
+    pub gender: Option<String>,
+    pub language: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub document_type: Option<String>,
+    pub document_number: Option<String>,
+    pub document_country: Option<String>,
+    pub document_expiry: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str = "id, account_id, given_name, family_name, date_of_birth, nationality, country_of_birth, \
+     city_of_birth, country_of_residence, gender, language, phone, email, document_type, document_number, \
+     document_country, document_expiry, created_at, updated_at";
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    account_id: String,
+    given_name: String,
+    family_name: String,
+    date_of_birth: String,
+    nationality: String,
+    country_of_birth: String,
+    city_of_birth: String,
+    country_of_residence: String,
+    gender: Option<String>,
+    language: String,
+    phone: Option<String>,
+    email: Option<String>,
+    document_type: Option<String>,
+    document_number: Option<String>,
+    document_country: Option<String>,
+    document_expiry: Option<String>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl TryFrom<Row> for TravelerRecord {
+    type Error = StoreError;
+
+    fn try_from(r: Row) -> Result<Self, StoreError> {
+        Ok(Self {
+            id: TravelerId::parse(&r.id).map_err(|_| StoreError::Corrupt("traveler id".into()))?,
+            account_id: user_id(&r.account_id)?,
+            given_name: r.given_name,
+            family_name: r.family_name,
+            date_of_birth: r.date_of_birth,
+            nationality: r.nationality,
+            country_of_birth: r.country_of_birth,
+            city_of_birth: r.city_of_birth,
+            country_of_residence: r.country_of_residence,
+            gender: r.gender,
+            language: r.language,
+            phone: r.phone,
+            email: r.email,
+            document_type: r.document_type,
+            document_number: r.document_number,
+            document_country: r.document_country,
+            document_expiry: r.document_expiry,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+impl<M> Travelers<'_, M> {
+    /// The account holder's profiles, oldest first (the account holder's own usually first).
+    pub async fn list_for_account(&mut self, account: &UserId) -> Result<Vec<TravelerRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM travelers WHERE account_id = $1 ORDER BY created_at, id");
+        fetch_all!(&mut self.conn, Row, &sql, account.as_str())?
+            .into_iter()
+            .map(TravelerRecord::try_from)
+            .collect()
+    }
+
+    /// A profile of this account holder; another account's profile is `None` (never shown).
+    pub async fn find_for_account(
+        &mut self,
+        account: &UserId,
+        id: &TravelerId,
+    ) -> Result<Option<TravelerRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM travelers WHERE id = $1 AND account_id = $2");
+        fetch_optional!(&mut self.conn, Row, &sql, id.as_str(), account.as_str())?
+            .map(TravelerRecord::try_from)
+            .transpose()
+    }
+
+    /// Any profile, for staff.
+    pub async fn find(&mut self, id: &TravelerId) -> Result<Option<TravelerRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM travelers WHERE id = $1");
+        fetch_optional!(&mut self.conn, Row, &sql, id.as_str())?.map(TravelerRecord::try_from).transpose()
+    }
+
+    pub async fn count_for_account(&mut self, account: &UserId) -> Result<i64, StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (i64,),
+            "SELECT COUNT(*) FROM travelers WHERE account_id = $1",
+            account.as_str()
+        )?;
+        Ok(row.map_or(0, |(n,)| n))
+    }
+}
+
+impl Travelers<'_, crate::Write> {
+    pub async fn create(&mut self, t: &TravelerRecord) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO travelers ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+             $14, $15, $16, $17, $18, $19)"
+        );
+        exec!(
+            &mut self.conn,
+            &sql,
+            t.id.as_str(),
+            t.account_id.as_str(),
+            &t.given_name,
+            &t.family_name,
+            &t.date_of_birth,
+            &t.nationality,
+            &t.country_of_birth,
+            &t.city_of_birth,
+            &t.country_of_residence,
+            t.gender.as_deref(),
+            &t.language,
+            t.phone.as_deref(),
+            t.email.as_deref(),
+            t.document_type.as_deref(),
+            t.document_number.as_deref(),
+            t.document_country.as_deref(),
+            t.document_expiry.as_deref(),
+            t.created_at,
+            t.updated_at,
+        )?;
+        Ok(())
+    }
+}

@@ -452,6 +452,8 @@ error-document-encrypted = The PDF is protected by a password. Remove the passwo
 error-document-pixels = The image is too large in pixels. Scan or save it at a lower resolution.
 error-document-pages = The TIFF has more than one page. Upload each page separately, or upload a PDF.
 error-document-name = The file's name cannot be used. Rename it using letters, numbers, spaces, dots and dashes.
+error-document-kind = Choose what the document is: passport, national identity card, birth certificate, evidence, appeal or other.
+error-document-quota = This case already holds as many documents as it can ({ $limit } in all). Contact us if you need to send more.
 
 ## Receipt email (issue 10)
 email-application-received-subject = We received your information
@@ -460,3 +462,37 @@ email-application-received-body = We received the information you sent for your 
     { $references }
 
     Keep these numbers. You can follow each case in your Puerta account.
+
+## Case processing: claims, requests for evidence, decisions, appeals (issue 10)
+problem-already_claimed = Another officer has already taken this case. Reload the queue and choose another case.
+error-long-text-too-long = Write 4,000 characters or fewer.
+error-evidence-items = List at least 1 document to ask for, and 20 at most.
+error-evidence-due-date = Choose a due date from tomorrow up to 12 weeks from today, like 2027-01-15. Leave it empty for 30 days.
+error-outcome-invalid = Choose one of the outcomes in the list.
+error-reason-codes-required = A denial needs at least 1 reason. Choose the reasons from the list.
+error-reason-code-unknown = One of the reasons is not in the list. Choose the reasons from the list.
+reason-incomplete_information = Some information we need is missing from your application.
+reason-inconsistent_information = Some of the information you gave does not agree with other information or documents.
+reason-identity_not_established = We could not confirm who you are.
+reason-insufficient_evidence = The documents you sent do not show what your application says.
+reason-no_evidence_response = We did not receive the documents we asked for by the due date.
+email-case-updated-subject = News about your case { $reference }
+email-case-updated-body = There is news about your case { $reference }. You can see it when you sign in to your Puerta account.
+email-evidence-requested-subject = We need more documents for your case { $reference }
+email-evidence-requested-body = To continue with your case { $reference }, an officer needs these documents:
+
+    { $items }
+
+    Send them in your Puerta account by { $date }. Your case waits until you send them. If you do not send them in time, the officer may decide with the information they have.
+email-case-approved-subject = Your case { $reference } is approved
+email-case-approved-body = Your case { $reference } is approved. Sign in to your Puerta account to read the decision and your next steps.
+email-case-denied-subject = Decision on your case { $reference }
+email-case-denied-body = Your case { $reference } is denied, for these reasons:
+
+    { $reasons }
+
+    You can read the whole decision in your Puerta account.
+email-case-denied-appeal = You can appeal this decision. To appeal, sign in to your Puerta account, open the case and explain why the decision should change. Your appeal must arrive by { $date }. A supervisor who did not make this decision will decide your appeal.
+email-appeal-decided-subject = Decision on your appeal for case { $reference }
+email-appeal-granted-body = Your appeal for case { $reference } is accepted: the denial is cancelled. Sign in to your Puerta account to read the decision and your next steps.
+email-appeal-upheld-body = Your appeal for case { $reference } is decided: the denial stays. Sign in to your Puerta account to read the reasons.

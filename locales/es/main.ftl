@@ -452,6 +452,8 @@ error-document-encrypted = El PDF está protegido con contraseña. Quítele la c
 error-document-pixels = La imagen tiene demasiados píxeles. Escanéela o guárdela con menor resolución.
 error-document-pages = El TIFF tiene más de una página. Suba cada página por separado o suba un PDF.
 error-document-name = No se puede usar el nombre del archivo. Cámbielo usando solo letras, números, espacios, puntos y guiones.
+error-document-kind = Elija qué es el documento: pasaporte, documento nacional de identidad, acta de nacimiento, prueba, apelación u otro.
+error-document-quota = Este caso ya tiene todos los documentos que puede guardar ({ $limit } en total). Comuníquese con nosotros si necesita enviar más.
 
 ## Receipt email (issue 10)
 email-application-received-subject = Recibimos sus datos
@@ -460,3 +462,37 @@ email-application-received-body = Recibimos los datos que envió para su grupo. 
     { $references }
 
     Guarde estos números. Puede seguir cada caso en su cuenta de Puerta.
+
+## Trabajo en los casos: tomar, pedir documentos, decisiones, apelaciones (issue 10)
+problem-already_claimed = Otro oficial ya tomó este caso. Vuelva a cargar la lista y elija otro caso.
+error-long-text-too-long = Escriba 4,000 caracteres o menos.
+error-evidence-items = Escriba al menos 1 documento para pedir, y 20 como máximo.
+error-evidence-due-date = Elija una fecha límite entre mañana y 12 semanas a partir de hoy, por ejemplo 2027-01-15. Déjela vacía para dar 30 días.
+error-outcome-invalid = Elija uno de los resultados de la lista.
+error-reason-codes-required = Para negar un caso se necesita al menos 1 motivo. Elija los motivos de la lista.
+error-reason-code-unknown = Uno de los motivos no está en la lista. Elija los motivos de la lista.
+reason-incomplete_information = Faltan datos que necesitamos en su solicitud.
+reason-inconsistent_information = Algunos de los datos que nos dio no coinciden con otros datos o documentos.
+reason-identity_not_established = No pudimos confirmar quién es usted.
+reason-insufficient_evidence = Los documentos que envió no demuestran lo que dice su solicitud.
+reason-no_evidence_response = No recibimos los documentos que le pedimos antes de la fecha límite.
+email-case-updated-subject = Novedades sobre su caso { $reference }
+email-case-updated-body = Hay novedades sobre su caso { $reference }. Puede verlas cuando inicie sesión en su cuenta de Puerta.
+email-evidence-requested-subject = Necesitamos más documentos para su caso { $reference }
+email-evidence-requested-body = Para seguir con su caso { $reference }, un oficial necesita estos documentos:
+
+    { $items }
+
+    Envíelos en su cuenta de Puerta a más tardar el { $date }. Su caso queda en espera hasta que los envíe. Si no los envía a tiempo, el oficial puede decidir con la información que tiene.
+email-case-approved-subject = Su caso { $reference } fue aprobado
+email-case-approved-body = Su caso { $reference } fue aprobado. Inicie sesión en su cuenta de Puerta para leer la decisión y los siguientes pasos.
+email-case-denied-subject = Decisión sobre su caso { $reference }
+email-case-denied-body = Su caso { $reference } fue negado por estos motivos:
+
+    { $reasons }
+
+    Puede leer toda la decisión en su cuenta de Puerta.
+email-case-denied-appeal = Usted puede apelar esta decisión. Para apelar, inicie sesión en su cuenta de Puerta, abra el caso y explique por qué la decisión debe cambiar. Su apelación debe llegar a más tardar el { $date }. Un supervisor que no tomó esta decisión va a decidir su apelación.
+email-appeal-decided-subject = Decisión sobre su apelación del caso { $reference }
+email-appeal-granted-body = Se aceptó su apelación del caso { $reference }: la negativa se anuló. Inicie sesión en su cuenta de Puerta para leer la decisión y los siguientes pasos.
+email-appeal-upheld-body = Ya se decidió su apelación del caso { $reference }: la negativa se mantiene. Inicie sesión en su cuenta de Puerta para leer los motivos.

@@ -452,6 +452,8 @@ error-document-encrypted = Le PDF est protégé par un mot de passe. Retirez le 
 error-document-pixels = L'image a trop de pixels. Numérisez-la ou enregistrez-la avec une résolution plus basse.
 error-document-pages = Le TIFF a plus d'une page. Envoyez chaque page séparément, ou envoyez un PDF.
 error-document-name = Ce nom de fichier ne peut pas être utilisé. Renommez le fichier avec seulement des lettres, des chiffres, des espaces, des points et des tirets.
+error-document-kind = Choisissez ce qu’est le document : passeport, carte nationale d’identité, acte de naissance, justificatif, recours ou autre.
+error-document-quota = Ce dossier contient déjà autant de documents que possible ({ $limit } au total). Contactez-nous si vous devez en envoyer d’autres.
 
 ## Receipt email (issue 10)
 email-application-received-subject = Nous avons reçu vos informations
@@ -460,3 +462,37 @@ email-application-received-body = Nous avons reçu les informations que vous ave
     { $references }
 
     Gardez ces numéros. Vous pouvez suivre chaque dossier dans votre compte Puerta.
+
+## Traitement des dossiers : prise en charge, demandes de documents, décisions, recours (issue 10)
+problem-already_claimed = Un autre agent a déjà pris ce dossier. Rechargez la liste et choisissez un autre dossier.
+error-long-text-too-long = Écrivez 4 000 caractères ou moins.
+error-evidence-items = Indiquez au moins 1 document à demander, et 20 au maximum.
+error-evidence-due-date = Choisissez une date limite entre demain et 12 semaines à partir d'aujourd'hui, par exemple 2027-01-15. Laissez vide pour donner 30 jours.
+error-outcome-invalid = Choisissez une des décisions de la liste.
+error-reason-codes-required = Un refus doit indiquer au moins 1 motif. Choisissez les motifs dans la liste.
+error-reason-code-unknown = Un des motifs n'est pas dans la liste. Choisissez les motifs dans la liste.
+reason-incomplete_information = Il manque des informations dont nous avons besoin dans votre formulaire envoyé.
+reason-inconsistent_information = Certaines informations que vous avez données ne correspondent pas à d'autres informations ou documents.
+reason-identity_not_established = Nous n'avons pas pu confirmer votre identité.
+reason-insufficient_evidence = Les documents que vous avez envoyés ne montrent pas ce que dit votre formulaire envoyé.
+reason-no_evidence_response = Nous n'avons pas reçu les documents demandés avant la date limite.
+email-case-updated-subject = Du nouveau dans votre dossier { $reference }
+email-case-updated-body = Il y a du nouveau dans votre dossier { $reference }. Vous pouvez le voir quand vous vous connectez à votre compte Puerta.
+email-evidence-requested-subject = Nous avons besoin d'autres documents pour votre dossier { $reference }
+email-evidence-requested-body = Pour continuer l'examen de votre dossier { $reference }, un agent a besoin de ces documents :
+
+    { $items }
+
+    Envoyez-les dans votre compte Puerta au plus tard le { $date }. Votre dossier est en attente jusqu'à ce que vous les envoyiez. Si vous ne les envoyez pas à temps, l'agent peut décider avec les informations qu'il a.
+email-case-approved-subject = Votre dossier { $reference } est approuvé
+email-case-approved-body = Votre dossier { $reference } est approuvé. Connectez-vous à votre compte Puerta pour lire la décision et les prochaines étapes.
+email-case-denied-subject = Décision sur votre dossier { $reference }
+email-case-denied-body = Votre dossier { $reference } est refusé, pour ces motifs :
+
+    { $reasons }
+
+    Vous pouvez lire toute la décision dans votre compte Puerta.
+email-case-denied-appeal = Vous pouvez faire un recours contre cette décision. Pour cela, connectez-vous à votre compte Puerta, ouvrez le dossier et expliquez pourquoi la décision doit changer. Votre recours doit arriver au plus tard le { $date }. Un superviseur qui n'a pas pris cette décision décidera de votre recours.
+email-appeal-decided-subject = Décision sur votre recours pour le dossier { $reference }
+email-appeal-granted-body = Votre recours pour le dossier { $reference } est accepté : le refus est annulé. Connectez-vous à votre compte Puerta pour lire la décision et les prochaines étapes.
+email-appeal-upheld-body = Une décision a été prise sur votre recours pour le dossier { $reference } : le refus est maintenu. Connectez-vous à votre compte Puerta pour lire les motifs.

@@ -452,6 +452,8 @@ error-document-encrypted = PDF la pwoteje ak yon modpas. Retire modpas la, epi v
 error-document-pixels = Imaj la gen twòp piksèl. Eskane li oswa anrejistre li ak yon rezolisyon ki pi ba.
 error-document-pages = TIFF la gen plis pase yon paj. Voye chak paj apa, oswa voye yon PDF.
 error-document-name = Nou pa ka sèvi ak non fichye sa a. Chanje non li, epi sèvi sèlman ak lèt, chif, espas, pwen ak tirè.
+error-document-kind = Chwazi ki dokiman sa a ye: paspò, kat idantite nasyonal, batistè, prèv, apèl oswa lòt.
+error-document-quota = Dosye sa a gen deja tout dokiman li ka kenbe ({ $limit } an tout). Kontakte nou si ou bezwen voye plis.
 
 ## Receipt email (issue 10)
 email-application-received-subject = Nou resevwa enfòmasyon ou yo
@@ -460,3 +462,37 @@ email-application-received-body = Nou resevwa enfòmasyon ou voye pou gwoup ou a
     { $references }
 
     Kenbe nimewo sa yo. Ou ka swiv chak dosye nan kont Puerta ou.
+
+## Travay sou dosye yo: pran dosye, mande dokiman, desizyon, apèl (issue 10)
+problem-already_claimed = Yon lòt ofisye deja pran dosye sa a. Rechaje lis la epi chwazi yon lòt dosye.
+error-long-text-too-long = Ekri 4 000 karaktè oswa mwens.
+error-evidence-items = Ekri omwen 1 dokiman pou mande, e pa plis pase 20.
+error-evidence-due-date = Chwazi yon dat limit ant demen ak 12 semèn apati jodi a, tankou 2027-01-15. Kite li vid pou bay 30 jou.
+error-outcome-invalid = Chwazi youn nan rezilta ki nan lis la.
+error-reason-codes-required = Pou refize yon dosye, fòk gen omwen 1 rezon. Chwazi rezon yo nan lis la.
+error-reason-code-unknown = Youn nan rezon yo pa nan lis la. Chwazi rezon yo nan lis la.
+reason-incomplete_information = Gen enfòmasyon nou bezwen ki manke nan enfòmasyon ou voye yo.
+reason-inconsistent_information = Gen enfòmasyon ou bay ki pa dakò ak lòt enfòmasyon oswa lòt dokiman.
+reason-identity_not_established = Nou pa t ka konfime kiyès ou ye.
+reason-insufficient_evidence = Dokiman ou voye yo pa montre sa ou di nan enfòmasyon ou voye yo.
+reason-no_evidence_response = Nou pa t resevwa dokiman nou te mande ou yo anvan dat limit la.
+email-case-updated-subject = Gen nouvèl sou dosye ou { $reference }
+email-case-updated-body = Gen nouvèl sou dosye ou { $reference }. Ou ka wè yo lè ou konekte nan kont Puerta ou.
+email-evidence-requested-subject = Nou bezwen plis dokiman pou dosye ou { $reference }
+email-evidence-requested-body = Pou nou kontinye ak dosye ou { $reference }, yon ofisye bezwen dokiman sa yo:
+
+    { $items }
+
+    Voye yo nan kont Puerta ou anvan { $date } fini. Dosye ou a ap tann jiskaske ou voye yo. Si ou pa voye yo alè, ofisye a ka deside ak enfòmasyon li genyen yo.
+email-case-approved-subject = Yo apwouve dosye ou { $reference }
+email-case-approved-body = Yo apwouve dosye ou { $reference }. Konekte nan kont Puerta ou pou li desizyon an ak sa pou ou fè apre.
+email-case-denied-subject = Desizyon sou dosye ou { $reference }
+email-case-denied-body = Yo refize dosye ou { $reference }, pou rezon sa yo:
+
+    { $reasons }
+
+    Ou ka li tout desizyon an nan kont Puerta ou.
+email-case-denied-appeal = Ou ka fè apèl kont desizyon sa a. Pou fè apèl, konekte nan kont Puerta ou, louvri dosye a epi eksplike poukisa desizyon an dwe chanje. Apèl ou a dwe rive anvan { $date } fini. Se yon sipèvizè ki pa t pran desizyon sa a ki pral deside apèl ou a.
+email-appeal-decided-subject = Desizyon sou apèl ou pou dosye { $reference }
+email-appeal-granted-body = Yo aksepte apèl ou pou dosye { $reference }: yo anile refi a. Konekte nan kont Puerta ou pou li desizyon an ak sa pou ou fè apre.
+email-appeal-upheld-body = Yo pran desizyon sou apèl ou pou dosye { $reference }: dosye ou rete refize. Konekte nan kont Puerta ou pou li rezon yo.

@@ -452,6 +452,8 @@ error-document-encrypted = O PDF está protegido por senha. Tire a senha e envie
 error-document-pixels = A imagem tem pixels demais. Digitalize ou salve com uma resolução mais baixa.
 error-document-pages = O TIFF tem mais de uma página. Envie cada página separadamente ou envie um PDF.
 error-document-name = Não é possível usar esse nome de arquivo. Mude o nome usando só letras, números, espaços, pontos e hifens.
+error-document-kind = Escolha o que é o documento: passaporte, documento nacional de identidade, certidão de nascimento, prova, recurso ou outro.
+error-document-quota = Este caso já tem todos os documentos que pode guardar ({ $limit } no total). Entre em contato conosco se precisar enviar mais.
 
 ## Receipt email (issue 10)
 email-application-received-subject = Recebemos suas informações
@@ -460,3 +462,37 @@ email-application-received-body = Recebemos as informações que você enviou pa
     { $references }
 
     Guarde esses números. Você pode acompanhar cada caso na sua conta do Puerta.
+
+## Trabalho nos casos: assumir, pedir documentos, decisões, recursos (issue 10)
+problem-already_claimed = Outro agente já assumiu este caso. Recarregue a lista e escolha outro caso.
+error-long-text-too-long = Escreva no máximo 4.000 caracteres.
+error-evidence-items = Escreva pelo menos 1 documento para pedir, e no máximo 20.
+error-evidence-due-date = Escolha um prazo final entre amanhã e 12 semanas a partir de hoje, por exemplo 2027-01-15. Deixe em branco para dar 30 dias.
+error-outcome-invalid = Escolha um dos resultados da lista.
+error-reason-codes-required = Para negar um caso, é preciso pelo menos 1 motivo. Escolha os motivos da lista.
+error-reason-code-unknown = Um dos motivos não está na lista. Escolha os motivos da lista.
+reason-incomplete_information = Faltam informações de que precisamos na sua solicitação.
+reason-inconsistent_information = Algumas informações que você deu não batem com outras informações ou documentos.
+reason-identity_not_established = Não conseguimos confirmar quem você é.
+reason-insufficient_evidence = Os documentos que você enviou não mostram o que a sua solicitação diz.
+reason-no_evidence_response = Não recebemos os documentos que pedimos até o prazo final.
+email-case-updated-subject = Novidades sobre o seu caso { $reference }
+email-case-updated-body = Há novidades sobre o seu caso { $reference }. Você pode vê-las quando entrar na sua conta do Puerta.
+email-evidence-requested-subject = Precisamos de mais documentos para o seu caso { $reference }
+email-evidence-requested-body = Para continuar com o seu caso { $reference }, um agente precisa destes documentos:
+
+    { $items }
+
+    Envie os documentos pela sua conta do Puerta até { $date }. O seu caso fica parado até você enviar. Se você não enviar a tempo, o agente pode decidir com as informações que tem.
+email-case-approved-subject = Seu caso { $reference } foi aprovado
+email-case-approved-body = Seu caso { $reference } foi aprovado. Entre na sua conta do Puerta para ler a decisão e os próximos passos.
+email-case-denied-subject = Decisão sobre o seu caso { $reference }
+email-case-denied-body = Seu caso { $reference } foi negado pelos seguintes motivos:
+
+    { $reasons }
+
+    Você pode ler a decisão completa na sua conta do Puerta.
+email-case-denied-appeal = Você pode entrar com recurso contra esta decisão. Para isso, entre na sua conta do Puerta, abra o caso e explique por que a decisão deve mudar. O seu recurso precisa chegar até { $date }. Um supervisor que não tomou esta decisão vai decidir o seu recurso.
+email-appeal-decided-subject = Decisão sobre o seu recurso do caso { $reference }
+email-appeal-granted-body = O seu recurso do caso { $reference } foi aceito: a negativa foi anulada. Entre na sua conta do Puerta para ler a decisão e os próximos passos.
+email-appeal-upheld-body = O seu recurso do caso { $reference } foi decidido: a negativa foi mantida. Entre na sua conta do Puerta para ler os motivos.

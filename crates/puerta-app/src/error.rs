@@ -6,11 +6,20 @@ use puerta_store::StoreError;
 pub struct FieldProblem {
     pub field: String,
     pub message_id: String,
+    /// The message's Fluent arguments as text (e.g. `limit` = `6 MB`); usually none.
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldProblem {
     pub fn new(field: &'static str, message_id: impl ToString) -> Self {
-        Self { field: field.to_string(), message_id: message_id.to_string() }
+        Self { field: field.to_string(), message_id: message_id.to_string(), args: Vec::new() }
+    }
+
+    /// The same problem with one more argument for its message.
+    #[must_use]
+    pub fn with_arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
     }
 }
 

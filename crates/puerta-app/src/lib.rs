@@ -51,6 +51,25 @@ pub struct AppDeps {
     pub previous_master_key: Option<MasterKey>,
     /// The three letters reference numbers start with (default `PUE`).
     pub reference_prefix: puerta_domain::cases::ReferencePrefix,
+    /// Where case documents are stored (local files or an S3-compatible bucket).
+    pub documents: documents::StorageConfig,
+    /// How large one document and one case's documents may be.
+    pub document_limits: DocumentLimits,
+}
+
+/// Sizes for case documents.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentLimits {
+    /// One file, in bytes (default 6 MiB).
+    pub max_bytes: u64,
+    /// Every document of one case together, in bytes (default 50 MiB).
+    pub case_quota_bytes: u64,
+}
+
+impl Default for DocumentLimits {
+    fn default() -> Self {
+        Self { max_bytes: documents::DEFAULT_MAX_BYTES, case_quota_bytes: 50 * 1024 * 1024 }
+    }
 }
 
 /// The application: every use case, over one store. Cheap to clone.
@@ -72,6 +91,9 @@ struct Inner {
     master_key: MasterKey,
     previous_master_key: Option<MasterKey>,
     reference_prefix: puerta_domain::cases::ReferencePrefix,
+    document_storage: documents::DocumentStorage,
+    document_intake: documents::DocumentIntake,
+    document_limits: DocumentLimits,
     /// Woken after every commit, so the delivery worker sends what was just queued.
     outbox_wake: tokio::sync::Notify,
 }
@@ -79,6 +101,16 @@ struct Inner {
 impl App {
     pub fn new(store: Store, deps: AppDeps) -> Result<Self, AppError> {
         let hasher = PasswordHasher::new(&deps.hashing)?;
+        let document_storage = documents::DocumentStorage::new(
+            &deps.documents,
+            deps.master_key.clone(),
+            deps.previous_master_key.clone(),
+        )
+        .map_err(|e| AppError::Internal(format!("document storage: {e}")))?;
+        let document_intake = documents::DocumentIntake::new(documents::UploadLimits {
+            max_bytes: deps.document_limits.max_bytes,
+            ..documents::UploadLimits::default()
+        });
         Ok(Self {
             inner: Arc::new(Inner {
                 store,
@@ -93,6 +125,9 @@ impl App {
                 master_key: deps.master_key,
                 previous_master_key: deps.previous_master_key,
                 reference_prefix: deps.reference_prefix,
+                document_storage,
+                document_intake,
+                document_limits: deps.document_limits,
                 outbox_wake: tokio::sync::Notify::new(),
             }),
         })

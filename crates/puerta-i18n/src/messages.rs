@@ -124,6 +124,9 @@ mod tests {
                     "count",
                     "limit",
                     "references",
+                    "reference",
+                    "items",
+                    "reasons",
                 ]
                 .into_iter()
                 .map(|name| (name, Arg::from("x")))

@@ -23,7 +23,9 @@ mod unit_of_work;
 pub use accounts::{Codes, Guards, RecoveryCodes, Sessions, Throttles, Users};
 pub use audit::Audit;
 pub use backend::{ConnectOptions, PoolStats, Store, connect};
-pub use cases::{Applications, CaseEvents, Cases, Travelers};
+pub use cases::{
+    Appeals, Applications, CaseEvents, Cases, Decisions, Documents, EvidenceRequests, ReasonCodes, Travelers,
+};
 pub use content::Content;
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;

@@ -18,5 +18,5 @@ pub mod pages;
 pub mod router;
 mod state;
 
-pub use router::{WebConfig, build};
+pub use router::{UPLOAD_OVERHEAD_BYTES, WebConfig, build};
 pub use state::AppState;

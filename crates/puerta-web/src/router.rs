@@ -13,11 +13,17 @@ use crate::api::{self, openapi::ApiDoc};
 use crate::middleware;
 use crate::ops;
 
+/// What a multipart upload adds to its file: boundaries, part headers, the `kind` field.
+pub const UPLOAD_OVERHEAD_BYTES: usize = 64 * 1024;
+
 /// The HTTP settings the router needs (the `puerta` binary fills them from its configuration).
 #[derive(Debug, Clone)]
 pub struct WebConfig {
     /// Largest request body accepted, in bytes; larger ones get 413.
     pub max_body_bytes: usize,
+    /// Largest document upload body (multipart), in bytes: the largest document plus
+    /// [`UPLOAD_OVERHEAD_BYTES`]. Larger ones get 413.
+    pub upload_body_bytes: usize,
     /// Longest a request may take before it is answered 503 `timed_out`.
     pub request_timeout: Duration,
     /// Whether users reach Puerta over HTTPS (adds `Strict-Transport-Security`, `Secure` cookies
@@ -36,6 +42,7 @@ impl Default for WebConfig {
     fn default() -> Self {
         Self {
             max_body_bytes: 1024 * 1024,
+            upload_body_bytes: 6 * 1024 * 1024 + UPLOAD_OVERHEAD_BYTES,
             request_timeout: Duration::from_secs(30),
             https: false,
             own_origins: Vec::new(),

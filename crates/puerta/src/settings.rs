@@ -88,6 +88,18 @@ pub struct Settings {
     /// The key being rotated out: values sealed under it are sealed again under `master_key` at
     /// start (see docs/SECURITY.md).
     pub master_key_previous: Option<SecretString>,
+    /// Largest document one upload may be, in bytes (default 6 MiB).
+    pub documents_max_bytes: u64,
+    /// Every document of one case together, in bytes (default 50 MiB).
+    pub documents_case_quota_bytes: u64,
+    /// An S3-compatible service's URL (MinIO, Garage, a local test server); unset with a bucket
+    /// means AWS. `http://` is accepted for a server on the loopback only.
+    pub documents_s3_endpoint: Option<String>,
+    /// The bucket documents go to; unset keeps them as files under `<data_dir>/documents`.
+    pub documents_s3_bucket: Option<String>,
+    pub documents_s3_region: Option<String>,
+    pub documents_s3_access_key_id: Option<String>,
+    pub documents_s3_secret_access_key: Option<SecretString>,
 }
 
 impl Default for Settings {
@@ -127,6 +139,13 @@ impl Default for Settings {
             password_hash_concurrency: 0,
             master_key: None,
             master_key_previous: None,
+            documents_max_bytes: 6 * 1024 * 1024,
+            documents_case_quota_bytes: 50 * 1024 * 1024,
+            documents_s3_endpoint: None,
+            documents_s3_bucket: None,
+            documents_s3_region: None,
+            documents_s3_access_key_id: None,
+            documents_s3_secret_access_key: None,
         }
     }
 }
@@ -217,6 +236,18 @@ impl Settings {
                 "metrics_token",
                 "must be at least 16 characters (or unset to turn /metrics off)",
             );
+        }
+        if self.documents_max_bytes == 0 {
+            return invalid("documents_max_bytes", "must be at least 1");
+        }
+        if self.documents_max_bytes > 1024 * 1024 * 1024 {
+            return invalid("documents_max_bytes", "must be at most 1 GiB");
+        }
+        if self.documents_case_quota_bytes < self.documents_max_bytes {
+            return invalid("documents_case_quota_bytes", "must be at least `documents_max_bytes`");
+        }
+        if let Err(why) = self.document_storage() {
+            return Err(SettingsError::Invalid(why));
         }
         if puerta_domain::cases::ReferencePrefix::parse(&self.reference_prefix).is_err() {
             return invalid("reference_prefix", "must be exactly 3 letters A to Z, e.g. `PUE`");
@@ -332,6 +363,52 @@ impl Settings {
         Duration::from_secs(self.keep_alive_idle_secs)
     }
 
+    /// Where documents are stored: the S3-compatible bucket when `documents_s3_bucket` is set,
+    /// else files under `<data_dir>/documents`.
+    pub fn document_storage(&self) -> Result<puerta_app::documents::StorageConfig, String> {
+        use puerta_app::documents::{S3Config, StorageConfig};
+        let Some(bucket) = self.documents_s3_bucket.as_ref().filter(|b| !b.trim().is_empty()) else {
+            return Ok(StorageConfig::Local { root: self.data_dir.join("documents") });
+        };
+        let required = |key: &str, value: Option<&String>| {
+            value
+                .filter(|v| !v.trim().is_empty())
+                .cloned()
+                .ok_or_else(|| format!("`{key}`: must be set when `documents_s3_bucket` is"))
+        };
+        let access_key_id = required("documents_s3_access_key_id", self.documents_s3_access_key_id.as_ref())?;
+        let secret_access_key = self
+            .documents_s3_secret_access_key
+            .clone()
+            .filter(|s| !s.expose_secret().is_empty())
+            .ok_or("`documents_s3_secret_access_key`: must be set when `documents_s3_bucket` is")?;
+        let endpoint = self.documents_s3_endpoint.clone().filter(|e| !e.trim().is_empty());
+        let allow_http = match &endpoint {
+            None => false,
+            Some(e) => {
+                let url =
+                    url::Url::parse(e).map_err(|_| "`documents_s3_endpoint`: is not a URL".to_string())?;
+                match url.scheme() {
+                    "https" => false,
+                    "http" if matches!(url.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) => true,
+                    _ => {
+                        return Err(
+                            "`documents_s3_endpoint`: must be https:// (http:// only on the loopback)".into(),
+                        );
+                    }
+                }
+            }
+        };
+        Ok(StorageConfig::S3(S3Config {
+            endpoint,
+            region: self.documents_s3_region.clone().unwrap_or_else(|| "us-east-1".into()),
+            bucket: bucket.clone(),
+            access_key_id,
+            secret_access_key,
+            allow_http,
+        }))
+    }
+
     /// The effective configuration as TOML, with secrets redacted, for `puerta config`.
     pub fn to_redacted_toml(&self) -> String {
         #[derive(Serialize)]
@@ -371,6 +448,17 @@ impl Settings {
             password_hash_concurrency: u32,
             master_key: &'a str,
             master_key_previous: &'a str,
+            documents_max_bytes: u64,
+            documents_case_quota_bytes: u64,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            documents_s3_endpoint: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            documents_s3_bucket: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            documents_s3_region: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            documents_s3_access_key_id: Option<&'a str>,
+            documents_s3_secret_access_key: &'a str,
         }
         let set = |s: &Option<SecretString>| if s.is_some() { "(set, hidden)" } else { "(unset)" };
         let secret = |s: &Option<SecretString>| {
@@ -414,6 +502,13 @@ impl Settings {
             password_hash_concurrency: self.password_hash_concurrency,
             master_key: set(&self.master_key),
             master_key_previous: set(&self.master_key_previous),
+            documents_max_bytes: self.documents_max_bytes,
+            documents_case_quota_bytes: self.documents_case_quota_bytes,
+            documents_s3_endpoint: self.documents_s3_endpoint.as_deref(),
+            documents_s3_bucket: self.documents_s3_bucket.as_deref(),
+            documents_s3_region: self.documents_s3_region.as_deref(),
+            documents_s3_access_key_id: self.documents_s3_access_key_id.as_deref(),
+            documents_s3_secret_access_key: set(&self.documents_s3_secret_access_key),
         };
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
     }

@@ -97,6 +97,11 @@ fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
             ..SessionPolicy::default()
         },
         public_url: settings.public_base(),
+        documents: settings.document_storage().map_err(|e| anyhow::anyhow!("{e}"))?,
+        document_limits: puerta_app::DocumentLimits {
+            max_bytes: settings.documents_max_bytes,
+            case_quota_bytes: settings.documents_case_quota_bytes,
+        },
     })
 }
 
@@ -141,6 +146,9 @@ impl Application {
         }
         let config = WebConfig {
             max_body_bytes: settings.max_body_bytes,
+            upload_body_bytes: usize::try_from(settings.documents_max_bytes)
+                .unwrap_or(usize::MAX)
+                .saturating_add(puerta_web::UPLOAD_OVERHEAD_BYTES),
             request_timeout: settings.request_timeout(),
             https: settings.https(),
             own_origins: settings.own_origins(bound),

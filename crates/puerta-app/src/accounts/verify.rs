@@ -86,7 +86,7 @@ impl App {
     /// Whether a code or notice may be mailed to the account now (`kind` names the budget).
     /// Past the first few in an hour, one goes out per spacing window at most: the mailbox is
     /// never flooded, whoever asks, and since only a sent code retires the one before it, the
-    /// newest email always holds a code that works.
+    /// last code sent always works.
     pub(crate) async fn mailbox_may_receive(
         &self,
         tx: &mut WriteTx,

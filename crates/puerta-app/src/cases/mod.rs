@@ -5,15 +5,23 @@
 //! `ReadCase`, `ProcessCase`).
 //!
 //! Start with `submit.rs` (one transaction: application, cases, first events, audit row, receipt
-//! email) and `view.rs` (what a traveler and an officer see).
+//! email) `view.rs` (what a traveler and an officer see) and `process.rs` (claim, move, request
+//! evidence, decide, appeal, decide the appeal).
 
+mod documents;
+mod process;
 mod submit;
 mod travelers;
 mod view;
 
+pub use documents::{DOCUMENT_KINDS, DocumentDownload, DocumentSummary, size_text};
+pub use process::{
+    AppealOutcome, CaseMoved, EVIDENCE_DEFAULT_DAYS, EVIDENCE_MAX_DAYS, EVIDENCE_MAX_ITEMS,
+    MAX_LONG_TEXT_CHARS,
+};
 pub use submit::{Receipt, ReceiptCase};
 pub use travelers::Traveler;
-pub use view::{CaseDetail, CasePage, CaseSummary, PublicEvent};
+pub use view::{CaseDecision, CaseDetail, CasePage, CaseSummary, PublicEvent, PublicEvidenceRequest};
 
 use puerta_domain::cases::FieldErrors;
 

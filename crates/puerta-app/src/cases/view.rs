@@ -35,6 +35,27 @@ pub struct PublicEvent {
     pub status: CaseStatus,
 }
 
+/// A request for evidence as the traveler sees it: what is asked, and by when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicEvidenceRequest {
+    pub items: Vec<String>,
+    /// Exclusive: the end of the due date.
+    pub due_at: i64,
+    pub created_at: i64,
+    pub answered_at: Option<i64>,
+}
+
+/// The decision as the traveler sees it: the outcome, the reasons (codes; the words are the
+/// Fluent messages `reason-<code>`), the narrative and, for a denial, the appeal deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseDecision {
+    pub outcome: &'static str,
+    pub reason_codes: Vec<String>,
+    pub narrative: String,
+    pub decided_at: i64,
+    pub appeal_deadline_at: Option<i64>,
+}
+
 /// A case as its reader may see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseDetail {
@@ -44,6 +65,10 @@ pub struct CaseDetail {
     pub opened_at: i64,
     pub updated_at: i64,
     pub events: Vec<PublicEvent>,
+    /// The case's documents, oldest first.
+    pub documents: Vec<super::DocumentSummary>,
+    pub evidence_requests: Vec<PublicEvidenceRequest>,
+    pub decision: Option<CaseDecision>,
 }
 
 impl App {
@@ -106,6 +131,26 @@ impl App {
             .into_iter()
             .map(|e| PublicEvent { at: e.at, status: e.to })
             .collect();
+        let documents = Self::documents_of_case(&mut read, &row.id).await?;
+        let evidence_requests = read
+            .evidence_requests()
+            .list(&row.id)
+            .await?
+            .into_iter()
+            .map(|r| PublicEvidenceRequest {
+                items: r.items,
+                due_at: r.due_at,
+                created_at: r.created_at,
+                answered_at: r.answered_at,
+            })
+            .collect();
+        let decision = read.decisions().find(&row.id).await?.map(|d| CaseDecision {
+            outcome: d.outcome.as_str(),
+            reason_codes: d.reason_codes,
+            narrative: d.narrative,
+            decided_at: d.decided_at,
+            appeal_deadline_at: d.appeal_deadline_at,
+        });
         drop(read);
         if actor.role.is_staff() {
             let mut tx = self.begin().await?;
@@ -121,6 +166,9 @@ impl App {
             opened_at: row.opened_at,
             updated_at: row.updated_at,
             events,
+            documents,
+            evidence_requests,
+            decision,
         })
     }
 }

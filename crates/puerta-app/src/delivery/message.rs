@@ -63,6 +63,36 @@ pub enum Message {
         #[serde(default = "default_zone")]
         zone: String,
     },
+    /// A case moved (taken up, evidence received, appeal received): sign in to see it.
+    CaseUpdated {
+        name: String,
+        reference: String,
+        status: String,
+    },
+    /// An officer asks for documents, by a due date.
+    EvidenceRequested {
+        name: String,
+        reference: String,
+        items: Vec<String>,
+        due_ms: i64,
+    },
+    CaseApproved {
+        name: String,
+        reference: String,
+    },
+    /// The denial notice: the reasons (codes, shown as `reason-<code>`), the right to appeal and
+    /// its deadline (exclusive).
+    CaseDenied {
+        name: String,
+        reference: String,
+        reason_codes: Vec<String>,
+        deadline_ms: i64,
+    },
+    AppealDecided {
+        name: String,
+        reference: String,
+        granted: bool,
+    },
 }
 
 /// Only the kind: a message may hold a code or a link that signs someone in.
@@ -92,6 +122,11 @@ impl Message {
             Self::EmailChanged { .. } => "email_changed",
             Self::SignInNotice { .. } => "sign_in_notice",
             Self::SignInNoticeSms { .. } => "sign_in_notice_sms",
+            Self::CaseUpdated { .. } => "case_updated",
+            Self::EvidenceRequested { .. } => "evidence_requested",
+            Self::CaseApproved { .. } => "case_approved",
+            Self::CaseDenied { .. } => "case_denied",
+            Self::AppealDecided { .. } => "appeal_decided",
         }
     }
 
@@ -186,12 +221,94 @@ impl Message {
                     vec![("time", Arg::from(local_minute(language, *at_ms, zone)))],
                 ),
             },
+            Self::CaseUpdated { name, reference, status } => {
+                let reference = || vec![("reference", Arg::from(reference.clone()))];
+                email(
+                    language,
+                    Some(name),
+                    ("email-case-updated-subject", reference()),
+                    vec![
+                        ("email-case-updated-body", reference()),
+                        (&format!("case-status-{status}"), vec![]),
+                        (&format!("case-next-{status}"), vec![]),
+                    ],
+                    false,
+                )
+            }
+            Self::EvidenceRequested { name, reference, items, due_ms } => {
+                let list: Vec<String> = items.iter().map(|i| format!("- {i}")).collect();
+                email(
+                    language,
+                    Some(name),
+                    ("email-evidence-requested-subject", vec![("reference", Arg::from(reference.clone()))]),
+                    vec![(
+                        "email-evidence-requested-body",
+                        vec![
+                            ("reference", Arg::from(reference.clone())),
+                            ("items", Arg::from(list.join("\n"))),
+                            ("date", Arg::from(last_day(language, *due_ms))),
+                        ],
+                    )],
+                    false,
+                )
+            }
+            Self::CaseApproved { name, reference } => {
+                let reference = || vec![("reference", Arg::from(reference.clone()))];
+                email(
+                    language,
+                    Some(name),
+                    ("email-case-approved-subject", reference()),
+                    vec![("email-case-approved-body", reference())],
+                    false,
+                )
+            }
+            Self::CaseDenied { name, reference, reason_codes, deadline_ms } => {
+                let reasons: Vec<String> = reason_codes
+                    .iter()
+                    .map(|c| format!("- {}", t(language, &format!("reason-{c}"))))
+                    .collect();
+                email(
+                    language,
+                    Some(name),
+                    ("email-case-denied-subject", vec![("reference", Arg::from(reference.clone()))]),
+                    vec![
+                        (
+                            "email-case-denied-body",
+                            vec![
+                                ("reference", Arg::from(reference.clone())),
+                                ("reasons", Arg::from(reasons.join("\n"))),
+                            ],
+                        ),
+                        (
+                            "email-case-denied-appeal",
+                            vec![("date", Arg::from(last_day(language, *deadline_ms)))],
+                        ),
+                    ],
+                    false,
+                )
+            }
+            Self::AppealDecided { name, reference, granted } => {
+                let reference = || vec![("reference", Arg::from(reference.clone()))];
+                let body = if *granted { "email-appeal-granted-body" } else { "email-appeal-upheld-body" };
+                email(
+                    language,
+                    Some(name),
+                    ("email-appeal-decided-subject", reference()),
+                    vec![(body, reference())],
+                    false,
+                )
+            }
         }
     }
 }
 
 fn default_zone() -> String {
     puerta_domain::accounts::DEFAULT_TIME_ZONE.name().to_string()
+}
+
+/// The last day before an exclusive deadline, as a date in the reader's language (UTC).
+fn last_day(language: Language, deadline_ms: i64) -> String {
+    puerta_i18n::format_date(language, deadline_ms.saturating_sub(1))
 }
 
 /// A time as the reader reads every other time: their language, their zone, the zone named.

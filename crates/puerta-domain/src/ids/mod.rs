@@ -76,6 +76,10 @@ id_type!(
     /// One event in a case's history.
     CaseEventId
 );
+id_type!(
+    /// A document attached to a case.
+    DocumentId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {

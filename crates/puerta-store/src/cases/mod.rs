@@ -8,10 +8,16 @@
 
 mod applications;
 mod case_records;
+mod decisions;
+mod documents;
 mod events;
 mod travelers;
 
 pub use applications::{Applications, NewApplication};
 pub use case_records::{CaseFilter, CaseRecord, Cases, NewCase};
+pub use decisions::{
+    Appeal, Appeals, Decision, Decisions, EvidenceRequest, EvidenceRequests, Outcome, ReasonCode, ReasonCodes,
+};
+pub use documents::{DocumentRecord, Documents};
 pub use events::{CaseEvent, CaseEvents};
 pub use travelers::{TravelerRecord, Travelers};

@@ -171,4 +171,14 @@ repositories! {
     cases => Cases,
     /// Each case's history.
     case_events => CaseEvents,
+    /// Requests for evidence.
+    evidence_requests => EvidenceRequests,
+    /// The reasons a denial may cite.
+    reason_codes => ReasonCodes,
+    /// First decisions.
+    decisions => Decisions,
+    /// Appeals and their decisions.
+    appeals => Appeals,
+    /// Documents attached to cases (the rows of the encrypted objects).
+    documents => Documents,
 }

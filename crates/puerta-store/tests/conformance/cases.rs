@@ -19,7 +19,7 @@ fn aid(id: &str) -> ApplicationId {
     ApplicationId::parse(id).expect("application id")
 }
 
-fn kid(id: &str) -> CaseId {
+pub(crate) fn kid(id: &str) -> CaseId {
     CaseId::parse(id).expect("case id")
 }
 
@@ -103,7 +103,14 @@ fn application(id: &str, account: &str, submitted_at: i64) -> NewApplication {
     }
 }
 
-fn new_case(id: &str, n: u32, app: &str, traveler: &str, account: &str, opened_at: i64) -> NewCase {
+pub(crate) fn new_case(
+    id: &str,
+    n: u32,
+    app: &str,
+    traveler: &str,
+    account: &str,
+    opened_at: i64,
+) -> NewCase {
     NewCase {
         id: kid(id),
         reference_number: reference(n),
@@ -116,7 +123,7 @@ fn new_case(id: &str, n: u32, app: &str, traveler: &str, account: &str, opened_a
 
 /// Account holder `u1` with profiles `t1`..`t<travelers>` (created at 1 000 + i) and application
 /// `a1`; officers `o1` and `o2`.
-async fn seed(db: &Db, travelers: usize) {
+pub(crate) async fn seed(db: &Db, travelers: usize) {
     create_users(db, &[traveler("u1", "ana@example.org"), officer("o1"), officer("o2")]).await;
     let mut tx = db.store.write().await.expect("write");
     for i in 1..=travelers {
@@ -127,7 +134,7 @@ async fn seed(db: &Db, travelers: usize) {
     tx.commit().await.expect("commit");
 }
 
-async fn create_cases(db: &Db, cases: &[NewCase]) {
+pub(crate) async fn create_cases(db: &Db, cases: &[NewCase]) {
     let mut tx = db.store.write().await.expect("write");
     for c in cases {
         tx.cases().create(c).await.unwrap_or_else(|e| panic!("{}: create {:?}: {e}", db.backend, c.id));

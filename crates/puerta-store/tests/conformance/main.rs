@@ -8,10 +8,12 @@
 mod admins;
 mod anonymize;
 mod audit;
+mod case_decisions;
 mod cases;
 mod codes;
 mod concurrency;
 mod content;
+mod documents;
 mod fixtures;
 mod harness;
 mod maintenance;

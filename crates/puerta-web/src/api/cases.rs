@@ -348,8 +348,71 @@ pub struct CaseOut {
     #[schema(format = DateTime)]
     updated_at: String,
     events: Vec<EventOut>,
-    documents: Vec<String>,
-    evidence_requests: Vec<String>,
+    documents: Vec<CaseDocumentOut>,
+    /// What officers asked the traveler to send, oldest first.
+    evidence_requests: Vec<EvidenceRequestOut>,
+    /// The decision, once there is one.
+    decision: Option<DecisionOut>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EvidenceItemOut {
+    description: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct EvidenceRequestOut {
+    items: Vec<EvidenceItemOut>,
+    /// The last day to send the documents (UTC).
+    #[schema(format = Date)]
+    due_date: String,
+    #[schema(format = DateTime)]
+    due_at: String,
+    #[schema(format = DateTime)]
+    requested_at: String,
+    #[schema(format = DateTime)]
+    answered_at: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReasonOut {
+    code: String,
+    /// The reason in plain words, in the reader's language.
+    title: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct DecisionOut {
+    /// `approved` or `denied`.
+    outcome: String,
+    reasons: Vec<ReasonOut>,
+    narrative: String,
+    #[schema(format = DateTime)]
+    decided_at: String,
+    /// Denials: the last day to appeal (UTC).
+    #[schema(format = Date)]
+    appeal_deadline_date: Option<String>,
+    #[schema(format = DateTime)]
+    appeal_deadline_at: Option<String>,
+}
+
+/// The UTC day of the last moment before an exclusive deadline.
+fn last_day(deadline_ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(deadline_ms.saturating_sub(1))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+/// One document of a case (download it at `/api/v1/documents/{id}`).
+#[derive(Serialize, ToSchema)]
+pub struct CaseDocumentOut {
+    id: String,
+    /// `passport`, `national_id`, `birth_certificate`, `evidence`, `appeal` or `other`.
+    kind: String,
+    content_type: String,
+    size: i64,
+    #[schema(format = DateTime)]
+    uploaded_at: String,
 }
 
 fn case_out(c: CaseDetail, language: puerta_i18n::Language) -> CaseOut {
@@ -371,8 +434,40 @@ fn case_out(c: CaseDetail, language: puerta_i18n::Language) -> CaseOut {
                 sub_status: t(e.status.public_message_id()),
             })
             .collect(),
-        documents: Vec::new(),
-        evidence_requests: Vec::new(),
+        documents: c
+            .documents
+            .into_iter()
+            .map(|d| CaseDocumentOut {
+                id: d.id.to_string(),
+                kind: d.kind,
+                content_type: d.content_type,
+                size: d.size,
+                uploaded_at: rfc3339(d.uploaded_at),
+            })
+            .collect(),
+        evidence_requests: c
+            .evidence_requests
+            .into_iter()
+            .map(|r| EvidenceRequestOut {
+                items: r.items.into_iter().map(|description| EvidenceItemOut { description }).collect(),
+                due_date: last_day(r.due_at),
+                due_at: rfc3339(r.due_at),
+                requested_at: rfc3339(r.created_at),
+                answered_at: r.answered_at.map(rfc3339),
+            })
+            .collect(),
+        decision: c.decision.map(|d| DecisionOut {
+            outcome: d.outcome.to_string(),
+            reasons: d
+                .reason_codes
+                .into_iter()
+                .map(|code| ReasonOut { title: t(&format!("reason-{code}")), code })
+                .collect(),
+            narrative: d.narrative,
+            decided_at: rfc3339(d.decided_at),
+            appeal_deadline_date: d.appeal_deadline_at.map(last_day),
+            appeal_deadline_at: d.appeal_deadline_at.map(rfc3339),
+        }),
     }
 }
 

@@ -60,7 +60,7 @@ fn field_error(message: &str) -> FieldProblem {
         .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'))
         .take(64)
         .collect();
-    FieldProblem { field, message_id: id.to_string() }
+    FieldProblem { field, message_id: id.to_string(), args: Vec::new() }
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
 
 mod accounts;
+mod case_processing;
 mod cases;
 mod content;
+mod documents;
 pub mod json;
 pub mod list;
 pub mod openapi;
@@ -21,4 +23,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(accounts::routes())
         .merge(content::routes())
         .merge(cases::routes())
+        .merge(documents::routes())
+        .merge(case_processing::routes())
 }

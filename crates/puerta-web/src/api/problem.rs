@@ -147,7 +147,12 @@ impl ApiError {
                 .map(|e| FieldError {
                     field: e.field.to_string(),
                     code: field_code(&e.message_id),
-                    detail: t(language, &e.message_id),
+                    detail: if e.args.is_empty() {
+                        t(language, &e.message_id)
+                    } else {
+                        let args = e.args.iter().map(|(k, v)| (*k, Arg::from(v.clone()))).collect();
+                        t_args(language, &e.message_id, args)
+                    },
                 })
                 .collect(),
             challenge: self.challenge.as_deref().cloned(),

@@ -55,6 +55,11 @@ codes! {
     GroupFull => "group_full",
     AlreadyOpen => "already_open",
     IllegalTransition => "illegal_transition",
+    EvidenceNotDue => "evidence_not_due",
+    AppealLate => "appeal_late",
+    AppealAlreadyMade => "appeal_already_made",
+    AppealSameDecider => "appeal_same_decider",
+    AlreadyClaimed => "already_claimed",
 }
 
 impl ProblemCode {

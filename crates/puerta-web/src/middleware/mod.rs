@@ -15,6 +15,7 @@
 //! Connection limits (header read time-out, idle keep-alive, how many at once) are not layers:
 //! the server loop in `puerta::startup` holds them.
 
+mod body_limit;
 pub mod cache_control;
 pub mod cookie_names;
 mod panic;
@@ -29,7 +30,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::{AppState, WebConfig};
@@ -40,7 +40,12 @@ pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> R
     let routes = routes
         .layer(CatchPanicLayer::custom(panic::answer_panic))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
-        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        // The hard cap per route: document uploads up to `upload_body_bytes`, every other
+        // body within `max_body_bytes` (see `body_limit`).
+        .layer(axum::middleware::from_fn_with_state(
+            body_limit::BodyLimits { default: config.max_body_bytes, upload: config.upload_body_bytes },
+            body_limit::limit,
+        ))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, config.request_timeout))
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::pages::frame::ensure_csrf_cookie))
         .layer(axum::middleware::from_fn(problems::render))

@@ -53,11 +53,14 @@ async fn app() -> (Router, tempfile::TempDir) {
         master_key: MasterKey::generate().expect("key"),
         previous_master_key: None,
         reference_prefix: puerta_domain::cases::ReferencePrefix::DEFAULT,
+        documents: puerta_app::documents::StorageConfig::Local { root: dir.path().join("documents") },
+        document_limits: puerta_app::DocumentLimits::default(),
     };
     let app = App::new(store, deps).expect("app");
     app.prepare_database().await.expect("database");
     let config = WebConfig {
         max_body_bytes: 64,
+        upload_body_bytes: 64,
         request_timeout: Duration::from_millis(200),
         https: true,
         ..WebConfig::default()

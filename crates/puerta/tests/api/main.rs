@@ -9,9 +9,11 @@
 mod helpers;
 mod accounts;
 mod cancellation;
+mod case_processing;
 mod cases;
 mod connections;
 mod content;
+mod documents;
 mod errors;
 mod guards;
 mod hardening;

@@ -1,0 +1,66 @@
+//! The hard cap on request bodies, per route: every body stays within `max_body_bytes`, except
+//! a document upload (`POST /api/v1/cases/{ref}/documents`), which may be as large as the
+//! largest document plus its multipart overhead. A declared length over the cap is answered 413
+//! at once; a body that grows past it while being read fails the read (413 from the extractor).
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::api::problem::ApiError;
+
+/// The two caps, in bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    pub default: usize,
+    pub upload: usize,
+}
+
+fn is_upload(request: &Request) -> bool {
+    let path = request.uri().path();
+    request.method() == Method::POST
+        && path
+            .strip_prefix("/api/v1/cases/")
+            .and_then(|rest| rest.strip_suffix("/documents"))
+            .is_some_and(|reference| !reference.is_empty() && !reference.contains('/'))
+}
+
+pub async fn limit(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let cap = if is_upload(&request) { limits.upload } else { limits.default };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > u64::try_from(cap).unwrap_or(u64::MAX)) {
+        return ApiError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, cap));
+    next.run(Request::from_parts(parts, body)).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(method: Method, path: &str) -> Request {
+        Request::builder().method(method).uri(path).body(Body::empty()).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_a_document_upload_gets_the_larger_cap() {
+        assert!(is_upload(&request(Method::POST, "/api/v1/cases/PUE4829301758/documents")));
+        for (method, path) in [
+            (Method::GET, "/api/v1/cases/PUE4829301758/documents"),
+            (Method::POST, "/api/v1/cases//documents"),
+            (Method::POST, "/api/v1/cases/a/b/documents"),
+            (Method::POST, "/api/v1/ports"),
+            (Method::POST, "/api/v1/cases/PUE4829301758/documents/x"),
+        ] {
+            assert!(!is_upload(&request(method.clone(), path)), "{method} {path}");
+        }
+    }
+}

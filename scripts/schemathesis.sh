@@ -110,7 +110,9 @@ def code_for(to):
     deadline = time.time() + 30
     while time.time() < deadline:
         for name in sorted(glob.glob(os.path.join(outbox, "*.eml")), reverse=True):
-            mail = open(name, encoding="utf-8").read()
+            # newline="": keep the CRLF line ends, so the body starts after the first blank line
+            # (a Message-ID may hold six digits in a row).
+            mail = open(name, encoding="utf-8", newline="").read()
             if f"To: {to}" in mail:
                 found = re.search(r"(?<!\d)\d{6}(?!\d)", mail.split("\r\n\r\n", 1)[-1])
                 if found:

@@ -282,8 +282,11 @@ def run(args: argparse.Namespace, data_dir: Path, port: int, env: dict) -> dict:
                 done += 1
         elapsed = time.monotonic() - started
 
-        # The known addresses really made the worker do something (an email), the unknown none.
-        time.sleep(1.5)
+        # The known addresses really made the worker do something (an email), the unknown none:
+        # wait (up to 30 s) until the worker has written mail to both known addresses.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not all(outbox_count(data_dir, a) > 0 for a in (KNOWN, UNVERIFIED)):
+            time.sleep(0.05)
         mails = {a: outbox_count(data_dir, a) for a in (KNOWN, UNVERIFIED)}
         return {
             "samples": samples,

@@ -71,17 +71,32 @@ pub fn t_args(language: Language, id: &str, args: Vec<(&str, Arg<'_>)>) -> Strin
     LOCALES.try_lookup_with_args(&langid(language), id, &args).unwrap_or_else(|| id.to_string())
 }
 
-/// Every message id defined for `language` in its own file (no fallback), for completeness tests.
-pub fn message_ids(language: Language) -> Vec<String> {
-    let source = match language {
-        Language::En => include_str!("../../../locales/en/main.ftl"),
-        Language::Es => include_str!("../../../locales/es/main.ftl"),
-        Language::Ht => include_str!("../../../locales/ht/main.ftl"),
-        Language::Pt => include_str!("../../../locales/pt/main.ftl"),
-        Language::Fr => include_str!("../../../locales/fr/main.ftl"),
+/// The Fluent files of one language, in the order they are read (each area keeps its own
+/// file so that work on one area does not touch another's strings). `include_str!` also makes
+/// a change to any of them rebuild this crate, which the loader's macro alone would not.
+macro_rules! sources {
+    ($lang:literal) => {
+        [
+            include_str!(concat!("../../../locales/", $lang, "/main.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/cases.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/backoffice.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/checks.ftl")),
+        ]
     };
-    let mut ids: Vec<String> = source
-        .lines()
+}
+
+/// Every message id defined for `language` in its own files (no fallback), for completeness tests.
+pub fn message_ids(language: Language) -> Vec<String> {
+    let sources = match language {
+        Language::En => sources!("en"),
+        Language::Es => sources!("es"),
+        Language::Ht => sources!("ht"),
+        Language::Pt => sources!("pt"),
+        Language::Fr => sources!("fr"),
+    };
+    let mut ids: Vec<String> = sources
+        .iter()
+        .flat_map(|source| source.lines())
         .filter(|line| line.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .filter_map(|line| line.split_once('=').map(|(id, _)| id.trim().to_string()))
         .collect();

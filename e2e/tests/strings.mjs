@@ -16,9 +16,13 @@ export function langOf(locale) {
 export function t(lang, id, args = {}) {
   if (!bundles.has(lang)) {
     const messages = new Map();
-    for (const line of readFileSync(join(root, "locales", lang, "main.ftl"), "utf8").split("\n")) {
-      const match = line.match(/^([a-z0-9_-]+) = (.+)$/);
-      if (match) messages.set(match[1], match[2]);
+    // Every area's file (main.ftl, cases.ftl, …), as the server's loader reads them.
+    const files = readdirSync(join(root, "locales", lang)).filter((n) => n.endsWith(".ftl")).sort();
+    for (const file of files) {
+      for (const line of readFileSync(join(root, "locales", lang, file), "utf8").split("\n")) {
+        const match = line.match(/^([a-z0-9_-]+) = (.+)$/);
+        if (match) messages.set(match[1], match[2]);
+      }
     }
     bundles.set(lang, messages);
   }

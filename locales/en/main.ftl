@@ -496,3 +496,14 @@ email-case-denied-appeal = You can appeal this decision. To appeal, sign in to y
 email-appeal-decided-subject = Decision on your appeal for case { $reference }
 email-appeal-granted-body = Your appeal for case { $reference } is accepted: the denial is cancelled. Sign in to your Puerta account to read the decision and your next steps.
 email-appeal-upheld-body = Your appeal for case { $reference } is decided: the denial stays. Sign in to your Puerta account to read the reasons.
+
+# Officer work on cases (queue, notes, assignment, reasons)
+error-port-unknown = Choose a port from the list.
+error-queue-age = Enter a number of days from 1 to 3650.
+error-assignee-not-officer = Choose an active officer or supervisor.
+error-reason-code-format = Use 2 to 64 small letters, digits or underscores, starting with a letter, for example document_expired.
+error-reason-title-too-long = Use at most 300 characters.
+problem-reason_code_taken = A reason with this code already exists. Choose another code.
+email-evidence-arrived-subject = Evidence received for case { $reference }
+email-evidence-arrived-body = The traveler sent the documents asked for in case { $reference }. The case is back in your queue.
+decision-approved-next-steps = Next, you can ask for an appointment at a port of entry. Keep your reference number. On the day, bring your identity document and the documents you sent us.

@@ -1,1 +1,30 @@
-# checks
+# Verificaciones de casos (solo oficiales) y la lista de vigilancia de los administradores.
+checks-nav-watchlist = Lista de vigilancia
+checks-watchlist-title = Lista de vigilancia
+checks-watchlist-intro = Las verificaciones comparan a cada viajero con esta lista por nombre y fecha de nacimiento. Una coincidencia es una pista para el oficial; nunca decide un caso. Al subir un archivo, se reemplaza toda la lista.
+checks-watchlist-current = Personas en la lista ahora:
+checks-watchlist-none = Todavía no se ha subido ninguna lista.
+checks-watchlist-file-label = Archivo CSV
+checks-watchlist-file-hint = En UTF-8. La primera línea es full_name,date_of_birth y después una persona por línea. Escriba la fecha de nacimiento como AAAA-MM-DD, solo el año o déjela vacía. Máximo 5 MB y 100 000 líneas.
+checks-watchlist-submit = Reemplazar la lista
+checks-notice-replaced = Se reemplazó la lista de vigilancia. Los casos abiertos mostrarán los resultados de la nueva lista cuando se vuelvan a hacer sus verificaciones.
+checks-error-file-required = Elija un archivo CSV.
+checks-error-too-large = El archivo pesa más de 5 MB.
+checks-error-too-many-rows = El archivo tiene más de 100 000 líneas.
+checks-error-header = La línea 1 debe decir exactamente: full_name,date_of_birth
+checks-error-empty = No hay ninguna persona en el archivo.
+checks-error-not-utf8 = Línea { $line }: el texto no está en UTF-8. Guarde el archivo como "CSV UTF-8".
+checks-error-columns = Línea { $line }: escriba exactamente dos valores, el nombre completo y la fecha de nacimiento.
+checks-error-name = Línea { $line }: falta el nombre completo o no es válido.
+checks-error-date-of-birth = Línea { $line }: escriba la fecha de nacimiento como AAAA-MM-DD, solo el año (AAAA) o déjela vacía.
+checks-error-unreadable = Línea { $line }: no se puede leer esta línea (revise las comillas). Las líneas siguientes no se revisaron.
+checks-reason-no_watchlist = Todavía no se ha subido ninguna lista de vigilancia.
+checks-reason-watchlist_searched = Ninguna de las { $entries } personas de la lista de vigilancia coincide.
+checks-reason-watchlist_match = Coincide con "{ $name }" de la lista de vigilancia (el nombre se parece en un { $score } %). { $birth }
+checks-birth-exact = La fecha de nacimiento es la misma.
+checks-birth-day_month_swapped = La lista dice { $date }: es la misma fecha con el día y el mes al revés.
+checks-birth-same_year = La lista solo da el año, { $date }, y es el mismo.
+checks-birth-not_listed = La lista no da fecha de nacimiento.
+checks-reason-no_other_open_case = Ningún otro caso abierto tiene este nombre y esta fecha de nacimiento.
+checks-reason-same_person_open_case = El caso abierto { $reference } tiene el mismo nombre y la misma fecha de nacimiento.
+checks-reason-shared_address = { $groups } grupos sin relación entre sí dan esta dirección en Estados Unidos. A partir de { $threshold }, se marca como alerta.

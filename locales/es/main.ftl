@@ -496,3 +496,14 @@ email-case-denied-appeal = Usted puede apelar esta decisión. Para apelar, inici
 email-appeal-decided-subject = Decisión sobre su apelación del caso { $reference }
 email-appeal-granted-body = Se aceptó su apelación del caso { $reference }: la negativa se anuló. Inicie sesión en su cuenta de Puerta para leer la decisión y los siguientes pasos.
 email-appeal-upheld-body = Ya se decidió su apelación del caso { $reference }: la negativa se mantiene. Inicie sesión en su cuenta de Puerta para leer los motivos.
+
+# Officer work on cases (queue, notes, assignment, reasons)
+error-port-unknown = Elija un puerto de entrada (garita) de la lista.
+error-queue-age = Escriba un número de días del 1 al 3650.
+error-assignee-not-officer = Elija un oficial o supervisor activo.
+error-reason-code-format = Use de 2 a 64 letras minúsculas, números o guiones bajos, empezando con una letra, por ejemplo document_expired.
+error-reason-title-too-long = Use 300 caracteres como máximo.
+problem-reason_code_taken = Ya existe un motivo con este código. Elija otro código.
+email-evidence-arrived-subject = Llegaron documentos para el caso { $reference }
+email-evidence-arrived-body = El viajero envió los documentos que se pidieron en el caso { $reference }. El caso volvió a su lista de trabajo.
+decision-approved-next-steps = Ahora puede pedir una cita en un puerto de entrada. Guarde su número de referencia. El día de la cita, lleve su documento de identidad y los documentos que nos envió.

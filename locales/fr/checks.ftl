@@ -1,1 +1,30 @@
-# checks
+# Vérifications des dossiers (agents seulement) et liste de surveillance des administrateurs.
+checks-nav-watchlist = Liste de surveillance
+checks-watchlist-title = Liste de surveillance
+checks-watchlist-intro = Les vérifications comparent chaque voyageur à cette liste par le nom et la date de naissance. Une correspondance est une piste pour l'agent ; elle ne décide jamais d'un dossier. Envoyer un fichier remplace toute la liste.
+checks-watchlist-current = Personnes dans la liste actuelle :
+checks-watchlist-none = Aucune liste n'a encore été envoyée.
+checks-watchlist-file-label = Fichier CSV
+checks-watchlist-file-hint = En UTF-8. La première ligne est full_name,date_of_birth, puis une personne par ligne. Écrivez la date de naissance en AAAA-MM-JJ, l'année seule, ou laissez-la vide. Au plus 5 Mo et 100 000 lignes.
+checks-watchlist-submit = Remplacer la liste
+checks-notice-replaced = La liste de surveillance a été remplacée. Les dossiers ouverts montreront les résultats de la nouvelle liste quand leurs vérifications seront refaites.
+checks-error-file-required = Choisissez un fichier CSV.
+checks-error-too-large = Le fichier dépasse 5 Mo.
+checks-error-too-many-rows = Le fichier a plus de 100 000 lignes.
+checks-error-header = La ligne 1 doit être exactement : full_name,date_of_birth
+checks-error-empty = Il n'y a personne dans le fichier.
+checks-error-not-utf8 = Ligne { $line } : le texte n'est pas en UTF-8. Enregistrez le fichier en « CSV UTF-8 ».
+checks-error-columns = Ligne { $line } : donnez exactement deux valeurs, le nom complet et la date de naissance.
+checks-error-name = Ligne { $line } : le nom complet manque ou n'est pas valide.
+checks-error-date-of-birth = Ligne { $line } : écrivez la date de naissance en AAAA-MM-JJ, l'année seule (AAAA), ou laissez-la vide.
+checks-error-unreadable = Ligne { $line } : impossible de lire cette ligne (vérifiez les guillemets). Les lignes suivantes n'ont pas été vérifiées.
+checks-reason-no_watchlist = Aucune liste de surveillance n'a encore été envoyée.
+checks-reason-watchlist_searched = Aucune des { $entries } personnes de la liste de surveillance ne correspond.
+checks-reason-watchlist_match = Correspond à « { $name } » de la liste de surveillance (ressemblance du nom : { $score } %). { $birth }
+checks-birth-exact = La date de naissance est la même.
+checks-birth-day_month_swapped = La liste indique { $date } : la même date, avec le jour et le mois inversés.
+checks-birth-same_year = La liste n'indique que l'année, { $date }, et c'est la même.
+checks-birth-not_listed = La liste n'indique pas de date de naissance.
+checks-reason-no_other_open_case = Aucun autre dossier ouvert n'a ce nom et cette date de naissance.
+checks-reason-same_person_open_case = Le dossier ouvert { $reference } a le même nom et la même date de naissance.
+checks-reason-shared_address = { $groups } groupes sans lien entre eux donnent cette adresse aux États-Unis. À partir de { $threshold }, c'est une alerte.

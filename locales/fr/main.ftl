@@ -496,3 +496,14 @@ email-case-denied-appeal = Vous pouvez faire un recours contre cette décision. 
 email-appeal-decided-subject = Décision sur votre recours pour le dossier { $reference }
 email-appeal-granted-body = Votre recours pour le dossier { $reference } est accepté : le refus est annulé. Connectez-vous à votre compte Puerta pour lire la décision et les prochaines étapes.
 email-appeal-upheld-body = Une décision a été prise sur votre recours pour le dossier { $reference } : le refus est maintenu. Connectez-vous à votre compte Puerta pour lire les motifs.
+
+# Officer work on cases (queue, notes, assignment, reasons)
+error-port-unknown = Choisissez un point d'entrée dans la liste.
+error-queue-age = Saisissez un nombre de jours entre 1 et 3650.
+error-assignee-not-officer = Choisissez un agent ou un superviseur actif.
+error-reason-code-format = Utilisez de 2 à 64 lettres minuscules, chiffres ou tirets bas, en commençant par une lettre, par exemple document_expired.
+error-reason-title-too-long = Utilisez 300 caractères au maximum.
+problem-reason_code_taken = Un motif avec ce code existe déjà. Choisissez un autre code.
+email-evidence-arrived-subject = Documents reçus pour le dossier { $reference }
+email-evidence-arrived-body = Le voyageur a envoyé les documents demandés pour le dossier { $reference }. Le dossier est de retour dans votre liste de travail.
+decision-approved-next-steps = Vous pouvez maintenant demander un rendez-vous à un point d'entrée. Gardez votre numéro de référence. Le jour venu, apportez votre pièce d'identité et les documents que vous nous avez envoyés.

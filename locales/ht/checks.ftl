@@ -1,1 +1,30 @@
-# checks
+# Verifikasyon dosye yo (pou ofisye sèlman) ak lis siveyans administratè yo.
+checks-nav-watchlist = Lis siveyans
+checks-watchlist-title = Lis siveyans
+checks-watchlist-intro = Verifikasyon yo konpare chak vwayajè ak lis sa a dapre non ak dat nesans. Lè yon moun koresponn, se yon endis pou ofisye a; sa pa janm deside yon dosye. Lè ou voye yon fichye, li ranplase tout lis la.
+checks-watchlist-current = Moun ki nan lis la kounye a:
+checks-watchlist-none = Poko gen okenn lis ki voye.
+checks-watchlist-file-label = Fichye CSV
+checks-watchlist-file-hint = An UTF-8. Premye liy lan se full_name,date_of_birth, apre sa yon moun pou chak liy. Ekri dat nesans lan konsa AAAA-MM-JJ, ane a sèlman, oswa kite l vid. Pa plis pase 5 MB ak 100 000 liy.
+checks-watchlist-submit = Ranplase lis la
+checks-notice-replaced = Lis siveyans lan ranplase. Dosye ki louvri yo ap montre rezilta nouvo lis la lè verifikasyon yo fèt ankò.
+checks-error-file-required = Chwazi yon fichye CSV.
+checks-error-too-large = Fichye a pi gwo pase 5 MB.
+checks-error-too-many-rows = Fichye a gen plis pase 100 000 liy.
+checks-error-header = Liy 1 lan dwe ekri egzakteman: full_name,date_of_birth
+checks-error-empty = Pa gen pèsonn nan fichye a.
+checks-error-not-utf8 = Liy { $line }: tèks la pa an UTF-8. Anrejistre fichye a kòm "CSV UTF-8".
+checks-error-columns = Liy { $line }: mete egzakteman de valè, non konplè a ak dat nesans lan.
+checks-error-name = Liy { $line }: non konplè a manke oswa li pa bon.
+checks-error-date-of-birth = Liy { $line }: ekri dat nesans lan konsa AAAA-MM-JJ, ane a sèlman (AAAA), oswa kite l vid.
+checks-error-unreadable = Liy { $line }: nou pa ka li liy sa a (gade giyme yo). Nou pa t tcheke liy ki vin apre l yo.
+checks-reason-no_watchlist = Poko gen okenn lis siveyans ki voye.
+checks-reason-watchlist_searched = Pa gen okenn nan { $entries } moun ki nan lis siveyans lan ki koresponn.
+checks-reason-watchlist_match = Li koresponn ak "{ $name }" nan lis siveyans lan (non yo sanble { $score } %). { $birth }
+checks-birth-exact = Se menm dat nesans lan.
+checks-birth-day_month_swapped = Lis la bay { $date }: se menm dat la, men jou a ak mwa a chanje plas.
+checks-birth-same_year = Lis la bay ane a sèlman, { $date }, epi se menm ane a.
+checks-birth-not_listed = Lis la pa bay dat nesans.
+checks-reason-no_other_open_case = Pa gen okenn lòt dosye ki louvri ki gen menm non ak menm dat nesans.
+checks-reason-same_person_open_case = Dosye { $reference } ki louvri a gen menm non ak menm dat nesans.
+checks-reason-shared_address = { $groups } gwoup ki pa gen rapò youn ak lòt bay menm adrès sa a Etazini. Apati { $threshold }, se yon alèt.

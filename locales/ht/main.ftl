@@ -496,3 +496,14 @@ email-case-denied-appeal = Ou ka fè apèl kont desizyon sa a. Pou fè apèl, ko
 email-appeal-decided-subject = Desizyon sou apèl ou pou dosye { $reference }
 email-appeal-granted-body = Yo aksepte apèl ou pou dosye { $reference }: yo anile refi a. Konekte nan kont Puerta ou pou li desizyon an ak sa pou ou fè apre.
 email-appeal-upheld-body = Yo pran desizyon sou apèl ou pou dosye { $reference }: dosye ou rete refize. Konekte nan kont Puerta ou pou li rezon yo.
+
+# Officer work on cases (queue, notes, assignment, reasons)
+error-port-unknown = Chwazi yon pò antre nan lis la.
+error-queue-age = Ekri yon kantite jou ant 1 ak 3650.
+error-assignee-not-officer = Chwazi yon ofisye oswa yon sipèvizè ki aktif.
+error-reason-code-format = Sèvi ak 2 a 64 ti lèt, chif oswa tirè anba, epi kòmanse ak yon lèt, pa egzanp document_expired.
+error-reason-title-too-long = Pa depase 300 karaktè.
+problem-reason_code_taken = Gen yon rezon ki gen kòd sa a deja. Chwazi yon lòt kòd.
+email-evidence-arrived-subject = Dokiman rive pou dosye { $reference }
+email-evidence-arrived-body = Vwayajè a voye dokiman yo te mande pou dosye { $reference }. Dosye a tounen nan lis travay ou.
+decision-approved-next-steps = Kounye a, ou ka mande yon randevou nan yon pò antre. Kenbe nimewo referans ou. Jou randevou a, pote dokiman idantite ou ak dokiman ou te voye ba nou yo.

@@ -1,1 +1,30 @@
-# checks
+# Verificações de casos (só para agentes) e a lista de vigilância dos administradores.
+checks-nav-watchlist = Lista de vigilância
+checks-watchlist-title = Lista de vigilância
+checks-watchlist-intro = As verificações comparam cada viajante com esta lista por nome e data de nascimento. Uma correspondência é uma pista para o agente; ela nunca decide um caso. Enviar um arquivo substitui a lista inteira.
+checks-watchlist-current = Pessoas na lista agora:
+checks-watchlist-none = Nenhuma lista foi enviada ainda.
+checks-watchlist-file-label = Arquivo CSV
+checks-watchlist-file-hint = Em UTF-8. A primeira linha é full_name,date_of_birth e depois uma pessoa por linha. Escreva a data de nascimento como AAAA-MM-DD, só o ano ou deixe vazia. No máximo 5 MB e 100.000 linhas.
+checks-watchlist-submit = Substituir a lista
+checks-notice-replaced = A lista de vigilância foi substituída. Os casos abertos vão mostrar os resultados da nova lista quando as verificações forem feitas de novo.
+checks-error-file-required = Escolha um arquivo CSV.
+checks-error-too-large = O arquivo tem mais de 5 MB.
+checks-error-too-many-rows = O arquivo tem mais de 100.000 linhas.
+checks-error-header = A linha 1 deve ser exatamente: full_name,date_of_birth
+checks-error-empty = Não há nenhuma pessoa no arquivo.
+checks-error-not-utf8 = Linha { $line }: o texto não está em UTF-8. Salve o arquivo como "CSV UTF-8".
+checks-error-columns = Linha { $line }: informe exatamente dois valores, o nome completo e a data de nascimento.
+checks-error-name = Linha { $line }: o nome completo está faltando ou não é válido.
+checks-error-date-of-birth = Linha { $line }: escreva a data de nascimento como AAAA-MM-DD, só o ano (AAAA) ou deixe vazia.
+checks-error-unreadable = Linha { $line }: não é possível ler esta linha (confira as aspas). As linhas seguintes não foram verificadas.
+checks-reason-no_watchlist = Nenhuma lista de vigilância foi enviada ainda.
+checks-reason-watchlist_searched = Nenhuma das { $entries } pessoas da lista de vigilância corresponde.
+checks-reason-watchlist_match = Corresponde a "{ $name }" da lista de vigilância (semelhança do nome: { $score } %). { $birth }
+checks-birth-exact = A data de nascimento é a mesma.
+checks-birth-day_month_swapped = A lista informa { $date }: a mesma data com o dia e o mês trocados.
+checks-birth-same_year = A lista informa só o ano, { $date }, e é o mesmo.
+checks-birth-not_listed = A lista não informa a data de nascimento.
+checks-reason-no_other_open_case = Nenhum outro caso aberto tem este nome e esta data de nascimento.
+checks-reason-same_person_open_case = O caso aberto { $reference } tem o mesmo nome e a mesma data de nascimento.
+checks-reason-shared_address = { $groups } grupos sem relação entre si informam este endereço nos Estados Unidos. A partir de { $threshold }, é um alerta.

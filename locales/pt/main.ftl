@@ -496,3 +496,14 @@ email-case-denied-appeal = Você pode entrar com recurso contra esta decisão. P
 email-appeal-decided-subject = Decisão sobre o seu recurso do caso { $reference }
 email-appeal-granted-body = O seu recurso do caso { $reference } foi aceito: a negativa foi anulada. Entre na sua conta do Puerta para ler a decisão e os próximos passos.
 email-appeal-upheld-body = O seu recurso do caso { $reference } foi decidido: a negativa foi mantida. Entre na sua conta do Puerta para ler os motivos.
+
+# Officer work on cases (queue, notes, assignment, reasons)
+error-port-unknown = Escolha um ponto de entrada da lista.
+error-queue-age = Digite um número de dias de 1 a 3650.
+error-assignee-not-officer = Escolha um agente ou supervisor ativo.
+error-reason-code-format = Use de 2 a 64 letras minúsculas, números ou sublinhados, começando com uma letra, por exemplo document_expired.
+error-reason-title-too-long = Use no máximo 300 caracteres.
+problem-reason_code_taken = Já existe um motivo com este código. Escolha outro código.
+email-evidence-arrived-subject = Documentos recebidos para o caso { $reference }
+email-evidence-arrived-body = O viajante enviou os documentos pedidos no caso { $reference }. O caso voltou para a sua lista de trabalho.
+decision-approved-next-steps = Agora você pode pedir um agendamento em um ponto de entrada. Guarde seu número de referência. No dia, leve seu documento de identidade e os documentos que nos enviou.

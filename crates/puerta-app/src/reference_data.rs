@@ -15,6 +15,8 @@ pub struct SeedReport {
     /// TOTP secrets sealed now (stored in the clear by an older version, or under the previous
     /// master key).
     pub secrets_sealed: u64,
+    /// Documents' file keys wrapped again under the current master key (a rotation).
+    pub document_keys_rewrapped: u64,
 }
 
 impl App {
@@ -29,6 +31,7 @@ impl App {
         tx.commit().await?;
         let _ = self.inner.keys.set(Keys::new(secret.expose_secret().as_bytes().to_vec()));
         let secrets_sealed = self.seal_stored_secrets().await?;
-        Ok(SeedReport { ports_added, content_added, secrets_sealed })
+        let document_keys_rewrapped = self.rewrap_document_keys().await?;
+        Ok(SeedReport { ports_added, content_added, secrets_sealed, document_keys_rewrapped })
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 pub mod cases;
 pub mod content;

@@ -81,6 +81,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/cases.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/backoffice.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/checks.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/case_pages.ftl")),
         ]
     };
 }
@@ -142,6 +143,16 @@ mod tests {
                     "reference",
                     "items",
                     "reasons",
+                    // Case checks (`checks.ftl`).
+                    "line",
+                    "entries",
+                    "score",
+                    "birth",
+                    "groups",
+                    "threshold",
+                    // Back office (`backoffice.ftl`).
+                    "status",
+                    "language",
                 ]
                 .into_iter()
                 .map(|name| (name, Arg::from("x")))

@@ -16,6 +16,23 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
 }
 
+impl StoreError {
+    /// The database is too busy to answer now (no free connection in time, or SQLite's writer
+    /// stayed locked past the busy timeout): nothing was written, and trying again later is
+    /// the right answer, not an internal error.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Database(sqlx::Error::PoolTimedOut) => true,
+            StoreError::Database(sqlx::Error::Database(db)) => {
+                // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes.
+                db.code().and_then(|c| c.parse::<i64>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6))
+                    && db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some()
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Turns a unique-constraint violation into `Conflict`, so callers can answer without leaking.
 pub(crate) fn conflict_on_unique(error: sqlx::Error) -> StoreError {
     match &error {

@@ -24,8 +24,10 @@ pub use accounts::{Codes, Guards, RecoveryCodes, Sessions, Throttles, Users};
 pub use audit::Audit;
 pub use backend::{ConnectOptions, PoolStats, Store, connect};
 pub use cases::{
-    Appeals, Applications, CaseEvents, Cases, Decisions, Documents, EvidenceRequests, ReasonCodes, Travelers,
+    Appeals, Applications, CaseEvents, CaseNotes, Cases, Decisions, Documents, Drafts, EvidenceRequests,
+    ReasonCodes, Travelers,
 };
+pub use cases::{CaseChecks, Watchlist};
 pub use content::Content;
 pub use database_url::{Backend, DatabaseUrl};
 pub use error::StoreError;

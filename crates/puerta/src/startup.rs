@@ -131,6 +131,7 @@ impl Application {
         tracing::info!(
             ports_added = report.ports_added,
             secrets_sealed = report.secrets_sealed,
+            document_keys_rewrapped = report.document_keys_rewrapped,
             "database ready"
         );
         let listener = TcpListener::bind(settings.addr)

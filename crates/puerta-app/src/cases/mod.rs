@@ -8,20 +8,38 @@
 //! email) `view.rs` (what a traveler and an officer see) and `process.rs` (claim, move, request
 //! evidence, decide, appeal, decide the appeal).
 
+mod assignable;
+pub mod checks;
 mod documents;
+mod drafts;
+mod notes;
 mod process;
+mod queue;
+mod reason_codes;
+mod receipt;
+mod staff_view;
 mod submit;
+mod traveler_edit;
 mod travelers;
 mod view;
+mod withdraw;
 
+pub use assignable::AssignableStaff;
 pub use documents::{DOCUMENT_KINDS, DocumentDownload, DocumentSummary, size_text};
+pub use drafts::{ApplicationDraft, DraftFields, DraftStep, TravelerDraft};
 pub use process::{
     AppealOutcome, CaseMoved, EVIDENCE_DEFAULT_DAYS, EVIDENCE_MAX_DAYS, EVIDENCE_MAX_ITEMS,
     MAX_LONG_TEXT_CHARS,
 };
+pub use queue::{QueueItem, QueuePage, QueueQuery};
+pub use reason_codes::{REASON_TITLE_MAX_CHARS, language_field, reason_text};
+pub use receipt::{ApplicationReceipt, ReceiptLine};
+pub use staff_view::{GroupMember, StaffCase, StaffEvent, StaffNote};
 pub use submit::{Receipt, ReceiptCase};
 pub use travelers::Traveler;
-pub use view::{CaseDecision, CaseDetail, CasePage, CaseSummary, PublicEvent, PublicEvidenceRequest};
+pub use view::{
+    CaseDecision, CaseDetail, CasePage, CaseSummary, PublicAppeal, PublicEvent, PublicEvidenceRequest,
+};
 
 use puerta_domain::cases::FieldErrors;
 

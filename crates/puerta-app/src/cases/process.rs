@@ -67,7 +67,7 @@ pub struct CaseMoved {
 }
 
 /// The domain's refusal, as the application's.
-fn refused(error: TransitionError) -> AppError {
+pub(super) fn refused(error: TransitionError) -> AppError {
     match error {
         TransitionError::NotPermitted { .. } => AppError::Forbidden,
         other => AppError::Conflict(other.problem_code()),
@@ -75,7 +75,7 @@ fn refused(error: TransitionError) -> AppError {
 }
 
 /// Trimmed, non-empty, at most [`MAX_LONG_TEXT_CHARS`], no control characters but line breaks.
-fn long_text(field: &'static str, input: &str) -> Result<String, AppError> {
+pub(super) fn long_text(field: &'static str, input: &str) -> Result<String, AppError> {
     let text = input.trim();
     if text.is_empty() {
         return Err(AppError::field(field, "error-field-required"));
@@ -110,7 +110,7 @@ fn evidence_due_ms(now: i64, due_date: Option<&str>) -> Result<i64, AppError> {
 
 impl App {
     /// The case in `tx`, and the party the actor is on it. Another traveler's case is `NotFound`.
-    async fn case_for_step(
+    pub(super) async fn case_for_step(
         &self,
         tx: &mut WriteTx,
         actor: &Actor,
@@ -126,13 +126,26 @@ impl App {
     }
 
     /// Records `transition` in `tx`: the guarded status change and its case event.
-    async fn record(
+    pub(super) async fn record(
         &self,
         tx: &mut WriteTx,
         actor: &Actor,
         case: &CaseRecord,
         transition: Transition,
         now: i64,
+    ) -> Result<(), AppError> {
+        self.record_noted(tx, actor, case, transition, now, None).await
+    }
+
+    /// [`Self::record`] with an officer-only note on the event.
+    pub(super) async fn record_noted(
+        &self,
+        tx: &mut WriteTx,
+        actor: &Actor,
+        case: &CaseRecord,
+        transition: Transition,
+        now: i64,
+        note: Option<String>,
     ) -> Result<(), AppError> {
         // Strictly after the case's last change, so the timeline keeps its order even when two
         // steps fall in the same millisecond (events are listed by time).
@@ -152,14 +165,14 @@ impl App {
             actor_id: Some(actor.user_id.clone()),
             from: Some(transition.from),
             to: transition.to,
-            note: None,
+            note,
         };
         tx.case_events().append(&event).await?;
         Ok(())
     }
 
     /// The audit row of a step on `case` (detail: the reference number and the new status).
-    async fn audit_step(
+    pub(super) async fn audit_step(
         &self,
         tx: &mut WriteTx,
         ctx: &RequestContext,
@@ -173,7 +186,7 @@ impl App {
     }
 
     /// Queues `message` for the case's account holder.
-    async fn notify_holder(
+    pub(super) async fn notify_holder(
         &self,
         tx: &mut WriteTx,
         case: &CaseRecord,
@@ -221,8 +234,25 @@ impl App {
         reference: &str,
         to: &str,
     ) -> Result<CaseMoved, AppError> {
+        self.transition_case_noted(ctx, actor, reference, to, None).await
+    }
+
+    /// [`App::transition_case`] with an officer-only note on the case event (never shown to the
+    /// traveler).
+    pub async fn transition_case_noted(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        reference: &str,
+        to: &str,
+        note: Option<&str>,
+    ) -> Result<CaseMoved, AppError> {
         actor.authorize(Action::ProcessCase, Target::None)?;
         let to = CaseStatus::parse(to).map_err(|e| AppError::field("to", e))?;
+        let note = match note.map(str::trim).filter(|n| !n.is_empty()) {
+            None => None,
+            Some(n) => Some(long_text("note", n)?),
+        };
         let now = self.now();
         let mut tx = self.begin().await?;
         let (case, party) = self.case_for_step(&mut tx, actor, reference).await?;
@@ -231,7 +261,7 @@ impl App {
             // Those steps need their own record: use their endpoint.
             return Err(AppError::Conflict("illegal_transition"));
         }
-        self.record(&mut tx, actor, &case, transition, now).await?;
+        self.record_noted(&mut tx, actor, &case, transition, now, note).await?;
         self.audit_step(&mut tx, ctx, actor, AuditAction::CaseTransitioned, &case, transition.to).await?;
         let reference_number = case.reference_number.grouped();
         let status = transition.to;
@@ -308,6 +338,17 @@ impl App {
         self.record(&mut tx, actor, &case, transition, now).await?;
         tx.evidence_requests().mark_answered(&case.id, now).await?;
         self.audit_step(&mut tx, ctx, actor, AuditAction::EvidenceAnswered, &case, transition.to).await?;
+        // The officer who holds the case learns the evidence is in; an unheld case shows it in
+        // the queue (status `evidence_received`).
+        if let Some(officer) = &case.assigned_to
+            && let Some(officer) = tx.users().find(officer).await?
+            && officer.is_live()
+        {
+            let to =
+                Recipient { user_id: Some(&officer.id), address: &officer.email, language: officer.language };
+            let message = Message::EvidenceArrived { reference: case.reference_number.grouped() };
+            self.queue(&mut tx, &ids::event_id(), to, &message).await?;
+        }
         let reference_number = case.reference_number.grouped();
         self.notify_holder(&mut tx, &case, |name| Message::CaseUpdated {
             name,
@@ -317,13 +358,6 @@ impl App {
         .await?;
         self.commit(tx).await?;
         Ok(CaseMoved { reference_number: case.reference_number, status: transition.to })
-    }
-
-    /// The reasons a denial may cite.
-    pub async fn reason_codes(&self, actor: &Actor) -> Result<Vec<ReasonCode>, AppError> {
-        actor.authorize(Action::ProcessCase, Target::None)?;
-        let mut read = self.reader().await?;
-        Ok(read.reason_codes().list().await?)
     }
 
     /// Approves or denies the case. A denial cites at least one known reason code; its notice
@@ -349,7 +383,9 @@ impl App {
         }
         let now = self.now();
         let mut tx = self.begin().await?;
-        let known = tx.reason_codes().list().await?;
+        // Only reasons still offered; a retired one is refused like an unknown one.
+        let known: Vec<ReasonCode> =
+            tx.reason_codes().list().await?.into_iter().filter(|k| k.retired_at.is_none()).collect();
         if codes.iter().any(|c| !known.iter().any(|k| k.code == *c)) {
             return Err(AppError::field("reason_codes", "error-reason-code-unknown"));
         }
@@ -385,11 +421,21 @@ impl App {
         self.audit_step(&mut tx, ctx, actor, AuditAction::CaseDecided, &case, transition.to).await?;
         let reference_number = case.reference_number.grouped();
         let reasons = decision.reason_codes.clone();
+        // The words of reasons an admin added travel with the notice (they have no Fluent message).
+        let titles = known
+            .into_iter()
+            .filter(|k| reasons.contains(&k.code))
+            .filter_map(|k| k.titles.map(|t| (k.code, t)))
+            .collect();
         let deadline = decision.appeal_deadline_at;
         self.notify_holder(&mut tx, &case, |name| match deadline {
-            Some(deadline_ms) => {
-                Message::CaseDenied { name, reference: reference_number, reason_codes: reasons, deadline_ms }
-            }
+            Some(deadline_ms) => Message::CaseDenied {
+                name,
+                reference: reference_number,
+                reason_codes: reasons,
+                titles,
+                deadline_ms,
+            },
             None => Message::CaseApproved { name, reference: reference_number },
         })
         .await?;

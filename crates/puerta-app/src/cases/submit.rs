@@ -8,6 +8,7 @@ use puerta_domain::cases::{
     CaseStatus, GroupError, ReferenceNumber, UsAddress, UsAddressInput, check_application,
 };
 use puerta_domain::ids::{ApplicationId, TravelerId};
+use puerta_domain::ports::PortCode;
 use puerta_store::StoreError;
 use puerta_store::cases::{CaseEvent, NewApplication, NewCase};
 use rand::Rng;
@@ -37,13 +38,15 @@ const REFERENCE_DRAWS: usize = 8;
 
 impl App {
     /// Submits the account holder's travelers `traveler_ids` (at most 10, each theirs, none with
-    /// a case still open) with one US destination. Nothing is stored unless everything is.
+    /// a case still open) with one US destination and, if they know it, the port they plan to
+    /// use (officers' queues filter by it). Nothing is stored unless everything is.
     pub async fn submit_application(
         &self,
         ctx: &RequestContext,
         actor: &Actor,
         traveler_ids: &[String],
         destination: &UsAddressInput,
+        port: Option<&str>,
     ) -> Result<Receipt, AppError> {
         actor.authorize(Action::EnterAdvanceInformation, Target::None)?;
         let unknown = || AppError::field("traveler_ids", "error-traveler-unknown");
@@ -57,8 +60,18 @@ impl App {
             other => AppError::field("traveler_ids", other),
         })?;
         let address = UsAddress::parse(destination).map_err(invalid)?;
+        let unknown_port = || AppError::field("port", "error-port-unknown");
+        let port = match port.map(str::trim).filter(|p| !p.is_empty()) {
+            None => None,
+            Some(p) => Some(PortCode::parse(p).map_err(|_| unknown_port())?),
+        };
         let now = self.now();
         let mut tx = self.begin().await?;
+        if let Some(port) = &port
+            && tx.ports().find(port).await?.is_none()
+        {
+            return Err(unknown_port());
+        }
         for id in &travelers {
             if tx.travelers().find_for_account(&actor.user_id, id).await?.is_none() {
                 return Err(unknown());
@@ -75,6 +88,7 @@ impl App {
             us_city: address.city.as_str().to_string(),
             us_state: address.state.as_str().to_string(),
             us_postal_code: address.postal_code.as_str().to_string(),
+            port_code: port.map(|p| p.as_str().to_string()),
             submitted_at: now,
         };
         tx.applications().create(&application).await?;
@@ -87,6 +101,7 @@ impl App {
                 status: CaseStatus::INITIAL,
             });
         }
+        self.check_new_cases(&mut tx, &cases).await?;
         let me = Some(&actor.user_id);
         let detail = Some(application.id.to_string());
         self.audit(&mut tx, ctx, me, AuditAction::ApplicationSubmitted, me, detail).await?;

@@ -52,7 +52,7 @@ impl App {
     }
 }
 
-fn to_record(
+pub(super) fn to_record(
     id: puerta_domain::ids::TravelerId,
     actor: &Actor,
     p: &TravelerProfile,

@@ -51,9 +51,35 @@ pub struct PublicEvidenceRequest {
 pub struct CaseDecision {
     pub outcome: &'static str,
     pub reason_codes: Vec<String>,
+    /// The words, by language, of cited reasons an admin added (see [`super::reason_text`]).
+    pub reason_titles: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
     pub narrative: String,
     pub decided_at: i64,
     pub appeal_deadline_at: Option<i64>,
+}
+
+impl CaseDecision {
+    /// The words of one cited reason in `language`.
+    pub fn reason_text(&self, language: puerta_i18n::Language, code: &str) -> String {
+        super::reason_text(language, code, self.reason_titles.get(code))
+    }
+
+    /// For an approval, the standard next steps (a Fluent message id); the officer's narrative
+    /// adds what is particular to the case.
+    pub fn next_steps_message_id(&self) -> Option<&'static str> {
+        (self.outcome == "approved").then_some("decision-approved-next-steps")
+    }
+}
+
+/// The traveler's appeal and, once decided, its outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicAppeal {
+    pub statement: String,
+    pub submitted_at: i64,
+    /// `upheld` or `granted`.
+    pub outcome: Option<String>,
+    pub narrative: Option<String>,
+    pub decided_at: Option<i64>,
 }
 
 /// A case as its reader may see it.
@@ -69,6 +95,7 @@ pub struct CaseDetail {
     pub documents: Vec<super::DocumentSummary>,
     pub evidence_requests: Vec<PublicEvidenceRequest>,
     pub decision: Option<CaseDecision>,
+    pub appeal: Option<PublicAppeal>,
 }
 
 impl App {
@@ -144,12 +171,25 @@ impl App {
                 answered_at: r.answered_at,
             })
             .collect();
+        let reasons = read.reason_codes().list().await?;
         let decision = read.decisions().find(&row.id).await?.map(|d| CaseDecision {
             outcome: d.outcome.as_str(),
+            reason_titles: reasons
+                .into_iter()
+                .filter(|r| d.reason_codes.contains(&r.code))
+                .filter_map(|r| r.titles.map(|t| (r.code, t)))
+                .collect(),
             reason_codes: d.reason_codes,
             narrative: d.narrative,
             decided_at: d.decided_at,
             appeal_deadline_at: d.appeal_deadline_at,
+        });
+        let appeal = read.appeals().find(&row.id).await?.map(|a| PublicAppeal {
+            statement: a.statement,
+            submitted_at: a.submitted_at,
+            outcome: a.outcome,
+            narrative: a.narrative,
+            decided_at: a.decided_at,
         });
         drop(read);
         if actor.role.is_staff() {
@@ -169,6 +209,7 @@ impl App {
             documents,
             evidence_requests,
             decision,
+            appeal,
         })
     }
 }

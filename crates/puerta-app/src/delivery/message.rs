@@ -86,7 +86,14 @@ pub enum Message {
         name: String,
         reference: String,
         reason_codes: Vec<String>,
+        /// The words, by language, of reasons an admin added (seeded ones are Fluent messages).
+        #[serde(default)]
+        titles: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
         deadline_ms: i64,
+    },
+    /// To the officer holding a case: the traveler has sent the evidence asked for.
+    EvidenceArrived {
+        reference: String,
     },
     AppealDecided {
         name: String,
@@ -126,6 +133,7 @@ impl Message {
             Self::EvidenceRequested { .. } => "evidence_requested",
             Self::CaseApproved { .. } => "case_approved",
             Self::CaseDenied { .. } => "case_denied",
+            Self::EvidenceArrived { .. } => "evidence_arrived",
             Self::AppealDecided { .. } => "appeal_decided",
         }
     }
@@ -262,10 +270,10 @@ impl Message {
                     false,
                 )
             }
-            Self::CaseDenied { name, reference, reason_codes, deadline_ms } => {
+            Self::CaseDenied { name, reference, reason_codes, titles, deadline_ms } => {
                 let reasons: Vec<String> = reason_codes
                     .iter()
-                    .map(|c| format!("- {}", t(language, &format!("reason-{c}"))))
+                    .map(|c| format!("- {}", crate::cases::reason_text(language, c, titles.get(c))))
                     .collect();
                 email(
                     language,
@@ -284,6 +292,16 @@ impl Message {
                             vec![("date", Arg::from(last_day(language, *deadline_ms)))],
                         ),
                     ],
+                    false,
+                )
+            }
+            Self::EvidenceArrived { reference } => {
+                let reference = || vec![("reference", Arg::from(reference.clone()))];
+                email(
+                    language,
+                    None,
+                    ("email-evidence-arrived-subject", reference()),
+                    vec![("email-evidence-arrived-body", reference())],
                     false,
                 )
             }

@@ -9,6 +9,8 @@
 //! - [`strip`]: images decoded and encoded again, so EXIF (GPS), XMP and comments are gone.
 //! - [`store`]: object storage (local or S3-compatible) of ciphertext under `documents/<uuid>`,
 //!   with per-file keys wrapped by the master key ([`crate::security::file_keys`]).
+//! - [`rotation`]: at start, file keys still wrapped under the previous master key are wrapped
+//!   again under the current one, a page of rows per transaction; objects are not touched.
 //! - Every refusal is a [`DocumentRefusal`] with its Fluent message id.
 
 pub mod content_type;
@@ -17,6 +19,7 @@ mod intake;
 pub mod name;
 mod pdf;
 mod refusal;
+mod rotation;
 #[cfg(test)]
 mod samples;
 mod signatures;
@@ -27,4 +30,5 @@ pub use content_type::{DEFAULT_MAX_BYTES, DocumentType, UploadLimits};
 pub use intake::{CheckedDocument, DocumentIntake, IntakeError, check_upload};
 pub use name::DisplayName;
 pub use refusal::DocumentRefusal;
+pub use rotation::REWRAP_BATCH;
 pub use store::{DocumentStorage, DocumentStream, S3Config, StorageConfig, StorageError, StoredDocument};

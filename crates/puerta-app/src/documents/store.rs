@@ -209,7 +209,7 @@ impl DocumentStorage {
 }
 
 /// The id in `documents/<uuid>`; anything else is not ours to open.
-fn parse_key(key: &str) -> Result<Uuid, StorageError> {
+pub(crate) fn parse_key(key: &str) -> Result<Uuid, StorageError> {
     let id = key.strip_prefix(PREFIX).ok_or(StorageError::BadKey)?;
     let parsed = Uuid::parse_str(id).map_err(|_| StorageError::BadKey)?;
     // Only the form we write (hyphenated, lower case), so one document has one key.

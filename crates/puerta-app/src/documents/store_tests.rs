@@ -1,5 +1,5 @@
-//! The storage round trip on a temporary directory, and (ignored by default) on an
-//! S3-compatible server.
+//! The storage round trip on a temporary directory, and on an S3-compatible server (moto, which
+//! the test command starts).
 
 use futures::StreamExt;
 
@@ -145,38 +145,101 @@ async fn rotation_rewraps_keys_without_touching_objects() {
     assert_eq!(std::fs::read(&path).unwrap(), object, "the object is not rewritten");
 }
 
-/// Against an S3-compatible server (moto's server mode on the loopback), not in CI yet:
-/// `bash crates/puerta-app/src/documents/s3_test.sh` starts `moto_server` on 127.0.0.1:5005,
-/// runs this test with `PUERTA_TEST_S3_ENDPOINT` and stops the server. The test makes its own
-/// bucket.
-#[tokio::test]
-#[ignore = "needs an S3-compatible server: see the comment"]
-async fn round_trip_on_s3() {
-    let endpoint =
-        std::env::var("PUERTA_TEST_S3_ENDPOINT").unwrap_or_else(|_| "http://127.0.0.1:5005".to_owned());
-    let bucket = format!("puerta-test-{}", uuid::Uuid::new_v4().simple());
-    // moto accepts any credentials; create the bucket with a plain path-style PUT.
-    let created = reqwest::Client::new().put(format!("{endpoint}/{bucket}")).send().await.unwrap();
-    assert!(created.status().is_success(), "{}", created.status());
+/// The variable naming the S3-compatible server (moto's server mode) the S3 test uses.
+const S3_ENDPOINT_VAR: &str = "PUERTA_TEST_S3_ENDPOINT";
 
+/// The S3 server's endpoint. `scripts/test.sh` (the README's test command, and CI) starts
+/// `moto_server` on a free loopback port and sets it; a run without it fails rather than pass
+/// having tested nothing.
+fn s3_endpoint() -> String {
+    match std::env::var(S3_ENDPOINT_VAR) {
+        Ok(endpoint) if !endpoint.trim().is_empty() => endpoint.trim_end_matches('/').to_owned(),
+        _ => panic!(
+            "{S3_ENDPOINT_VAR} is not set: this test needs an S3-compatible server. Run the tests \
+             with `bash scripts/test.sh`, or wrap the command in `bash scripts/moto.sh`, e.g. \
+             `bash scripts/moto.sh cargo nextest run -p puerta-app round_trip_on_s3` (it installs \
+             moto into target/moto-venv, starts it on the loopback and sets {S3_ENDPOINT_VAR})."
+        ),
+    }
+}
+
+fn s3_storage(endpoint: &str, bucket: &str, master: &MasterKey) -> DocumentStorage {
     let config = StorageConfig::S3(S3Config {
-        endpoint: Some(endpoint),
+        endpoint: Some(endpoint.to_owned()),
         region: "us-east-1".into(),
-        bucket,
+        bucket: bucket.to_owned(),
         access_key_id: "test".into(),
         secret_access_key: SecretString::from("test"),
         allow_http: true,
     });
+    DocumentStorage::new(&config, master.clone(), None).unwrap()
+}
+
+/// Every object key in the bucket, as the bucket lists them.
+async fn keys_in(storage: &DocumentStorage) -> Vec<String> {
+    let listed: Vec<_> = storage.objects.list(None).collect().await;
+    let mut keys: Vec<String> = listed.into_iter().map(|o| o.unwrap().location.to_string()).collect();
+    keys.sort();
+    keys
+}
+
+/// Against an S3-compatible server: moto's server mode, which `scripts/test.sh` starts (see
+/// [`s3_endpoint`]). The test makes its own bucket, so runs do not see each other's objects.
+#[tokio::test]
+async fn round_trip_on_s3() {
+    let endpoint = s3_endpoint();
+    let bucket = format!("puerta-test-{}", uuid::Uuid::new_v4().simple());
+    // moto accepts any credentials; create the bucket with a plain path-style PUT.
+    let created = reqwest::Client::new().put(format!("{endpoint}/{bucket}")).send().await.unwrap();
+    assert!(created.status().is_success(), "creating the bucket: {}", created.status());
     let master = MasterKey::generate().unwrap();
-    let storage = DocumentStorage::new(&config, master, None).unwrap();
-    for (bytes, name) in [(big_pdf(), "big.pdf"), (samples::jpeg(), "a.jpg")] {
+    let storage = s3_storage(&endpoint, &bucket, &master);
+
+    let mut kept = Vec::new();
+    for (bytes, name) in [(big_pdf(), "big.pdf"), (samples::jpeg(), "a.jpg"), (samples::png(), "scan.png")] {
         let document = checked(&bytes, name);
         let stored = storage.put(&document).await.unwrap();
-        assert_eq!(storage.read_all(&stored.key, &stored.wrapped_key).await.unwrap(), document.bytes());
+        assert_eq!(
+            storage.read_all(&stored.key, &stored.wrapped_key).await.unwrap(),
+            document.bytes(),
+            "{name}"
+        );
+
+        // What the bucket holds is ciphertext: no run of the plaintext is in it.
+        let object = storage.objects.get(&ObjectPath::from(stored.key.as_str())).await.unwrap();
+        let object = object.bytes().await.unwrap();
+        assert!(object.starts_with(b"PDOC"), "{name}");
+        let pieces: std::collections::HashSet<&[u8]> = document.bytes().chunks_exact(16).collect();
+        assert!(!object.windows(16).any(|w| pieces.contains(w)), "{name}: the stored object holds plaintext");
+        // A download opens only under this master key.
+        let stranger = s3_storage(&endpoint, &bucket, &MasterKey::generate().unwrap());
+        assert!(matches!(
+            stranger.open(&stored.key, &stored.wrapped_key).await.err(),
+            Some(StorageError::KeyUnwrap(_))
+        ));
+        kept.push(stored);
+    }
+    let mut expected: Vec<String> = kept.iter().map(|s| s.key.clone()).collect();
+    expected.sort();
+    assert_eq!(keys_in(&storage).await, expected);
+
+    // An upload that fails (here: a bucket that does not exist) is an error and stores nothing.
+    let missing = format!("puerta-missing-{}", uuid::Uuid::new_v4().simple());
+    let failing = s3_storage(&endpoint, &missing, &master);
+    let error = failing.put(&checked(&samples::pdf(), "lost.pdf")).await.unwrap_err();
+    // (S3 answers NoSuchBucket with a 404, which object_store reports as not found.)
+    assert!(matches!(error, StorageError::Backend(_) | StorageError::NotFound), "{error:?}");
+    let listed = reqwest::Client::new().get(format!("{endpoint}/{missing}")).send().await.unwrap();
+    assert_eq!(listed.status(), 404, "the failed upload made no bucket");
+    assert_eq!(keys_in(&storage).await, expected, "and nothing appeared elsewhere");
+
+    for stored in &kept {
+        storage.delete(&stored.key).await.unwrap();
         storage.delete(&stored.key).await.unwrap();
         assert!(matches!(
             storage.read_all(&stored.key, &stored.wrapped_key).await,
             Err(StorageError::NotFound)
         ));
     }
+    assert_eq!(keys_in(&storage).await, Vec::<String>::new(), "deleted from the bucket");
 }

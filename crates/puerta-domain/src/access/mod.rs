@@ -40,10 +40,16 @@ pub enum Action {
     ReadCase,
     /// Work on a case: claim it, move it, request evidence, decide.
     ProcessCase,
+    /// Add and retire the reasons a denial may cite.
+    ManageReasonCodes,
+    /// Replace the watchlist that case checks screen travelers against.
+    ManageWatchlist,
+    /// Give a case to an officer (claiming one's own is `ProcessCase`).
+    AssignCase,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 16] = [
         Self::OwnAccount,
         Self::StaffHome,
         Self::PartnerHome,
@@ -57,6 +63,9 @@ impl Action {
         Self::EnterAdvanceInformation,
         Self::ReadCase,
         Self::ProcessCase,
+        Self::ManageReasonCodes,
+        Self::ManageWatchlist,
+        Self::AssignCase,
     ];
 
     /// The roles that may take this action at all.
@@ -72,11 +81,14 @@ impl Action {
             | Self::ResetSecondFactor
             | Self::ReadAuditLog
             | Self::EditContent
-            | Self::ReadDeliveryStatus => &[Admin],
+            | Self::ReadDeliveryStatus
+            | Self::ManageReasonCodes
+            | Self::ManageWatchlist => &[Admin],
             Self::EnterAdvanceInformation => &[Traveler],
             // Administrators run the system; they do not decide cases.
             Self::ReadCase => &[Traveler, Officer, Supervisor],
             Self::ProcessCase => &[Officer, Supervisor],
+            Self::AssignCase => &[Supervisor],
         }
     }
 }
@@ -139,7 +151,7 @@ mod tests {
 
     /// Every role × action, with a second factor on, aimed at nothing (or, for own-account
     /// actions, at oneself): `true` where allowed.
-    const TABLE: [(Action, [bool; 5]); 13] = [
+    const TABLE: [(Action, [bool; 5]); 16] = [
         //                  Traveler Officer Supervisor Admin Partner
         (OwnAccount, [true, true, true, true, true]),
         (StaffHome, [false, true, true, true, false]),
@@ -154,6 +166,9 @@ mod tests {
         (EnterAdvanceInformation, [true, false, false, false, false]),
         (ReadCase, [true, true, true, false, false]),
         (ProcessCase, [false, true, true, false, false]),
+        (ManageReasonCodes, [false, false, false, true, false]),
+        (AssignCase, [false, false, true, false, false]),
+        (ManageWatchlist, [false, false, false, true, false]),
     ];
     const ROLES: [Role; 5] = [Traveler, Officer, Supervisor, Admin, Partner];
 

@@ -20,6 +20,7 @@ mod field_errors;
 mod gender;
 mod group;
 mod reference;
+pub mod screening;
 mod status;
 mod text;
 mod transition;

@@ -45,6 +45,23 @@ pub struct CaseFilter {
     pub limit: i64,
 }
 
+/// The officers' work queue: oldest first (first come, first served), after the cursor.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    pub status: Option<CaseStatus>,
+    /// Only cases whose group plans to use this port.
+    pub port_code: Option<String>,
+    /// Only cases opened at or before this moment (an age filter: "older than N days").
+    pub opened_at_or_before: Option<i64>,
+    pub assigned_to: Option<UserId>,
+    pub unassigned: bool,
+    /// Only cases waiting on a request for evidence whose due moment is at or before this.
+    pub evidence_due_by: Option<i64>,
+    /// Cursor: cases opened after this (opened_at, id).
+    pub after: Option<(i64, CaseId)>,
+    pub limit: i64,
+}
+
 const COLUMNS: &str = "id, reference_number, application_id, traveler_id, account_id, status, assigned_to, opened_at, updated_at";
 
 #[derive(sqlx::FromRow)]
@@ -130,6 +147,54 @@ impl<M> Cases<'_, M> {
     }
 }
 
+impl<M> Cases<'_, M> {
+    /// The work queue, oldest first.
+    pub async fn queue(&mut self, f: &QueueFilter) -> Result<Vec<CaseRecord>, StoreError> {
+        let columns = COLUMNS.split(", ").map(|c| format!("c.{c}")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "SELECT {columns} FROM cases c JOIN applications a ON a.id = c.application_id \
+             WHERE ($1 IS NULL OR c.status = $1) AND ($2 IS NULL OR a.port_code = $2) \
+             AND ($3 IS NULL OR c.opened_at <= $3) AND ($4 IS NULL OR c.assigned_to = $4) \
+             AND ($5 = 0 OR c.assigned_to IS NULL) \
+             AND ($6 IS NULL OR (c.status = 'evidence_requested' AND EXISTS (SELECT 1 FROM evidence_requests e \
+                  WHERE e.case_id = c.id AND e.answered_at IS NULL AND e.due_at <= $6))) \
+             AND ($7 IS NULL OR c.opened_at > $7 OR (c.opened_at = $7 AND c.id > $8)) \
+             ORDER BY c.opened_at, c.id LIMIT $9"
+        );
+        let (after_at, after_id) =
+            f.after.as_ref().map_or((None, None), |(at, id)| (Some(*at), Some(id.as_str())));
+        fetch_all!(
+            &mut self.conn,
+            Row,
+            &sql,
+            f.status.map(CaseStatus::as_str),
+            f.port_code.as_deref(),
+            f.opened_at_or_before,
+            f.assigned_to.as_ref().map(UserId::as_str),
+            i64::from(f.unassigned),
+            f.evidence_due_by,
+            after_at,
+            after_id,
+            f.limit,
+        )?
+        .into_iter()
+        .map(CaseRecord::try_from)
+        .collect()
+    }
+
+    /// The cases of one application (the group), in the order they were opened.
+    pub async fn of_application(
+        &mut self,
+        application: &ApplicationId,
+    ) -> Result<Vec<CaseRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM cases WHERE application_id = $1 ORDER BY opened_at, id");
+        fetch_all!(&mut self.conn, Row, &sql, application.as_str())?
+            .into_iter()
+            .map(CaseRecord::try_from)
+            .collect()
+    }
+}
+
 impl Cases<'_, crate::Write> {
     /// `StoreError::Conflict` when the reference number is taken (the caller draws another) or
     /// the traveler already has an open case.
@@ -190,5 +255,17 @@ impl Cases<'_, crate::Write> {
             at,
         )?;
         Ok(changed == 1)
+    }
+
+    /// Gives the case to `officer`, whoever held it (a supervisor's assignment).
+    pub async fn assign(&mut self, id: &CaseId, officer: &UserId, at: i64) -> Result<(), StoreError> {
+        exec!(
+            &mut self.conn,
+            "UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1",
+            id.as_str(),
+            officer.as_str(),
+            at,
+        )?;
+        Ok(())
     }
 }

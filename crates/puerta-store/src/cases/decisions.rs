@@ -128,24 +128,67 @@ impl EvidenceRequests<'_, crate::Write> {
     }
 }
 
-/// A reason a denial may cite: `title` is the staff-facing English name; travelers read the
-/// Fluent message `reason-<code>`.
+/// A reason a denial may cite: `title` is the staff-facing English name. Travelers read the
+/// Fluent message `reason-<code>` for the seeded codes, and `titles` (language code → words)
+/// for those an admin added. A retired code is no longer offered but old decisions keep it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReasonCode {
     pub code: String,
     pub title: String,
+    pub titles: Option<std::collections::BTreeMap<String, String>>,
+    pub retired_at: Option<i64>,
+}
+
+type ReasonRow = (String, String, Option<String>, Option<i64>);
+
+fn reason(row: ReasonRow) -> Result<ReasonCode, StoreError> {
+    let (code, title, titles, retired_at) = row;
+    let titles = titles
+        .map(|t| serde_json::from_str(&t).map_err(|_| StoreError::Corrupt("reason titles".into())))
+        .transpose()?;
+    Ok(ReasonCode { code, title, titles, retired_at })
 }
 
 impl<M> ReasonCodes<'_, M> {
+    /// Every code, retired ones included, by code.
     pub async fn list(&mut self) -> Result<Vec<ReasonCode>, StoreError> {
-        Ok(fetch_all!(
+        fetch_all!(
             &mut self.conn,
-            (String, String),
-            "SELECT code, title FROM reason_codes ORDER BY code"
+            ReasonRow,
+            "SELECT code, title, titles, retired_at FROM reason_codes ORDER BY code"
         )?
         .into_iter()
-        .map(|(code, title)| ReasonCode { code, title })
-        .collect())
+        .map(reason)
+        .collect()
+    }
+}
+
+impl ReasonCodes<'_, crate::Write> {
+    /// `StoreError::Conflict` when the code exists (retired or not).
+    pub async fn add(&mut self, code: &ReasonCode) -> Result<(), StoreError> {
+        let titles = code.titles.as_ref().map(|t| serde_json::to_string(t).unwrap_or_default());
+        refusable!(&mut self.conn, conn => {
+            exec!(
+                conn,
+                "INSERT INTO reason_codes (code, title, titles, retired_at) VALUES ($1, $2, $3, NULL)",
+                &code.code,
+                &code.title,
+                titles.as_deref(),
+            )
+        })
+        .map_err(crate::error::conflict_on_unique)?;
+        Ok(())
+    }
+
+    /// Retires a code; `false` when there is no such active code.
+    pub async fn retire(&mut self, code: &str, at: i64) -> Result<bool, StoreError> {
+        let n = exec!(
+            &mut self.conn,
+            "UPDATE reason_codes SET retired_at = $2 WHERE code = $1 AND retired_at IS NULL",
+            code,
+            at,
+        )?;
+        Ok(n == 1)
     }
 }
 

@@ -107,6 +107,29 @@ impl<M> Documents<'_, M> {
         Ok(Some((DocumentRecord::try_from(row.document)?, account)))
     }
 
+    /// Up to `limit` documents' (id, storage key, wrapped key) after `after` in id order (from
+    /// the first when `None`): the pages a master-key rotation walks through.
+    pub async fn wrapped_keys_after(
+        &mut self,
+        after: Option<&DocumentId>,
+        limit: i64,
+    ) -> Result<Vec<(DocumentId, String, String)>, StoreError> {
+        let rows = fetch_all!(
+            &mut self.conn,
+            (String, String, String),
+            "SELECT id, storage_key, wrapped_key FROM documents WHERE ($1 IS NULL OR id > $1) \
+             ORDER BY id LIMIT $2",
+            after.map(DocumentId::as_str),
+            limit
+        )?;
+        rows.into_iter()
+            .map(|(id, storage_key, wrapped)| {
+                let id = DocumentId::parse(&id).map_err(|_| StoreError::Corrupt("document id".into()))?;
+                Ok((id, storage_key, wrapped))
+            })
+            .collect()
+    }
+
     /// The bytes stored for a case so far (0 for none), for its quota.
     pub async fn total_size_for_case(&mut self, case: &CaseId) -> Result<i64, StoreError> {
         let (total,) = fetch_one!(
@@ -126,6 +149,24 @@ impl Documents<'_, crate::Write> {
     pub async fn lock_case(&mut self, case: &CaseId) -> Result<bool, StoreError> {
         let changed =
             exec!(&mut self.conn, "UPDATE cases SET updated_at = updated_at WHERE id = $1", case.as_str())?;
+        Ok(changed == 1)
+    }
+
+    /// Replaces a document's wrapped key (a master-key rotation), only if it still is `old`:
+    /// `false` when the row is gone or was changed meanwhile. The object is not touched.
+    pub async fn replace_wrapped_key(
+        &mut self,
+        id: &DocumentId,
+        old: &str,
+        new: &str,
+    ) -> Result<bool, StoreError> {
+        let changed = exec!(
+            &mut self.conn,
+            "UPDATE documents SET wrapped_key = $1 WHERE id = $2 AND wrapped_key = $3",
+            new,
+            id.as_str(),
+            old
+        )?;
         Ok(changed == 1)
     }
 

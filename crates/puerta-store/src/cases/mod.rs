@@ -8,16 +8,25 @@
 
 mod applications;
 mod case_records;
+mod checks;
 mod decisions;
 mod documents;
+mod drafts;
 mod events;
+mod notes;
 mod travelers;
 
-pub use applications::{Applications, NewApplication};
-pub use case_records::{CaseFilter, CaseRecord, Cases, NewCase};
+pub use applications::{ApplicationRecord, Applications, NewApplication};
+pub use case_records::{CaseFilter, CaseRecord, Cases, NewCase, QueueFilter};
+pub use checks::{
+    CaseChecks, CheckRecord, GroupAddress, NewWatchlistEntry, OpenCaseOfBirthday, Watchlist, WatchlistEntry,
+    WatchlistVersion,
+};
 pub use decisions::{
     Appeal, Appeals, Decision, Decisions, EvidenceRequest, EvidenceRequests, Outcome, ReasonCode, ReasonCodes,
 };
 pub use documents::{DocumentRecord, Documents};
+pub use drafts::{Drafts, TravelerDraftRecord};
 pub use events::{CaseEvent, CaseEvents};
+pub use notes::{CaseNote, CaseNotes};
 pub use travelers::{TravelerRecord, Travelers};

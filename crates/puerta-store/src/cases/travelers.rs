@@ -118,6 +118,32 @@ impl<M> Travelers<'_, M> {
         fetch_optional!(&mut self.conn, Row, &sql, id.as_str())?.map(TravelerRecord::try_from).transpose()
     }
 
+    /// The account holder's profiles that are in no case yet (still being prepared), oldest first.
+    pub async fn list_unsubmitted_for_account(
+        &mut self,
+        account: &UserId,
+    ) -> Result<Vec<TravelerRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM travelers t WHERE account_id = $1 \
+             AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.traveler_id = t.id) ORDER BY created_at, id"
+        );
+        fetch_all!(&mut self.conn, Row, &sql, account.as_str())?
+            .into_iter()
+            .map(TravelerRecord::try_from)
+            .collect()
+    }
+
+    /// Whether the profile is in any case (then it is part of the record and no longer editable).
+    pub async fn has_case(&mut self, id: &TravelerId) -> Result<bool, StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (i64,),
+            "SELECT COUNT(*) FROM cases WHERE traveler_id = $1",
+            id.as_str()
+        )?;
+        Ok(row.is_some_and(|(n,)| n > 0))
+    }
+
     pub async fn count_for_account(&mut self, account: &UserId) -> Result<i64, StoreError> {
         let row = fetch_optional!(
             &mut self.conn,
@@ -159,5 +185,47 @@ impl Travelers<'_, crate::Write> {
             t.updated_at,
         )?;
         Ok(())
+    }
+
+    /// Replaces a profile's fields (not its owner or creation time); `false` when this account
+    /// has no such profile.
+    pub async fn update(&mut self, t: &TravelerRecord) -> Result<bool, StoreError> {
+        let changed = exec!(
+            &mut self.conn,
+            "UPDATE travelers SET given_name = $1, family_name = $2, date_of_birth = $3, nationality = $4, \
+             country_of_birth = $5, city_of_birth = $6, country_of_residence = $7, gender = $8, language = $9, \
+             phone = $10, email = $11, document_type = $12, document_number = $13, document_country = $14, \
+             document_expiry = $15, updated_at = $16 WHERE id = $17 AND account_id = $18",
+            &t.given_name,
+            &t.family_name,
+            &t.date_of_birth,
+            &t.nationality,
+            &t.country_of_birth,
+            &t.city_of_birth,
+            &t.country_of_residence,
+            t.gender.as_deref(),
+            &t.language,
+            t.phone.as_deref(),
+            t.email.as_deref(),
+            t.document_type.as_deref(),
+            t.document_number.as_deref(),
+            t.document_country.as_deref(),
+            t.document_expiry.as_deref(),
+            t.updated_at,
+            t.id.as_str(),
+            t.account_id.as_str(),
+        )?;
+        Ok(changed == 1)
+    }
+
+    /// `false` when this account has no such profile.
+    pub async fn delete(&mut self, account: &UserId, id: &TravelerId) -> Result<bool, StoreError> {
+        let deleted = exec!(
+            &mut self.conn,
+            "DELETE FROM travelers WHERE id = $1 AND account_id = $2",
+            id.as_str(),
+            account.as_str()
+        )?;
+        Ok(deleted == 1)
     }
 }

@@ -171,6 +171,8 @@ repositories! {
     cases => Cases,
     /// Each case's history.
     case_events => CaseEvents,
+    /// Officer-only notes on cases.
+    case_notes => CaseNotes,
     /// Requests for evidence.
     evidence_requests => EvidenceRequests,
     /// The reasons a denial may cite.
@@ -181,4 +183,10 @@ repositories! {
     appeals => Appeals,
     /// Documents attached to cases (the rows of the encrypted objects).
     documents => Documents,
+    /// The watchlist case checks screen travelers against.
+    watchlist => Watchlist,
+    /// Each case's latest result of each check.
+    case_checks => CaseChecks,
+    /// Half-finished traveler profiles and application choices.
+    drafts => Drafts,
 }

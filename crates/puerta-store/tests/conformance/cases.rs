@@ -99,6 +99,7 @@ fn application(id: &str, account: &str, submitted_at: i64) -> NewApplication {
         us_city: "Austin".into(),
         us_state: "TX".into(),
         us_postal_code: "78701".into(),
+        port_code: None,
         submitted_at,
     }
 }

@@ -64,6 +64,7 @@ async fn seed(db: &Db) {
             us_city: "Austin".into(),
             us_state: "TX".into(),
             us_postal_code: "78701".into(),
+            port_code: None,
             submitted_at: 1_000,
         })
         .await

@@ -67,6 +67,9 @@ pub struct TransitionBody {
     /// The status to move to, e.g. `in_review`.
     #[schema(max_length = 40, example = "in_review")]
     to: String,
+    /// Officer-only: kept on the case event, never shown to the traveler.
+    #[schema(max_length = 4000)]
+    note: Option<String>,
 }
 
 /// Move a case to another status (`in_review`; requests for evidence, decisions and appeals have
@@ -86,7 +89,9 @@ async fn transition_case(
     Path(reference): Path<String>,
     ApiJson(body): ApiJson<TransitionBody>,
 ) -> Result<Json<CaseMovedOut>, ApiError> {
-    Ok(Json(state.app.transition_case(&client, &actor, &reference, &body.to).await?.into()))
+    let moved =
+        state.app.transition_case_noted(&client, &actor, &reference, &body.to, body.note.as_deref()).await?;
+    Ok(Json(moved.into()))
 }
 
 #[derive(Deserialize, Serialize, ToSchema)]

@@ -196,6 +196,9 @@ pub struct ApplicationBody {
     traveler_ids: Vec<String>,
     /// One US address for the whole group.
     us_destination: AddressBody,
+    /// The port of entry the group plans to use (a code from `GET /api/v1/ports`), if known.
+    #[schema(pattern = "^[A-Za-z]{3}$", example = "SYS")]
+    port: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -249,7 +252,10 @@ async fn submit_application(
         state: a.state,
         postal_code: a.postal_code,
     };
-    let receipt = state.app.submit_application(&client, &actor, &body.traveler_ids, &destination).await?;
+    let receipt = state
+        .app
+        .submit_application(&client, &actor, &body.traveler_ids, &destination, body.port.as_deref())
+        .await?;
     Ok((StatusCode::CREATED, Json(receipt.into())))
 }
 
@@ -353,6 +359,8 @@ pub struct CaseOut {
     evidence_requests: Vec<EvidenceRequestOut>,
     /// The decision, once there is one.
     decision: Option<DecisionOut>,
+    /// The appeal, once made.
+    appeal: Option<AppealOut>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -394,6 +402,21 @@ pub struct DecisionOut {
     appeal_deadline_date: Option<String>,
     #[schema(format = DateTime)]
     appeal_deadline_at: Option<String>,
+    /// Approvals: what to do next, in the reader's language.
+    next_steps: Option<String>,
+}
+
+/// The traveler's appeal and, once decided, its outcome.
+#[derive(Serialize, ToSchema)]
+pub struct AppealOut {
+    statement: String,
+    #[schema(format = DateTime)]
+    submitted_at: String,
+    /// `upheld` (the denial stands) or `granted` (reversed), once decided.
+    outcome: Option<String>,
+    narrative: Option<String>,
+    #[schema(format = DateTime)]
+    decided_at: Option<String>,
 }
 
 /// The UTC day of the last moment before an exclusive deadline.
@@ -415,6 +438,18 @@ pub struct CaseDocumentOut {
     uploaded_at: String,
 }
 
+impl From<puerta_app::cases::DocumentSummary> for CaseDocumentOut {
+    fn from(d: puerta_app::cases::DocumentSummary) -> Self {
+        Self {
+            id: d.id.to_string(),
+            kind: d.kind,
+            content_type: d.content_type,
+            size: d.size,
+            uploaded_at: rfc3339(d.uploaded_at),
+        }
+    }
+}
+
 fn case_out(c: CaseDetail, language: puerta_i18n::Language) -> CaseOut {
     let t = |id: &str| puerta_i18n::t(language, id);
     CaseOut {
@@ -434,17 +469,7 @@ fn case_out(c: CaseDetail, language: puerta_i18n::Language) -> CaseOut {
                 sub_status: t(e.status.public_message_id()),
             })
             .collect(),
-        documents: c
-            .documents
-            .into_iter()
-            .map(|d| CaseDocumentOut {
-                id: d.id.to_string(),
-                kind: d.kind,
-                content_type: d.content_type,
-                size: d.size,
-                uploaded_at: rfc3339(d.uploaded_at),
-            })
-            .collect(),
+        documents: c.documents.into_iter().map(CaseDocumentOut::from).collect(),
         evidence_requests: c
             .evidence_requests
             .into_iter()
@@ -460,13 +485,21 @@ fn case_out(c: CaseDetail, language: puerta_i18n::Language) -> CaseOut {
             outcome: d.outcome.to_string(),
             reasons: d
                 .reason_codes
-                .into_iter()
-                .map(|code| ReasonOut { title: t(&format!("reason-{code}")), code })
+                .iter()
+                .map(|code| ReasonOut { title: d.reason_text(language, code), code: code.clone() })
                 .collect(),
+            next_steps: d.next_steps_message_id().map(t),
             narrative: d.narrative,
             decided_at: rfc3339(d.decided_at),
             appeal_deadline_date: d.appeal_deadline_at.map(last_day),
             appeal_deadline_at: d.appeal_deadline_at.map(rfc3339),
+        }),
+        appeal: c.appeal.map(|a| AppealOut {
+            statement: a.statement,
+            submitted_at: rfc3339(a.submitted_at),
+            outcome: a.outcome,
+            narrative: a.narrative,
+            decided_at: a.decided_at.map(rfc3339),
         }),
     }
 }

@@ -116,8 +116,9 @@ async fn upload_document(
 }
 
 /// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII fallback with nothing a header or a
-/// file system could misread, and the full name percent-encoded.
-fn content_disposition(display_name: Option<&str>, id: &str, extension: &str) -> HeaderValue {
+/// file system could misread, and the full name percent-encoded. (The case page's download
+/// link, `pages::cases`, names its file the same way.)
+pub fn content_disposition(display_name: Option<&str>, id: &str, extension: &str) -> HeaderValue {
     let name = display_name.map_or_else(|| format!("document-{id}.{extension}"), str::to_string);
     let ascii: String = name
         .chars()

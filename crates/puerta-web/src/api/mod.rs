@@ -1,10 +1,12 @@
 //! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
 
 mod accounts;
+mod case_checks;
 mod case_processing;
+mod case_work;
 mod cases;
 mod content;
-mod documents;
+pub mod documents;
 pub mod json;
 pub mod list;
 pub mod openapi;
@@ -25,4 +27,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(cases::routes())
         .merge(documents::routes())
         .merge(case_processing::routes())
+        .merge(case_checks::routes())
+        .merge(case_work::routes())
 }

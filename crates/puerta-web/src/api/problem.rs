@@ -221,6 +221,13 @@ impl From<AppError> for ApiError {
                 challenge: Some(Box::new(Challenge::from(challenge.as_ref()))),
                 ..Self::new(S::PRECONDITION_REQUIRED, ProblemCode::ProofRequired)
             },
+            AppError::Store(e) if e.is_busy() => {
+                tracing::warn!(error = %e, "database busy");
+                Self {
+                    retry_after_secs: Some(1),
+                    ..Self::new(S::SERVICE_UNAVAILABLE, ProblemCode::DatabaseUnavailable)
+                }
+            }
             AppError::Store(e) => {
                 // The store error names no personal data or SQL; log it for operators only.
                 tracing::error!(error = %e, "store failure");

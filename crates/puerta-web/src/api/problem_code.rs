@@ -60,6 +60,7 @@ codes! {
     AppealAlreadyMade => "appeal_already_made",
     AppealSameDecider => "appeal_same_decider",
     AlreadyClaimed => "already_claimed",
+    ReasonCodeTaken => "reason_code_taken",
 }
 
 impl ProblemCode {

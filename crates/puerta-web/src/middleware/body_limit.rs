@@ -1,7 +1,8 @@
 //! The hard cap on request bodies, per route: every body stays within `max_body_bytes`, except
-//! a document upload (`POST /api/v1/cases/{ref}/documents`), which may be as large as the
-//! largest document plus its multipart overhead. A declared length over the cap is answered 413
-//! at once; a body that grows past it while being read fails the read (413 from the extractor).
+//! a document upload (`POST /api/v1/cases/{ref}/documents`, and the case page's form at
+//! `POST /cases/{ref}/documents`), which may be as large as the largest document plus its
+//! multipart overhead. A declared length over the cap is answered 413 at once; a body that
+//! grows past it while being read fails the read (413 from the extractor).
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -20,15 +21,35 @@ pub struct BodyLimits {
 
 fn is_upload(request: &Request) -> bool {
     let path = request.uri().path();
+    // The API's upload, and the case page's upload form (`pages::cases`), which sends the same.
     request.method() == Method::POST
-        && path
-            .strip_prefix("/api/v1/cases/")
-            .and_then(|rest| rest.strip_suffix("/documents"))
-            .is_some_and(|reference| !reference.is_empty() && !reference.contains('/'))
+        && ["/api/v1/cases/", "/cases/"].iter().any(|prefix| {
+            path.strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix("/documents"))
+                .is_some_and(|reference| !reference.is_empty() && !reference.contains('/'))
+        })
+}
+
+/// The watchlist upload's cap: the largest list (`WATCHLIST_MAX_BYTES`) and the page form's
+/// multipart overhead. Only `PUT /api/v1/admin/watchlist` and the admin page's
+/// `POST /admin/watchlist` get it.
+pub const WATCHLIST_BODY_BYTES: usize =
+    puerta_domain::cases::screening::WATCHLIST_MAX_BYTES + crate::UPLOAD_OVERHEAD_BYTES;
+
+fn is_watchlist_upload(request: &Request) -> bool {
+    let path = request.uri().path();
+    (request.method() == Method::PUT && path == "/api/v1/admin/watchlist")
+        || (request.method() == Method::POST && path == "/admin/watchlist")
 }
 
 pub async fn limit(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
-    let cap = if is_upload(&request) { limits.upload } else { limits.default };
+    let cap = if is_upload(&request) {
+        limits.upload
+    } else if is_watchlist_upload(&request) {
+        limits.default.max(WATCHLIST_BODY_BYTES)
+    } else {
+        limits.default
+    };
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -53,14 +74,31 @@ mod tests {
     #[test]
     fn only_a_document_upload_gets_the_larger_cap() {
         assert!(is_upload(&request(Method::POST, "/api/v1/cases/PUE4829301758/documents")));
+        assert!(is_upload(&request(Method::POST, "/cases/PUE4829301758/documents")));
         for (method, path) in [
             (Method::GET, "/api/v1/cases/PUE4829301758/documents"),
             (Method::POST, "/api/v1/cases//documents"),
             (Method::POST, "/api/v1/cases/a/b/documents"),
             (Method::POST, "/api/v1/ports"),
             (Method::POST, "/api/v1/cases/PUE4829301758/documents/x"),
+            (Method::POST, "/cases//documents"),
+            (Method::POST, "/x/cases/PUE4829301758/documents"),
         ] {
             assert!(!is_upload(&request(method.clone(), path)), "{method} {path}");
+        }
+    }
+
+    #[test]
+    fn only_the_watchlist_upload_gets_the_watchlist_cap() {
+        assert!(is_watchlist_upload(&request(Method::PUT, "/api/v1/admin/watchlist")));
+        assert!(is_watchlist_upload(&request(Method::POST, "/admin/watchlist")));
+        for (method, path) in [
+            (Method::POST, "/api/v1/admin/watchlist"),
+            (Method::GET, "/admin/watchlist"),
+            (Method::PUT, "/api/v1/admin/watchlist/x"),
+            (Method::POST, "/admin/users"),
+        ] {
+            assert!(!is_watchlist_upload(&request(method.clone(), path)), "{method} {path}");
         }
     }
 }

@@ -82,6 +82,21 @@ const NOTICES: &[&str] = &[
     "admin-users-updated",
     "staff-mfa-needed",
     "admin-content-saved",
+    "casepage-notice-uploaded",
+    "casepage-notice-evidence-sent",
+    "casepage-notice-appealed",
+    "casepage-notice-withdrawn",
+    "bo-notice-claimed",
+    "bo-notice-assigned",
+    "bo-notice-note-added",
+    "bo-notice-moved",
+    "bo-notice-evidence-requested",
+    "bo-notice-decided",
+    "bo-notice-appeal-decided",
+    "bo-notice-checks-run",
+    "bo-notice-reason-added",
+    "bo-notice-reason-retired",
+    "checks-notice-replaced",
 ];
 
 impl FromRequestParts<AppState> for PageCtx {

@@ -29,6 +29,8 @@ struct DashboardPage {
     er_count: String,
     unread_messages: String,
     unread_notifications: String,
+    /// The traveler has at least one case (the card links to `/cases`).
+    has_cases: bool,
 }
 
 /// The traveler's home: the five sections, each with its count or its empty state. Cases,
@@ -52,6 +54,8 @@ pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor)
         er_count: count("dashboard-er-count", items.len()),
         unread_messages: count("dashboard-unread", 0),
         unread_notifications: count("dashboard-unread", 0),
+        // Who may not list cases (an account the policy keeps from them) simply sees none.
+        has_cases: state.app.cases(&actor, None, None, 1).await.is_ok_and(|p| !p.items.is_empty()),
         frame,
     };
     html(&page)

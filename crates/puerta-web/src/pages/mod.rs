@@ -4,12 +4,17 @@
 
 mod accounts;
 mod admin;
+mod admin_watchlist;
+mod apply;
 pub mod assets;
+mod backoffice;
+mod cases;
 mod content;
 pub mod form;
 pub mod frame;
 mod home;
 mod language;
+pub mod multipart_form;
 mod offline;
 #[cfg(test)]
 mod templates_test;
@@ -33,6 +38,10 @@ pub fn routes() -> Router<AppState> {
         .route("/static/{name}", get(assets::serve))
         .merge(accounts::routes())
         .merge(admin::routes())
+        .merge(admin_watchlist::routes())
+        .merge(apply::routes())
+        .merge(backoffice::routes())
+        .merge(cases::routes())
         .merge(content::routes())
         .merge(offline::routes())
         .route("/language", get(language::page).post(accounts::choose_language))

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::helpers::{PASSWORD, TestApp, assert_problem};
 
 /// A one-page PDF with a right cross-reference table.
-fn pdf() -> Vec<u8> {
+pub(crate) fn pdf() -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -46,7 +46,7 @@ fn entry(out: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: u32) {
 }
 
 /// A small JPEG with an EXIF block holding a GPS position (18°N, 72°W) right after SOI.
-fn jpeg_with_gps() -> Vec<u8> {
+pub(crate) fn jpeg_with_gps() -> Vec<u8> {
     let picture = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(48, 32, |x, y| {
         image::Rgb([u8::try_from(x * 5).unwrap_or(0), u8::try_from(y * 7).unwrap_or(0), 128])
     }));
@@ -86,7 +86,7 @@ fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
@@ -104,7 +104,7 @@ fn multipart(kind: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn upload(
+pub(crate) async fn upload(
     app: &TestApp,
     token: &str,
     reference: &str,
@@ -124,7 +124,7 @@ async fn upload(
 }
 
 /// A verified traveler `email` with one submitted case: (token, reference number).
-async fn traveler_with_case(app: &TestApp, email: &str) -> (String, String) {
+pub(crate) async fn traveler_with_case(app: &TestApp, email: &str) -> (String, String) {
     app.verified_traveler(email, PASSWORD).await;
     let token = app.token(email, PASSWORD).await;
     let traveler = json!({
@@ -157,12 +157,12 @@ async fn traveler_with_case(app: &TestApp, email: &str) -> (String, String) {
     (token, receipt["cases"][0]["reference_number"].as_str().expect("ref").to_string())
 }
 
-fn data_dir(app: &TestApp) -> PathBuf {
+pub(crate) fn data_dir(app: &TestApp) -> PathBuf {
     app.outbox.parent().expect("data dir").to_path_buf()
 }
 
 /// Every file under `dir`, at any depth.
-fn files_under(dir: &Path) -> usize {
+pub(crate) fn files_under(dir: &Path) -> usize {
     let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
     entries.filter_map(Result::ok).map(|e| if e.path().is_dir() { files_under(&e.path()) } else { 1 }).sum()
 }
@@ -179,7 +179,7 @@ async fn rows(app: &TestApp, reference: &str) -> usize {
     n
 }
 
-async fn download(app: &TestApp, token: &str, id: &str) -> reqwest::Response {
+pub(crate) async fn download(app: &TestApp, token: &str, id: &str) -> reqwest::Response {
     app.get_with(&format!("/api/v1/documents/{id}"), token).await
 }
 
@@ -346,5 +346,97 @@ mod per_case_quota {
     async fn postgres() {
         let Some(app) = TestApp::postgres_with(quota_settings).await else { return };
         the_quota_refuses_the_upload_past_it(app).await;
+    }
+}
+
+/// The same API with documents in an S3-compatible bucket (moto, which `scripts/test.sh` starts
+/// and names in `PUERTA_TEST_S3_ENDPOINT`): once, on SQLite, as the storage is the same for both
+/// databases.
+mod on_s3 {
+    use super::*;
+
+    fn endpoint() -> String {
+        std::env::var("PUERTA_TEST_S3_ENDPOINT")
+            .ok()
+            .filter(|e| !e.trim().is_empty())
+            .map(|e| e.trim_end_matches('/').to_string())
+            .expect(
+                "PUERTA_TEST_S3_ENDPOINT is not set: this test needs an S3-compatible server. Run \
+                 `bash scripts/test.sh`, or wrap the command in `bash scripts/moto.sh`, e.g. \
+                 `bash scripts/moto.sh cargo nextest run -p puerta --test api on_s3`.",
+            )
+    }
+
+    /// The object keys the bucket lists (moto answers a plain, unsigned path-style GET).
+    async fn keys_in(client: &reqwest::Client, endpoint: &str, bucket: &str) -> Vec<String> {
+        let listing = client.get(format!("{endpoint}/{bucket}")).send().await.expect("list");
+        assert_eq!(listing.status(), 200);
+        let text = listing.text().await.expect("xml");
+        text.split("<Key>")
+            .skip(1)
+            .filter_map(|k| k.split_once("</Key>"))
+            .map(|(k, _)| k.to_string())
+            .collect()
+    }
+
+    /// An object's bytes as the bucket holds them (a signed GET: moto keeps objects private).
+    async fn raw_object(endpoint: &str, bucket: &str, key: &str) -> Vec<u8> {
+        use object_store::ObjectStore;
+        let store = object_store::aws::AmazonS3Builder::new()
+            .with_endpoint(endpoint)
+            .with_allow_http(true)
+            .with_region("us-east-1")
+            .with_bucket_name(bucket)
+            .with_access_key_id("test")
+            .with_secret_access_key("test")
+            .build()
+            .expect("client");
+        let object = store.get(&object_store::path::Path::from(key)).await.expect("object");
+        object.bytes().await.expect("bytes").to_vec()
+    }
+
+    #[tokio::test]
+    async fn uploads_are_stored_encrypted_in_the_bucket_and_come_back_whole() {
+        let endpoint = endpoint();
+        let bucket = format!("puerta-api-{}", uuid::Uuid::new_v4().simple());
+        let client = reqwest::Client::new();
+        assert!(
+            client.put(format!("{endpoint}/{bucket}")).send().await.expect("bucket").status().is_success()
+        );
+        let app = TestApp::sqlite_with(|s| {
+            s.documents_s3_endpoint = Some(endpoint.clone());
+            s.documents_s3_bucket = Some(bucket.clone());
+            s.documents_s3_access_key_id = Some("test".into());
+            s.documents_s3_secret_access_key = Some("test".to_string().into());
+            quota_settings(s);
+        })
+        .await;
+        let (token, reference) = traveler_with_case(&app, "s3@example.org").await;
+        let pdf = pdf();
+        let r = upload(&app, &token, &reference, "passport", "p.pdf", &pdf).await;
+        assert_eq!(r.status(), 201);
+        let id = r.json::<serde_json::Value>().await.expect("json")["id"].as_str().expect("id").to_string();
+        let r = download(&app, &token, &id).await;
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.bytes().await.expect("bytes").as_ref(), pdf.as_slice(), "the same bytes back");
+
+        assert_eq!(keys_in(&client, &endpoint, &bucket).await, [format!("documents/{id}")]);
+        let object = raw_object(&endpoint, &bucket, &format!("documents/{id}")).await;
+        assert!(
+            object.starts_with(b"PDOC") && !contains(&object, b"%PDF"),
+            "ciphertext only: {:?}",
+            String::from_utf8_lossy(&object[..object.len().min(300)])
+        );
+        assert_eq!(files_under(&data_dir(&app).join("documents")), 0, "nothing on the local disk");
+
+        // Refused uploads (bad content, past the quota) leave nothing in the bucket.
+        let html = b"<!DOCTYPE html><html><script>alert(1)</script></html>";
+        assert_eq!(upload(&app, &token, &reference, "passport", "x.pdf", html).await.status(), 422);
+        for _ in 0..2 {
+            assert_eq!(upload(&app, &token, &reference, "evidence", "p.pdf", &pdf).await.status(), 201);
+        }
+        assert_eq!(upload(&app, &token, &reference, "evidence", "p.pdf", &pdf).await.status(), 422);
+        assert_eq!(keys_in(&client, &endpoint, &bucket).await.len(), 3, "three objects, no more");
+        assert_eq!(rows(&app, &reference).await, 3);
     }
 }

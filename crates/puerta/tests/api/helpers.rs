@@ -111,6 +111,27 @@ impl TestApp {
         self.server.take().expect("running")
     }
 
+    /// Stops the server and starts it again on the same data folder and database, with the test
+    /// settings changed by `change` (another master key, say): a restart with new settings.
+    pub async fn restart_with(mut self, change: impl FnOnce(&mut Settings)) -> Self {
+        if self.server.is_some() {
+            self.stop().await.expect("server task").expect("server stopped cleanly");
+        }
+        let postgres = self.postgres.take();
+        // Keep the data folder: this one is dropped (with a stand-in folder) without cleanup.
+        let data_dir = std::mem::replace(&mut self._data_dir, tempfile::tempdir().expect("temp dir"));
+        drop(self);
+        let mut settings = test_settings(&data_dir, postgres.as_ref());
+        change(&mut settings);
+        Self::start_with(postgres, data_dir, settings).await
+    }
+
+    /// The test settings for this app's data folder and database, without the changes it was
+    /// started with (to start another server on the same data, after [`Self::stop`]).
+    pub fn settings(&self) -> Settings {
+        test_settings(&self._data_dir, self.postgres.as_ref())
+    }
+
     /// A second connection to the test's database, for set-up that has no public door.
     pub async fn store(&self) -> puerta_store::Store {
         let url = match &self.postgres {

@@ -156,6 +156,13 @@ async fn download_document(
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let download = state.app.document(&client, &actor, &id).await?;
+    Ok(download_response(download))
+}
+
+/// A document as a streamed, decrypted download: always an attachment (never shown inside our
+/// origin, where a PDF viewer would run), never stored, never sniffed. The API's and the
+/// pages' downloads answer with this.
+pub fn download_response(download: puerta_app::cases::DocumentDownload) -> Response {
     let document = download.document;
     let extension = puerta_app::documents::DocumentType::from_mime(&document.content_type)
         .map_or("bin", puerta_app::documents::DocumentType::extension);
@@ -178,7 +185,7 @@ async fn download_document(
     if let Ok(length) = HeaderValue::from_str(&document.size.to_string()) {
         headers.insert(header::CONTENT_LENGTH, length);
     }
-    Ok(response)
+    response
 }
 
 #[cfg(test)]

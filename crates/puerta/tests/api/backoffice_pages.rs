@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use crate::documents::{pdf, upload};
-use crate::helpers::{PASSWORD, TestApp};
+use crate::helpers::{PASSWORD, TestApp, json_of};
 
 /// A browser: keeps cookies, sends our Origin on form posts, reads the CSRF token from pages.
 struct Browser<'a> {
@@ -94,13 +94,6 @@ fn traveler(given: &str) -> serde_json::Value {
         "nationality": "HT", "country_of_birth": "HT", "city_of_birth": "Cap-Haïtien",
         "country_of_residence": "MX", "language": "ht", "phone": "+52 55 1234 5678"
     })
-}
-
-async fn json_of(response: reqwest::Response, status: u16) -> serde_json::Value {
-    let got = response.status().as_u16();
-    let body: serde_json::Value = response.json().await.unwrap_or_default();
-    assert_eq!(got, status, "{body}");
-    body
 }
 
 /// A verified traveler who submits a group (one case per given name) for `port`:

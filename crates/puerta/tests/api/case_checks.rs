@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, TestApp, assert_problem};
+use crate::helpers::{PASSWORD, TestApp, assert_problem, bearer_post as post, json_of};
 
 fn traveler(given: &str, family: &str, born: &str) -> serde_json::Value {
     json!({
@@ -16,17 +16,6 @@ fn traveler(given: &str, family: &str, born: &str) -> serde_json::Value {
 
 fn address(line1: &str) -> serde_json::Value {
     json!({"line1": line1, "city": "Brownsville", "state": "TX", "postal_code": "78520"})
-}
-
-async fn post(app: &TestApp, token: &str, path: &str, body: serde_json::Value) -> reqwest::Response {
-    app.client.post(app.url(path)).bearer_auth(token).json(&body).send().await.expect("sent")
-}
-
-async fn json_of(response: reqwest::Response, status: u16) -> serde_json::Value {
-    let got = response.status().as_u16();
-    let body: serde_json::Value = response.json().await.unwrap_or_default();
-    assert_eq!(got, status, "{body}");
-    body
 }
 
 async fn upload(app: &TestApp, token: &str, csv: &str) -> reqwest::Response {

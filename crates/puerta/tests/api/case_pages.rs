@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use puerta_i18n::{Arg, Language, format_in_zone, t, t_args};
 use serde_json::json;
 
+use crate::documents::pdf;
 use crate::helpers::{PASSWORD, TestApp};
 
 /// A browser: keeps cookies, sends our Origin on form posts, reads the CSRF token from pages.
@@ -136,31 +137,6 @@ fn text(html: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
-}
-
-/// A one-page PDF with a right cross-reference table.
-fn pdf() -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-    ];
-    let mut text = String::from("%PDF-1.7\n");
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(text.len());
-        text.push_str(&format!("{} 0 obj\n{body}\nendobj\n", i + 1));
-    }
-    let xref = text.len();
-    text.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1));
-    for offset in offsets {
-        text.push_str(&format!("{offset:010} 00000 n \n"));
-    }
-    text.push_str(&format!(
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        objects.len() + 1
-    ));
-    text.into_bytes()
 }
 
 fn png() -> Vec<u8> {

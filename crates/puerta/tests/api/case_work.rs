@@ -5,7 +5,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, TestApp, assert_problem};
+use crate::helpers::{PASSWORD, TestApp, assert_problem, bearer_post as post, json_of};
 
 fn traveler(given: &str) -> serde_json::Value {
     json!({
@@ -13,17 +13,6 @@ fn traveler(given: &str) -> serde_json::Value {
         "nationality": "HT", "country_of_birth": "HT", "city_of_birth": "Cap-Haïtien",
         "country_of_residence": "MX", "language": "ht"
     })
-}
-
-async fn post(app: &TestApp, token: &str, path: &str, body: serde_json::Value) -> reqwest::Response {
-    app.client.post(app.url(path)).bearer_auth(token).json(&body).send().await.expect("sent")
-}
-
-async fn json_of(response: reqwest::Response, status: u16) -> serde_json::Value {
-    let got = response.status().as_u16();
-    let body: serde_json::Value = response.json().await.unwrap_or_default();
-    assert_eq!(got, status, "{body}");
-    body
 }
 
 /// A verified traveler with a group of `n` submitted for `port`: (token, reference numbers).

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{PASSWORD, TestApp, assert_problem};
+use crate::helpers::{PASSWORD, TestApp, assert_problem, bearer_post as post};
 
 fn traveler(given: &str) -> serde_json::Value {
     json!({
@@ -16,10 +16,6 @@ fn traveler(given: &str) -> serde_json::Value {
 
 fn destination() -> serde_json::Value {
     json!({"line1": "100 Main St", "city": "Brownsville", "state": "TX", "postal_code": "78520"})
-}
-
-async fn post(app: &TestApp, token: &str, path: &str, body: serde_json::Value) -> reqwest::Response {
-    app.client.post(app.url(path)).bearer_auth(token).json(&body).send().await.expect("sent")
 }
 
 /// Adds `n` travelers for `token` and answers their ids.

@@ -433,3 +433,21 @@ macro_rules! on_both_backends {
         )*
     };
 }
+
+/// A JSON POST with a bearer token.
+pub async fn bearer_post(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    body: serde_json::Value,
+) -> reqwest::Response {
+    app.client.post(app.url(path)).bearer_auth(token).json(&body).send().await.expect("sent")
+}
+
+/// The JSON body of `response`, which must have `status` (the body is in the failure message).
+pub async fn json_of(response: reqwest::Response, status: u16) -> serde_json::Value {
+    let got = response.status().as_u16();
+    let body: serde_json::Value = response.json().await.unwrap_or_default();
+    assert_eq!(got, status, "{body}");
+    body
+}

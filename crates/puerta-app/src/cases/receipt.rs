@@ -4,7 +4,6 @@
 use puerta_domain::access::{Action, Target};
 use puerta_domain::cases::{CaseStatus, ReferenceNumber};
 use puerta_domain::ids::ApplicationId;
-use puerta_store::cases::CaseFilter;
 
 use crate::accounts::Actor;
 use crate::{App, AppError};
@@ -26,9 +25,6 @@ pub struct ApplicationReceipt {
     pub lines: Vec<ReceiptLine>,
 }
 
-/// More cases than one account could ever hold in one application (10) across its history.
-const RECEIPT_SCAN: i64 = 1000;
-
 impl App {
     pub async fn application_receipt(&self, actor: &Actor, id: &str) -> Result<ApplicationReceipt, AppError> {
         actor.authorize(Action::EnterAdvanceInformation, Target::None)?;
@@ -38,16 +34,7 @@ impl App {
         if application.account_id != actor.user_id {
             return Err(AppError::NotFound);
         }
-        let filter = CaseFilter {
-            account_id: Some(actor.user_id.clone()),
-            status: None,
-            assigned_to: None,
-            before: None,
-            limit: RECEIPT_SCAN,
-        };
-        let mut cases: Vec<_> =
-            read.cases().list(&filter).await?.into_iter().filter(|c| c.application_id == id).collect();
-        cases.sort_by(|a, b| (a.opened_at, a.id.as_str()).cmp(&(b.opened_at, b.id.as_str())));
+        let cases = read.cases().of_application(&id).await?;
         let mut lines = Vec::with_capacity(cases.len());
         for case in cases {
             let traveler = read.travelers().find_for_account(&actor.user_id, &case.traveler_id).await?;

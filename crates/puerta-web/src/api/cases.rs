@@ -22,6 +22,7 @@ use crate::auth::{ApiActor, Client};
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(add_traveler, list_travelers))
+        .routes(routes!(update_traveler, remove_traveler))
         .routes(routes!(submit_application))
         .routes(routes!(list_cases))
         .routes(routes!(get_case))
@@ -139,7 +140,14 @@ async fn add_traveler(
     ApiActor(actor): ApiActor,
     ApiJson(body): ApiJson<TravelerBody>,
 ) -> Result<(StatusCode, Json<TravelerOut>), ApiError> {
-    let input = TravelerInput {
+    let input = traveler_input(body);
+    let traveler = state.app.add_traveler(&client, &actor, input).await?;
+    Ok((StatusCode::CREATED, Json(traveler.into())))
+}
+
+/// The profile a body describes, for the use cases to validate.
+fn traveler_input(body: TravelerBody) -> TravelerInput {
+    TravelerInput {
         given_name: body.given_name,
         family_name: body.family_name,
         date_of_birth: body.date_of_birth,
@@ -157,9 +165,43 @@ async fn add_traveler(
             issuing_country: d.issuing_country,
             expiry_date: d.expiry_date,
         }),
-    };
-    let traveler = state.app.add_traveler(&client, &actor, input).await?;
-    Ok((StatusCode::CREATED, Json(traveler.into())))
+    }
+}
+
+/// Replace a traveler's profile (while they are in no case yet).
+#[utoipa::path(put, path = "/api/v1/travelers/{id}", tag = "cases", security(("bearer" = [])), request_body = TravelerBody,
+    params(("id" = String, Path, max_length = 64)),
+    responses(JsonBody, SignedInWrite, (status = 200, body = TravelerOut),
+        (status = 403, description = "`forbidden`: only travelers enter advance information", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such traveler in your group", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`already_open`: the traveler is in a case; their information is with the officers", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: each invalid field in `errors`", body = Problem, content_type = "application/problem+json")))]
+async fn update_traveler(
+    State(state): State<AppState>,
+    Client(client): Client,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<TravelerBody>,
+) -> Result<Json<TravelerOut>, ApiError> {
+    let traveler = state.app.update_traveler(&client, &actor, &id, traveler_input(body)).await?;
+    Ok(Json(traveler.into()))
+}
+
+/// Remove a traveler from your group (while they are in no case yet).
+#[utoipa::path(delete, path = "/api/v1/travelers/{id}", tag = "cases", security(("bearer" = [])),
+    params(("id" = String, Path, max_length = 64)),
+    responses(SignedInWrite, (status = 204, description = "Removed"),
+        (status = 403, description = "`forbidden`: only travelers enter advance information", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such traveler in your group", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`already_open`: the traveler is in a case", body = Problem, content_type = "application/problem+json")))]
+async fn remove_traveler(
+    State(state): State<AppState>,
+    Client(client): Client,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    state.app.remove_traveler(&client, &actor, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// Your group's travelers, in the order you entered them.

@@ -317,3 +317,36 @@ on_both_backends! {
         assert!(all.as_array().expect("codes").iter().any(|c| c["code"] == "document_expired" && c["retired"] == true), "{all}");
     }
 }
+
+on_both_backends! {
+    async fn a_traveler_not_yet_in_a_case_can_be_changed_or_removed_and_one_in_a_case_cannot(app) {
+        let (holder, references) = submitted(&app, "edit@example.org", 1, None).await;
+        let (stranger, _) = submitted(&app, "other@example.org", 1, None).await;
+        let added = json_of(post(&app, &holder, "/api/v1/travelers", traveler("Rose")).await, 201).await;
+        let id = added["id"].as_str().expect("id").to_string();
+        let put = |token: &str, id: &str, body: serde_json::Value| app.client.put(app.url(&format!("/api/v1/travelers/{id}"))).bearer_auth(token).json(&body).send();
+        let mut changed = traveler("Rose-Marie");
+        changed["city_of_birth"] = json!("Jacmel");
+        let updated = json_of(put(&holder, &id, changed.clone()).await.expect("sent"), 200).await;
+        assert_eq!(updated["given_name"], "Rose-Marie");
+        assert_eq!(updated["city_of_birth"], "Jacmel");
+        let mut bad = changed.clone();
+        bad["date_of_birth"] = json!("2999-01-01");
+        assert_problem(put(&holder, &id, bad).await.expect("sent"), 422, "validation_failed").await;
+        assert_problem(put(&stranger, &id, changed.clone()).await.expect("sent"), 404, "not_found").await;
+
+        // The one already in a case stays as the officers have it.
+        let travelers = json_of(app.get_with("/api/v1/travelers", &holder).await, 200).await;
+        let in_case = travelers["items"].as_array().expect("items").iter().find(|t| t["given_name"] == "Marie0").expect("the submitted one")["id"].as_str().expect("id").to_string();
+        assert_problem(put(&holder, &in_case, changed).await.expect("sent"), 409, "already_open").await;
+        let delete = |token: &str, id: &str| app.client.delete(app.url(&format!("/api/v1/travelers/{id}"))).bearer_auth(token).send();
+        assert_problem(delete(&holder, &in_case).await.expect("sent"), 409, "already_open").await;
+        assert_problem(delete(&stranger, &id).await.expect("sent"), 404, "not_found").await;
+        assert_eq!(delete(&holder, &id).await.expect("sent").status(), 204);
+        assert_problem(delete(&holder, &id).await.expect("sent"), 404, "not_found").await;
+        let travelers = json_of(app.get_with("/api/v1/travelers", &holder).await, 200).await;
+        assert_eq!(travelers["items"].as_array().expect("items").len(), 1);
+        let seen = json_of(app.get_with(&format!("/api/v1/cases/{}", references[0]), &holder).await, 200).await;
+        assert_eq!(seen["traveler_name"], "Marie0 Joseph", "the case keeps its traveler");
+    }
+}

@@ -14,6 +14,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/challenge"),
     ("post", "/api/v1/travelers"),
     ("get", "/api/v1/travelers"),
+    ("put", "/api/v1/travelers/{id}"),
+    ("delete", "/api/v1/travelers/{id}"),
     ("post", "/api/v1/applications"),
     ("get", "/api/v1/cases"),
     ("get", "/api/v1/cases/{reference_number}"),

@@ -57,7 +57,11 @@ pub async fn show(
                     qr_svg: qr_svg(&l.reference_number.to_string()),
                 })
                 .collect();
-            let submitted = frame.date(&receipt.submitted_at);
+            // In the reader's language and own time zone, the zone named, as every traveler time.
+            let submitted = match state.app.me(&actor).await {
+                Ok(me) => puerta_i18n::format_in_zone(frame.lang, receipt.submitted_at, me.time_zone),
+                Err(e) => return ApiError::from(e).into_response(),
+            };
             render(&ReceiptPage { frame, submitted, lines }, StatusCode::OK)
         }
         Err(e) => ApiError::from(e).into_response(),

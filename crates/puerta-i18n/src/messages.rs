@@ -82,6 +82,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/backoffice.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/checks.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/case_pages.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/appointments.ftl")),
         ]
     };
 }

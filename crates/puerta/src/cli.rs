@@ -58,6 +58,20 @@ pub enum Command {
     /// Manage accounts from the command line (operators).
     #[command(subcommand)]
     User(UserCommand),
+    /// The daily appointment draw.
+    #[command(subcommand)]
+    Draw(DrawCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DrawCommand {
+    /// Recompute a published draw (commitment, inputs' digest, seed, result) and say whether it
+    /// matches. Works offline: needs only the published file, no database.
+    Verify {
+        /// The published draw (the JSON of `GET /api/v1/draws/{date}/results`).
+        #[arg(long)]
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use std::sync::Arc;
 
-use puerta::cli::{Cli, Command, UserCommand};
+use puerta::cli::{Cli, Command, DrawCommand, UserCommand};
 use puerta::settings::Settings;
 use puerta::startup::{Application, open_app, shutdown_signal};
 use puerta::telemetry;
@@ -23,6 +23,10 @@ fn main() -> ExitCode {
     if let Command::Config = cli.command {
         print!("{}", settings.to_redacted_toml());
         return ExitCode::SUCCESS;
+    }
+    // Offline: a published file and nothing else, so anyone can check a draw.
+    if let Command::Draw(DrawCommand::Verify { file }) = &cli.command {
+        return verify_draw_file(file);
     }
     telemetry::init(&settings);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -42,6 +46,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// `puerta draw verify --file F`: exit 0 when the published draw recomputes exactly, 1 when it
+/// does not (saying what differs), 2 when the file cannot be read as a published draw.
+fn verify_draw_file(file: &std::path::Path) -> ExitCode {
+    use puerta_domain::appointments::PublishedDraw;
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("puerta: cannot read {}: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    let published: PublishedDraw = match serde_json::from_str(&text) {
+        Ok(published) => published,
+        Err(e) => {
+            eprintln!("puerta: {} is not a published draw: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    match published.verify() {
+        Ok(()) => {
+            let places: u32 = published.outcome.placements.iter().map(|p| p.places).sum();
+            println!(
+                "the draw of {} matches: {} requests, {} placed ({} places) at {} ports",
+                published.date,
+                published.input.entries.len(),
+                published.outcome.placements.len(),
+                places,
+                published.input.capacity.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            println!("the draw of {} does NOT match: {e}", published.date);
+            ExitCode::FAILURE
+        }
+    }
+}
+
 async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Serve => {
@@ -56,7 +98,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("database migrated; {} port(s) added", report.ports_added);
             Ok(())
         }
-        Command::Config => Ok(()),
+        Command::Config | Command::Draw(_) => Ok(()),
         Command::User(command) => {
             let (app, _) = open_app(&settings, Arc::new(SystemClock)).await?;
             let result = user_command(&app, command).await;

@@ -6,9 +6,20 @@
 
 mod confirmation;
 mod draw;
+mod published;
+mod service_area;
+mod service_area_regions;
+#[cfg(test)]
+mod service_area_tests;
 mod window;
 
 pub use confirmation::{ConfirmationNumber, ConfirmationNumberError};
+pub use published::{PublicRandomness, PublishedDraw, VerifyError, commitment};
+pub use service_area::{
+    BORDER_TOLERANCE_M, DEFAULT_MAX_ACCURACY_M, DEFAULT_POLICY, PolicyError, Position, PositionError,
+    Refusal, ServicePolicy, check,
+};
+pub use service_area_regions::RegionDataError;
 pub use window::{RequestWindow, WindowClosed, WindowError};
 
 pub use draw::{

@@ -40,6 +40,7 @@ fn every_command_explains_itself() {
         ("serve", "Run the web server"),
         ("migrate", "Apply database migrations"),
         ("config", "Print the effective configuration"),
+        ("draw", "The daily appointment draw"),
     ] {
         assert!(top.contains(command) && top.contains(says), "{top}");
         let (code, help, _) = output(puerta(dir.path()).args([command, "--help"]));
@@ -248,4 +249,51 @@ fn operators_create_staff_accounts_and_change_roles_from_the_command_line() {
     let (code, _, stderr) =
         output(puerta(dir.path()).args(["user", "create", "--email", "x@example.org", "--role", "admin"]));
     assert_eq!(code, 2, "the password must come from stdin: {stderr}");
+}
+
+/// A small published draw: three groups at one port with two places (the example).
+fn published_draw() -> puerta_domain::appointments::PublishedDraw {
+    use puerta_domain::appointments::{DrawEntry, DrawInput, PublishedDraw};
+    let entries = [("a", 2, 1_000), ("b", 1, 2_000), ("c", 1, 3_000)]
+        .into_iter()
+        .map(|(id, size, at)| DrawEntry {
+            id: id.repeat(64),
+            port: "SYS".into(),
+            group_size: size,
+            registered_at: at,
+        })
+        .collect();
+    let input = DrawInput {
+        entries,
+        capacity: std::collections::BTreeMap::from([("SYS".to_string(), 2)]),
+        oldest_share_permille: 500,
+    };
+    PublishedDraw::run("2026-12-02", b"the secret committed before the window", input, None).expect("draw")
+}
+
+#[test]
+fn draw_verify_checks_a_published_file_offline_and_fails_on_one_altered_entry() {
+    let dir = tempfile::tempdir().expect("dir");
+    let file = dir.path().join("results.json");
+    let published = published_draw();
+    let placed: u32 = published.outcome.placements.iter().map(|p| p.places).sum();
+    assert_eq!(placed, 2, "two places, groups whole");
+    std::fs::write(&file, serde_json::to_string_pretty(&published).expect("json")).expect("written");
+    // No database, no data folder: only the file.
+    let (code, stdout, stderr) = output(puerta(dir.path()).args(["draw", "verify", "--file"]).arg(&file));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("the draw of 2026-12-02 matches"), "{stdout}");
+    assert!(!dir.path().join("data").exists(), "verifying touches no database");
+
+    let mut altered = published.clone();
+    altered.input.entries[2].group_size = 2;
+    std::fs::write(&file, serde_json::to_string(&altered).expect("json")).expect("written");
+    let (code, stdout, _) = output(puerta(dir.path()).args(["draw", "verify", "--file"]).arg(&file));
+    assert_eq!(code, 1, "{stdout}");
+    assert!(stdout.contains("does NOT match") && stdout.contains("digest"), "{stdout}");
+
+    std::fs::write(&file, "not json").expect("written");
+    let (code, _, stderr) = output(puerta(dir.path()).args(["draw", "verify", "--file"]).arg(&file));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("is not a published draw"), "{stderr}");
 }

@@ -1,0 +1,7 @@
+# Citas (issue 11): la revisión de la zona atendida al pedir y al confirmar una cita.
+geofence-refused-position = No pudimos leer su ubicación. Revise que la ubicación de su teléfono esté activada y vuelva a intentarlo.
+geofence-refused-accuracy = Su teléfono solo dio una ubicación aproximada. Active la ubicación de su teléfono, permita que esta página use su ubicación exacta, salga al aire libre o acérquese a una ventana y vuelva a intentarlo.
+geofence-retry = Revisar mi ubicación otra vez
+geofence-outside-north-of-19 = Su ubicación está fuera de la zona que atendemos. Solo puede pedir una cita, y confirmarla, si está en el norte o el centro de México: por ejemplo en una ciudad de la frontera, Monterrey, Guadalajara, la Ciudad de México, Puebla, Veracruz, Mérida o Cancún. Más al sur no se puede: por ejemplo en Cuernavaca, Acapulco, Oaxaca, Villahermosa, Tapachula o Chetumal.
+geofence-outside-north-of-19-chiapas-tabasco = Su ubicación está fuera de la zona que atendemos. Solo puede pedir una cita, y confirmarla, si está en el norte o el centro de México (por ejemplo en una ciudad de la frontera, Monterrey, Guadalajara, la Ciudad de México, Puebla, Veracruz, Mérida o Cancún) o en los estados de Chiapas y Tabasco. En el resto del sur no se puede: por ejemplo en Cuernavaca, Acapulco, Oaxaca o Chetumal.
+geofence-outside-mexico = Su ubicación está fuera de la zona que atendemos. Solo puede pedir una cita, y confirmarla, si está en México (en cualquier parte del país).

@@ -1,0 +1,7 @@
+# Agendamentos (issue 11): a verificação da área atendida ao pedir e ao confirmar um agendamento.
+geofence-refused-position = Não conseguimos ler a sua localização. Verifique se a localização do seu celular está ativada e tente de novo.
+geofence-refused-accuracy = O seu celular deu só uma localização aproximada. Ative a localização do seu celular, permita que este site use a sua localização exata, vá para um lugar aberto ou fique perto de uma janela e tente de novo.
+geofence-retry = Verificar minha localização de novo
+geofence-outside-north-of-19 = A sua localização está fora da área que atendemos. Você só pode pedir um agendamento, e confirmá-lo, se estiver no norte ou no centro do México: por exemplo, numa cidade da fronteira, em Monterrey, Guadalajara, na Cidade do México, em Puebla, Veracruz, Mérida ou Cancún. Mais ao sul não é possível: por exemplo, em Cuernavaca, Acapulco, Oaxaca, Villahermosa, Tapachula ou Chetumal.
+geofence-outside-north-of-19-chiapas-tabasco = A sua localização está fora da área que atendemos. Você só pode pedir um agendamento, e confirmá-lo, se estiver no norte ou no centro do México (por exemplo, numa cidade da fronteira, em Monterrey, Guadalajara, na Cidade do México, em Puebla, Veracruz, Mérida ou Cancún) ou nos estados de Chiapas e Tabasco. No resto do sul não é possível: por exemplo, em Cuernavaca, Acapulco, Oaxaca ou Chetumal.
+geofence-outside-mexico = A sua localização está fora da área que atendemos. Você só pode pedir um agendamento, e confirmá-lo, se estiver no México (em qualquer lugar do país).

@@ -494,7 +494,7 @@ impl App {
         let mut tx = self.begin().await?;
         tx.drafts().delete_application(&actor.user_id).await?;
         let me = Some(&actor.user_id);
-        self.audit(&mut tx, ctx, me, AuditAction::ApplicationDraftSaved, me, None).await?;
+        self.audit(&mut tx, ctx, me, AuditAction::ApplicationDraftDiscarded, me, None).await?;
         self.commit(tx).await
     }
 

@@ -50,6 +50,10 @@ impl App {
     ) -> Result<Receipt, AppError> {
         actor.authorize(Action::EnterAdvanceInformation, Target::None)?;
         let unknown = || AppError::field("traveler_ids", "error-traveler-unknown");
+        // Refused before any parsing: a list longer than a group is never read.
+        if traveler_ids.len() > puerta_domain::cases::MAX_GROUP_SIZE {
+            return Err(AppError::Conflict("group_full"));
+        }
         let travelers: Vec<TravelerId> = traveler_ids
             .iter()
             .map(|id| TravelerId::parse(id.trim()))
@@ -73,6 +77,8 @@ impl App {
             return Err(unknown_port());
         }
         for id in &travelers {
+            // Locked first: a change or removal of this traveler at the same moment waits.
+            tx.travelers().lock(id).await?;
             if tx.travelers().find_for_account(&actor.user_id, id).await?.is_none() {
                 return Err(unknown());
             }

@@ -47,6 +47,8 @@ impl App {
         let profile = TravelerProfile::parse(&input, self.today()).map_err(invalid)?;
         let now = self.now();
         let mut tx = self.begin().await?;
+        // Locked first: a submission of this traveler at the same moment waits, or we do.
+        tx.travelers().lock(&id).await?;
         let existing =
             tx.travelers().find_for_account(&actor.user_id, &id).await?.ok_or(AppError::NotFound)?;
         if tx.travelers().has_case(&id).await? {
@@ -54,7 +56,9 @@ impl App {
         }
         let mut record = super::travelers::to_record(id, actor, &profile, now);
         record.created_at = existing.created_at;
-        tx.travelers().update(&record).await?;
+        if !tx.travelers().update(&record).await? {
+            return Err(AppError::NotFound);
+        }
         let me = Some(&actor.user_id);
         self.audit(&mut tx, ctx, me, AuditAction::TravelerUpdated, me, Some(record.id.to_string())).await?;
         self.commit(tx).await?;
@@ -71,6 +75,7 @@ impl App {
         actor.authorize(Action::EnterAdvanceInformation, Target::None)?;
         let id = traveler_id(id)?;
         let mut tx = self.begin().await?;
+        tx.travelers().lock(&id).await?;
         if tx.travelers().find_for_account(&actor.user_id, &id).await?.is_none() {
             return Err(AppError::NotFound);
         }

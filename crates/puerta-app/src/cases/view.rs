@@ -100,9 +100,10 @@ pub struct CaseDetail {
 
 impl App {
     /// The actor's cases (a traveler: their group's; an officer or supervisor: every case,
-    /// optionally by status), newest first.
+    /// optionally by status, the read audited), newest first.
     pub async fn cases(
         &self,
+        ctx: &RequestContext,
         actor: &Actor,
         status: Option<&str>,
         before: Option<(i64, CaseId)>,
@@ -132,6 +133,14 @@ impl App {
                 opened_at: row.opened_at,
                 updated_at: row.updated_at,
             });
+        }
+        drop(read);
+        // A staff list shows travelers' names: audited like the queue.
+        if actor.role.is_staff() {
+            let mut tx = self.begin().await?;
+            let detail = Some(format!("{} cases", items.len()));
+            self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::CaseQueueRead, None, detail).await?;
+            self.commit(tx).await?;
         }
         Ok(CasePage { items, next: next.flatten() })
     }
@@ -195,7 +204,8 @@ impl App {
         if actor.role.is_staff() {
             let mut tx = self.begin().await?;
             let detail = Some(row.reference_number.to_string());
-            self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::CaseReadByStaff, None, detail)
+            let holder = Some(&row.account_id);
+            self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::CaseReadByStaff, holder, detail)
                 .await?;
             self.commit(tx).await?;
         }

@@ -47,6 +47,7 @@ actions! {
     TravelerDraftSaved => "traveler_draft_saved",
     TravelerDraftDiscarded => "traveler_draft_discarded",
     ApplicationDraftSaved => "application_draft_saved",
+    ApplicationDraftDiscarded => "application_draft_discarded",
     ApplicationSubmitted => "application_submitted",
     CaseReadByStaff => "case_read_by_staff",
     DocumentUploaded => "document_uploaded",

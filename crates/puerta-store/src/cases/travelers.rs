@@ -156,6 +156,16 @@ impl<M> Travelers<'_, M> {
 }
 
 impl Travelers<'_, crate::Write> {
+    /// Takes the traveler's row lock (a write that changes nothing), so submitting a traveler
+    /// and changing or removing them run one after the other on PostgreSQL too (SQLite has one
+    /// writer anyway); what the second reads after the wait is what the first committed.
+    /// `false` when there is no such traveler.
+    pub async fn lock(&mut self, id: &TravelerId) -> Result<bool, StoreError> {
+        let changed =
+            exec!(&mut self.conn, "UPDATE travelers SET updated_at = updated_at WHERE id = $1", id.as_str())?;
+        Ok(changed == 1)
+    }
+
     pub async fn create(&mut self, t: &TravelerRecord) -> Result<(), StoreError> {
         let sql = format!(
             "INSERT INTO travelers ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \

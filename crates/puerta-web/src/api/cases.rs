@@ -361,11 +361,12 @@ fn parse_cursor(cursor: Option<&str>) -> Result<Option<(i64, CaseId)>, ApiError>
         (status = 422, description = "`validation_failed`: unknown status or bad cursor", body = Problem, content_type = "application/problem+json")))]
 async fn list_cases(
     State(state): State<AppState>,
+    Client(client): Client,
     ApiActor(actor): ApiActor,
     Query(q): Query<CaseParams>,
 ) -> Result<Json<CaseList>, ApiError> {
     let before = parse_cursor(q.cursor.as_deref())?;
-    let page = state.app.cases(&actor, q.status.as_deref(), before, q.limit.unwrap_or(50)).await?;
+    let page = state.app.cases(&client, &actor, q.status.as_deref(), before, q.limit.unwrap_or(50)).await?;
     Ok(Json(CaseList {
         items: page.items.into_iter().map(CaseSummaryOut::from).collect(),
         next_cursor: page.next.map(|(at, id)| format!("{at}.{id}")),

@@ -8,7 +8,7 @@ use super::form::html;
 use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
-use crate::auth::PageActor;
+use crate::auth::{Client, PageActor};
 use crate::pages::frame::Frame;
 
 #[derive(Template)]
@@ -35,7 +35,12 @@ struct DashboardPage {
 
 /// The traveler's home: the five sections, each with its count or its empty state. Cases,
 /// appointments, messages and notifications show their real empty state until those areas exist.
-pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
+pub async fn dashboard(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Client(client): Client,
+    PageActor(actor): PageActor,
+) -> Response {
     let frame = ctx.frame(&state, Some(&actor));
     let (profile, items) = match (state.app.me(&actor).await, state.app.entry_requirements(frame.lang).await)
     {
@@ -55,7 +60,7 @@ pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor)
         unread_messages: count("dashboard-unread", 0),
         unread_notifications: count("dashboard-unread", 0),
         // Who may not list cases (an account the policy keeps from them) simply sees none.
-        has_cases: state.app.cases(&actor, None, None, 1).await.is_ok_and(|p| !p.items.is_empty()),
+        has_cases: state.app.cases(&client, &actor, None, None, 1).await.is_ok_and(|p| !p.items.is_empty()),
         frame,
     };
     html(&page)

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::detail::tag;
 use crate::AppState;
 use crate::api::problem::ApiError;
-use crate::auth::PageActor;
+use crate::auth::{Client, PageActor};
 use crate::pages::Ctx;
 use crate::pages::form::html;
 use crate::pages::frame::Frame;
@@ -53,6 +53,7 @@ fn parse_cursor(cursor: &str) -> Option<Option<(i64, CaseId)>> {
 pub async fn page(
     ctx: Ctx,
     State(state): State<AppState>,
+    Client(client): Client,
     PageActor(actor): PageActor,
     Query(query): Query<ListQuery>,
 ) -> Response {
@@ -60,7 +61,7 @@ pub async fn page(
     let Some(before) = parse_cursor(&query.cursor) else {
         return ApiError::from_status(axum::http::StatusCode::NOT_FOUND).into_response();
     };
-    let page = match state.app.cases(&actor, None, before, PAGE_SIZE).await {
+    let page = match state.app.cases(&client, &actor, None, before, PAGE_SIZE).await {
         Ok(page) => page,
         Err(e) => return ApiError::from(e).into_response(),
     };

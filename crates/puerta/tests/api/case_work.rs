@@ -262,9 +262,9 @@ on_both_backends! {
         json_of(post(&app, &holder, &format!("/api/v1/cases/{case}/evidence-answered"), json!({})).await, 200).await;
         app.flush_outbox().await;
         assert_eq!(app.emails_to("officer@example.org").await, before + 1);
-        let mail = app.last_email_to("officer@example.org").await.expect("notice");
         let grouped = puerta_domain::cases::ReferenceNumber::parse(case).expect("ref").grouped();
-        assert!(mail.contains(&grouped), "{mail}");
+        let mails = app.all_emails_to("officer@example.org").await;
+        assert!(mails.iter().any(|m| m.contains(&grouped) && m.contains("Evidence received")), "{mails:?}");
     }
 
     async fn an_admin_adds_a_reason_in_every_language_and_a_traveler_reads_it_in_theirs(app) {
@@ -292,13 +292,11 @@ on_both_backends! {
         assert_eq!(r.status(), 200);
         let case = &references[0];
         json_of(post(&app, &officer, &staff_case(case, "transitions"), json!({"to": "in_review"})).await, 200).await;
-        // A second later, so the denial is the newest email (the outbox files sort by time).
-        app.clock.advance_secs(1);
         json_of(post(&app, &officer, &staff_case(case, "decision"), json!({"outcome": "denied", "reason_codes": ["document_expired"], "narrative": "Expired in 2019."})).await, 201).await;
         let seen = json_of(app.get_with(&format!("/api/v1/cases/{case}"), &holder).await, 200).await;
         assert_eq!(seen["decision"]["reasons"][0]["title"], "Dokiman idantite ou te ekspire.", "{seen}");
-        let mail = app.last_email_to("reasons@example.org").await.expect("denial");
-        assert!(mail.contains("Dokiman idantite ou te ekspire."), "{mail}");
+        let mails = app.all_emails_to("reasons@example.org").await;
+        assert!(mails.iter().any(|m| m.contains("Dokiman idantite ou te ekspire.")), "{mails:?}");
 
         // Retired: no longer offered nor accepted, but the old decision keeps its words.
         let r = app.client.delete(app.url("/api/v1/admin/reason-codes/document_expired")).bearer_auth(&admin).send().await.expect("sent");

@@ -166,6 +166,21 @@ impl TestApp {
             .find(|m| m.contains(&format!("To: {to}")))
     }
 
+    /// Every email to `to` in the outbox, in no particular order (messages sent in one batch
+    /// may be written in any order, so "the newest" is not always the one a test means).
+    pub async fn all_emails_to(&self, to: &str) -> Vec<String> {
+        self.flush_outbox().await;
+        std::fs::read_dir(&self.outbox)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .filter(|m| m.contains(&format!("To: {to}")))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     pub async fn emails_to(&self, to: &str) -> usize {
         self.flush_outbox().await;
         std::fs::read_dir(&self.outbox)

@@ -48,6 +48,41 @@ impl App {
         destination: &UsAddressInput,
         port: Option<&str>,
     ) -> Result<Receipt, AppError> {
+        self.submit(ctx, actor, traveler_ids, destination, port, false).await
+    }
+
+    /// Submits what the account holder entered on the pages: every saved traveler not yet in a
+    /// case, the drafted US destination and port. Refused while a person is half entered
+    /// (`people`) or the address is missing (`address`); the drafted destination is forgotten in
+    /// the same transaction as the submission, so nothing is ever half done.
+    pub async fn submit_drafted_application(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+    ) -> Result<Receipt, AppError> {
+        let travelers = self.unsubmitted_travelers(actor).await?;
+        if !self.traveler_drafts(actor).await?.is_empty() {
+            return Err(AppError::field("people", "apply-error-unfinished"));
+        }
+        let application = self.application_draft(actor).await?;
+        if !application.address_done {
+            return Err(AppError::field("address", "apply-error-address-missing"));
+        }
+        let ids: Vec<String> = travelers.iter().map(|t| t.id.to_string()).collect();
+        // The port page's choice; blank is "I do not know yet".
+        let port = Some(application.port.as_str()).filter(|p| !p.is_empty());
+        self.submit(ctx, actor, &ids, &application.address_input(), port, true).await
+    }
+
+    async fn submit(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        traveler_ids: &[String],
+        destination: &UsAddressInput,
+        port: Option<&str>,
+        from_drafts: bool,
+    ) -> Result<Receipt, AppError> {
         actor.authorize(Action::EnterAdvanceInformation, Target::None)?;
         let unknown = || AppError::field("traveler_ids", "error-traveler-unknown");
         // Refused before any parsing: a list longer than a group is never read.
@@ -108,6 +143,13 @@ impl App {
             });
         }
         self.check_new_cases(&mut tx, &cases).await?;
+        if from_drafts {
+            // A person started on another tab since the page was read: not sent half entered.
+            if !tx.drafts().list_travelers(&actor.user_id).await?.is_empty() {
+                return Err(AppError::field("people", "apply-error-unfinished"));
+            }
+            tx.drafts().delete_application(&actor.user_id).await?;
+        }
         let me = Some(&actor.user_id);
         let detail = Some(application.id.to_string());
         self.audit(&mut tx, ctx, me, AuditAction::ApplicationSubmitted, me, detail).await?;

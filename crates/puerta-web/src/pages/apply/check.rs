@@ -95,27 +95,7 @@ pub async fn submit(
     PageActor(actor): PageActor,
     CsrfForm(_): CsrfForm<Empty>,
 ) -> Response {
-    let result = async {
-        let travelers = state.app.unsubmitted_travelers(&actor).await?;
-        if !state.app.traveler_drafts(&actor).await?.is_empty() {
-            return Err(AppError::field("people", "apply-error-unfinished"));
-        }
-        let application = state.app.application_draft(&actor).await?;
-        if !application.address_done {
-            return Err(AppError::field("address", "apply-error-address-missing"));
-        }
-        let ids: Vec<String> = travelers.iter().map(|t| t.id.to_string()).collect();
-        // The port page's choice; blank is "I do not know yet".
-        let port = Some(application.port.as_str()).filter(|p| !p.is_empty());
-        let destination = application.address_input();
-        let receipt = state.app.submit_application(&client, &actor, &ids, &destination, port).await?;
-        // The draft is done with; if forgetting it fails, the application is still submitted.
-        if let Err(e) = state.app.discard_application_draft(&client, &actor).await {
-            tracing::warn!(error = %e, "application draft not discarded");
-        }
-        Ok(receipt)
-    }
-    .await;
+    let result = state.app.submit_drafted_application(&client, &actor).await;
     match result {
         Ok(receipt) => {
             Redirect::to(&format!("/applications/{}/receipt", receipt.application_id)).into_response()

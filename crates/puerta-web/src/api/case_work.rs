@@ -8,7 +8,6 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use puerta_app::cases::{QueueItem, QueueQuery, StaffCase};
-use puerta_domain::ids::CaseId;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -16,6 +15,7 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::api::case_processing::CaseMovedOut;
+use crate::api::cases::parse_cursor;
 use crate::api::json::ApiJson;
 use crate::api::openapi::{JsonBody, QueryString, SignedIn, SignedInWrite};
 use crate::api::problem::{ApiError, Problem};
@@ -117,14 +117,6 @@ impl From<QueueItem> for QueueItemOut {
 pub struct QueueOut {
     items: Vec<QueueItemOut>,
     next_cursor: Option<String>,
-}
-
-/// Cursor of the queue: `<opened_at>.<case id>`.
-fn parse_cursor(cursor: Option<&str>) -> Result<Option<(i64, CaseId)>, ApiError> {
-    let Some(cursor) = cursor.filter(|c| !c.is_empty()) else { return Ok(None) };
-    let bad = || ApiError::field("cursor", "error-cursor-invalid");
-    let (at, id) = cursor.split_once('.').ok_or_else(bad)?;
-    Ok(Some((at.parse().map_err(|_| bad())?, CaseId::parse(id).map_err(|_| bad())?)))
 }
 
 /// The work queue, oldest first (first come, first served), with filters. The read is audited.

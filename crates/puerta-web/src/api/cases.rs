@@ -346,8 +346,8 @@ pub struct CaseParams {
     limit: Option<i64>,
 }
 
-/// Cursor of a case list: `<opened_at>.<case id>`.
-fn parse_cursor(cursor: Option<&str>) -> Result<Option<(i64, CaseId)>, ApiError> {
+/// Cursor of a case list or the queue: `<opened_at>.<case id>`.
+pub(crate) fn parse_cursor(cursor: Option<&str>) -> Result<Option<(i64, CaseId)>, ApiError> {
     let Some(cursor) = cursor.filter(|c| !c.is_empty()) else { return Ok(None) };
     let bad = || ApiError::field("cursor", "error-cursor-invalid");
     let (at, id) = cursor.split_once('.').ok_or_else(bad)?;

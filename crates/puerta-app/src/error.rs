@@ -63,6 +63,16 @@ pub enum AppError {
     AccountDisabled,
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// Appointment requests are not taken now; the window opens next at `next_opens_ms`.
+    #[error("request window closed")]
+    WindowClosed { next_opens_ms: i64, zone: String },
+    /// These travelers (ids) have no photo taken since the offer was made.
+    #[error("photo required")]
+    PhotoRequired { travelers: Vec<String> },
+    /// The traveler's position is outside the area served to them (or too vague to tell): the
+    /// Fluent id of the message naming the area served, or asking for a precise location.
+    #[error("outside the service area")]
+    OutsideServiceArea { message_id: &'static str, imprecise: bool },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("internal: {0}")]

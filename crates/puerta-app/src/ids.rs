@@ -1,7 +1,8 @@
 //! New ids: random UUIDs, as each typed id.
 
 use puerta_domain::ids::{
-    ApplicationId, CaseEventId, CaseId, CodeId, EventId, JobId, OutboxId, TravelerId, UserId,
+    ApplicationId, AppointmentId, AppointmentRequestId, CaseEventId, CaseId, CodeId, EventId, JobId,
+    OutboxId, TravelerId, UserId,
 };
 
 fn uuid() -> String {
@@ -26,3 +27,5 @@ fresh!(traveler_id, TravelerId);
 fresh!(application_id, ApplicationId);
 fresh!(case_id, CaseId);
 fresh!(case_event_id, CaseEventId);
+fresh!(appointment_request_id, AppointmentRequestId);
+fresh!(appointment_id, AppointmentId);

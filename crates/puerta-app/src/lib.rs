@@ -10,6 +10,7 @@
 //! Areas: [`accounts`], [`content`], [`ports`], [`staff`], [`delivery`] (the outbox worker).
 
 pub mod accounts;
+pub mod appointments;
 pub mod cases;
 pub mod clock;
 pub mod content;
@@ -55,6 +56,8 @@ pub struct AppDeps {
     pub documents: documents::StorageConfig,
     /// How large one document and one case's documents may be.
     pub document_limits: DocumentLimits,
+    /// The request window, draw hour, share, lead time and service area as configured.
+    pub scheduling: appointments::SchedulingConfig,
 }
 
 /// Sizes for case documents.
@@ -94,6 +97,7 @@ struct Inner {
     document_storage: documents::DocumentStorage,
     document_intake: documents::DocumentIntake,
     document_limits: DocumentLimits,
+    scheduling: appointments::SchedulingConfig,
     /// Woken after every commit, so the delivery worker sends what was just queued.
     outbox_wake: tokio::sync::Notify,
 }
@@ -128,6 +132,7 @@ impl App {
                 document_storage,
                 document_intake,
                 document_limits: deps.document_limits,
+                scheduling: deps.scheduling,
                 outbox_wake: tokio::sync::Notify::new(),
             }),
         })

@@ -134,12 +134,14 @@ fn every_french_message_puts_a_no_break_space_before_high_punctuation() {
     for id in message_ids(Language::Fr) {
         // Two counts, so that both plural forms are rendered.
         for count in [1, 3] {
-            let args =
-                ["name", "code", "time", "link", "seconds", "minutes", "id", "email", "date", "version"]
-                    .into_iter()
-                    .map(|name| (name, Arg::from("x")))
-                    .chain([("count", Arg::from(count))])
-                    .collect();
+            let args = [
+                "name", "code", "time", "link", "seconds", "minutes", "id", "email", "date", "version",
+                "port", "deadline", "number",
+            ]
+            .into_iter()
+            .map(|name| (name, Arg::from("x")))
+            .chain([("count", Arg::from(count))])
+            .collect();
             let text = t_args(Language::Fr, &id, args);
             for fault in faults(&text) {
                 let fault = format!("fr {id}: {fault}");

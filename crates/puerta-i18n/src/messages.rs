@@ -154,6 +154,10 @@ mod tests {
                     // Back office (`backoffice.ftl`).
                     "status",
                     "language",
+                    // Appointments (`appointments.ftl`).
+                    "port",
+                    "deadline",
+                    "number",
                 ]
                 .into_iter()
                 .map(|name| (name, Arg::from("x")))

@@ -8,6 +8,7 @@
 //! at all. The conformance tests in `tests/` run every repository method on both backends.
 
 pub mod accounts;
+pub mod appointments;
 pub mod audit;
 mod backend;
 pub mod cases;
@@ -21,6 +22,7 @@ pub mod secrets;
 mod unit_of_work;
 
 pub use accounts::{Codes, Guards, RecoveryCodes, Sessions, Throttles, Users};
+pub use appointments::{AppointmentRequests, Appointments, Draws, Scheduling};
 pub use audit::Audit;
 pub use backend::{ConnectOptions, PoolStats, Store, connect};
 pub use cases::{

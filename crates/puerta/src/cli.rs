@@ -61,16 +61,54 @@ pub enum Command {
     /// The daily appointment draw.
     #[command(subcommand)]
     Draw(DrawCommand),
+    /// Places per port for a draw.
+    #[command(subcommand)]
+    Capacity(CapacityCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CapacityCommand {
+    /// Set the places that the draw of DATE gives at PORT (before that draw is frozen).
+    Set {
+        #[arg(long)]
+        port: String,
+        /// The draw's date (the request day, as in a request's `draw_date`), YYYY-MM-DD.
+        #[arg(long)]
+        draw_date: String,
+        #[arg(long)]
+        places: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum DrawCommand {
     /// Recompute a published draw (commitment, inputs' digest, seed, result) and say whether it
-    /// matches. Works offline: needs only the published file, no database.
+    /// matches. With --file it works offline (no database); with --date it reads the draw's
+    /// publication from the database.
     Verify {
         /// The published draw (the JSON of `GET /api/v1/draws/{date}/results`).
+        #[arg(long, conflicts_with = "date", required_unless_present = "date")]
+        file: Option<std::path::PathBuf>,
+        /// A draw in this server's database, YYYY-MM-DD.
         #[arg(long)]
-        file: std::path::PathBuf,
+        date: Option<String>,
+    },
+    /// Run the draw of DATE now (its window closes early if still open). Runs once: a second
+    /// run, here or on another instance, is refused.
+    Run {
+        #[arg(long)]
+        date: String,
+    },
+    /// Record the public random value the draw's seed includes (between the freeze and the draw).
+    Randomness {
+        #[arg(long)]
+        date: String,
+        /// Where anyone can look it up (e.g. a beacon's name and round).
+        #[arg(long)]
+        source: String,
+        /// The value, hexadecimal.
+        #[arg(long)]
+        value_hex: String,
     },
 }
 

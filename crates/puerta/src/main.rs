@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use std::sync::Arc;
 
-use puerta::cli::{Cli, Command, DrawCommand, UserCommand};
+use puerta::cli::{CapacityCommand, Cli, Command, DrawCommand, UserCommand};
 use puerta::settings::Settings;
 use puerta::startup::{Application, open_app, shutdown_signal};
 use puerta::telemetry;
@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     // Offline: a published file and nothing else, so anyone can check a draw.
-    if let Command::Draw(DrawCommand::Verify { file }) = &cli.command {
+    if let Command::Draw(DrawCommand::Verify { file: Some(file), .. }) = &cli.command {
         return verify_draw_file(file);
     }
     telemetry::init(&settings);
@@ -64,6 +64,11 @@ fn verify_draw_file(file: &std::path::Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    report_verification(&published)
+}
+
+/// Prints whether `published` recomputes exactly: exit 0 when it does, 1 when it does not.
+fn report_verification(published: &puerta_domain::appointments::PublishedDraw) -> ExitCode {
     match published.verify() {
         Ok(()) => {
             let places: u32 = published.outcome.placements.iter().map(|p| p.places).sum();
@@ -98,13 +103,62 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("database migrated; {} port(s) added", report.ports_added);
             Ok(())
         }
-        Command::Config | Command::Draw(_) => Ok(()),
+        Command::Config => Ok(()),
+        Command::Draw(command) => {
+            let (app, _) = open_app(&settings, Arc::new(SystemClock)).await?;
+            let result = draw_command(&app, command).await;
+            app.close().await;
+            result
+        }
+        Command::Capacity(CapacityCommand::Set { port, draw_date, places }) => {
+            let (app, _) = open_app(&settings, Arc::new(SystemClock)).await?;
+            let ctx = puerta_app::accounts::RequestContext::default();
+            let result =
+                app.set_draw_capacity(&ctx, None, &port, &draw_date, places).await.map_err(describe_draw);
+            app.close().await;
+            result?;
+            println!("{port} gives {places} place(s) in the draw of {draw_date}");
+            Ok(())
+        }
         Command::User(command) => {
             let (app, _) = open_app(&settings, Arc::new(SystemClock)).await?;
             let result = user_command(&app, command).await;
             app.close().await;
             result
         }
+    }
+}
+
+async fn draw_command(app: &puerta_app::App, command: DrawCommand) -> anyhow::Result<()> {
+    let ctx = puerta_app::accounts::RequestContext::default();
+    match command {
+        DrawCommand::Run { date } => {
+            let done = app.run_draw(&ctx, &date).await.map_err(describe_draw)?;
+            println!(
+                "the draw of {} ran: {} request(s), {} group(s) placed, {} place(s) offered",
+                done.date, done.requests, done.groups_placed, done.places_offered
+            );
+            Ok(())
+        }
+        DrawCommand::Randomness { date, source, value_hex } => {
+            app.set_draw_public_randomness(&ctx, None, &date, &source, &value_hex)
+                .await
+                .map_err(describe_draw)?;
+            println!("public randomness recorded for the draw of {date}");
+            Ok(())
+        }
+        DrawCommand::Verify { date: Some(date), .. } => {
+            let published = app.draw_results(&date).await.map_err(|e| match e {
+                puerta_app::AppError::NotFound => anyhow::anyhow!("the draw of {date} has not run"),
+                other => describe(other),
+            })?;
+            if report_verification(&published) == ExitCode::SUCCESS {
+                Ok(())
+            } else {
+                Err(anyhow::anyhow!("the draw of {date} does not match its publication"))
+            }
+        }
+        DrawCommand::Verify { .. } => Ok(()),
     }
 }
 
@@ -127,6 +181,14 @@ async fn user_command(app: &puerta_app::App, command: UserCommand) -> anyhow::Re
     }
 }
 
+/// [`describe`] for the draw and capacity commands, where "not found" is a day without a draw.
+fn describe_draw(error: puerta_app::AppError) -> anyhow::Error {
+    match error {
+        puerta_app::AppError::NotFound => anyhow::anyhow!("there is no draw on that date"),
+        other => describe(other),
+    }
+}
+
 /// An operator-facing message, in English, naming each invalid field.
 fn describe(error: puerta_app::AppError) -> anyhow::Error {
     match error {
@@ -139,6 +201,7 @@ fn describe(error: puerta_app::AppError) -> anyhow::Error {
                 .join("; ")
         ),
         puerta_app::AppError::NotFound => anyhow::anyhow!("no account has this email"),
+        puerta_app::AppError::Conflict(code) => anyhow::anyhow!("refused: {code}"),
         other => anyhow::anyhow!("{other}"),
     }
 }

@@ -100,6 +100,92 @@ pub struct Settings {
     pub documents_s3_region: Option<String>,
     pub documents_s3_access_key_id: Option<String>,
     pub documents_s3_secret_access_key: Option<SecretString>,
+    /// The daily request window, the draw and the service area (`[scheduling]`; environment
+    /// `PUERTA_SCHEDULING__<KEY>`). Administrators may change some of them at run time.
+    pub scheduling: SchedulingSettings,
+}
+
+/// `[scheduling]`: what the daily draw and the request window start from.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SchedulingSettings {
+    /// Local time (`HH:MM`) requests are first taken each day.
+    pub window_opens: String,
+    /// The last minute (`HH:MM`) requests are taken.
+    pub window_closes: String,
+    /// The IANA zone of the window and of the draw's hour.
+    pub time_zone: String,
+    /// The draw of a day runs the next day at this local time.
+    pub draw_at: String,
+    /// Thousandths of each port's places for the oldest registrations.
+    pub oldest_share_permille: u32,
+    /// Days from the draw to the appointment day.
+    pub lead_days: u32,
+    /// `north-of-19` or `aug-2024`.
+    pub service_policy: String,
+    /// A position vaguer than this (metres) is refused.
+    pub max_accuracy_m: f64,
+    /// The draw waits for a public random value entered by an admin or the CLI.
+    pub require_public_randomness: bool,
+    /// Whether this instance runs the scheduler (draws created, frozen and run at their hours,
+    /// offers expired). Off, draws run only by `puerta draw run` (or another instance).
+    pub scheduler: bool,
+}
+
+impl Default for SchedulingSettings {
+    fn default() -> Self {
+        Self {
+            window_opens: "12:00".into(),
+            window_closes: "23:59".into(),
+            time_zone: "America/New_York".into(),
+            draw_at: "12:00".into(),
+            oldest_share_permille: 500,
+            lead_days: 14,
+            service_policy: puerta_domain::appointments::DEFAULT_POLICY.into(),
+            max_accuracy_m: puerta_domain::appointments::DEFAULT_MAX_ACCURACY_M,
+            require_public_randomness: false,
+            scheduler: true,
+        }
+    }
+}
+
+impl SchedulingSettings {
+    /// The application's configuration, or which key is wrong.
+    pub fn config(&self) -> Result<puerta_app::appointments::SchedulingConfig, String> {
+        use puerta_app::appointments::config::{parse_hhmm, parse_zone};
+        let time = |key: &str, v: &str| {
+            parse_hhmm(v).ok_or_else(|| format!("`scheduling.{key}`: must be a local time HH:MM, e.g. 12:00"))
+        };
+        let zone = parse_zone(&self.time_zone)
+            .ok_or("`scheduling.time_zone`: must be an IANA time zone, e.g. America/New_York")?;
+        let window = puerta_domain::appointments::RequestWindow::new(
+            time("window_opens", &self.window_opens)?,
+            time("window_closes", &self.window_closes)?,
+            zone,
+            time("draw_at", &self.draw_at)?,
+        )
+        .map_err(|_| "`scheduling.window_opens`: must be before `window_closes`".to_string())?;
+        if self.oldest_share_permille > 1000 {
+            return Err("`scheduling.oldest_share_permille`: must be from 0 to 1000".into());
+        }
+        if self.lead_days > 60 {
+            return Err("`scheduling.lead_days`: must be from 0 to 60".into());
+        }
+        if puerta_domain::appointments::ServicePolicy::named(&self.service_policy).is_err() {
+            return Err("`scheduling.service_policy`: must be `north-of-19` or `aug-2024`".into());
+        }
+        if !(self.max_accuracy_m.is_finite() && self.max_accuracy_m > 0.0) {
+            return Err("`scheduling.max_accuracy_m`: must be a number of metres above 0".into());
+        }
+        Ok(puerta_app::appointments::SchedulingConfig {
+            window,
+            oldest_share_permille: self.oldest_share_permille,
+            lead_days: self.lead_days,
+            service_policy: self.service_policy.clone(),
+            max_accuracy_m: self.max_accuracy_m,
+            require_public_randomness: self.require_public_randomness,
+        })
+    }
 }
 
 impl Default for Settings {
@@ -146,6 +232,7 @@ impl Default for Settings {
             documents_s3_region: None,
             documents_s3_access_key_id: None,
             documents_s3_secret_access_key: None,
+            scheduling: SchedulingSettings::default(),
         }
     }
 }
@@ -189,7 +276,9 @@ impl Settings {
         Ok(figment
             .merge(
                 Env::prefixed(ENV_PREFIX)
-                    .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_")),
+                    .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("test_"))
+                    // `PUERTA_SCHEDULING__WINDOW_OPENS` is `scheduling.window_opens`.
+                    .split("__"),
             )
             .merge(Serialized::defaults(overrides)))
     }
@@ -247,6 +336,9 @@ impl Settings {
             return invalid("documents_case_quota_bytes", "must be at least `documents_max_bytes`");
         }
         if let Err(why) = self.document_storage() {
+            return Err(SettingsError::Invalid(why));
+        }
+        if let Err(why) = self.scheduling.config() {
             return Err(SettingsError::Invalid(why));
         }
         if puerta_domain::cases::ReferencePrefix::parse(&self.reference_prefix).is_err() {
@@ -459,6 +551,7 @@ impl Settings {
             #[serde(skip_serializing_if = "Option::is_none")]
             documents_s3_access_key_id: Option<&'a str>,
             documents_s3_secret_access_key: &'a str,
+            scheduling: &'a SchedulingSettings,
         }
         let set = |s: &Option<SecretString>| if s.is_some() { "(set, hidden)" } else { "(unset)" };
         let secret = |s: &Option<SecretString>| {
@@ -509,6 +602,7 @@ impl Settings {
             documents_s3_region: self.documents_s3_region.as_deref(),
             documents_s3_access_key_id: self.documents_s3_access_key_id.as_deref(),
             documents_s3_secret_access_key: set(&self.documents_s3_secret_access_key),
+            scheduling: &self.scheduling,
         };
         toml::to_string(&shown).unwrap_or_else(|e| format!("# cannot show configuration: {e}\n"))
     }

@@ -28,6 +28,8 @@ pub struct Application {
     app: App,
     grace: Duration,
     limits: ConnectionLimits,
+    /// Run the appointment scheduler in this instance.
+    scheduler: bool,
 }
 
 fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
@@ -98,6 +100,7 @@ fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
         },
         public_url: settings.public_base(),
         documents: settings.document_storage().map_err(|e| anyhow::anyhow!("{e}"))?,
+        scheduling: settings.scheduling.config().map_err(|e| anyhow::anyhow!("{e}"))?,
         document_limits: puerta_app::DocumentLimits {
             max_bytes: settings.documents_max_bytes,
             case_quota_bytes: settings.documents_case_quota_bytes,
@@ -163,7 +166,14 @@ impl Application {
             keep_alive_idle: settings.keep_alive_idle(),
             max_connections: settings.max_connections,
         };
-        Ok(Self { listener, router, app, grace: settings.shutdown_grace(), limits })
+        Ok(Self {
+            listener,
+            router,
+            app,
+            grace: settings.shutdown_grace(),
+            limits,
+            scheduler: settings.scheduling.scheduler,
+        })
     }
 
     /// The use cases, for operators' tools and test set-up.
@@ -181,6 +191,7 @@ impl Application {
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
         let (stopping_tx, mut stopping_rx) = tokio::sync::watch::channel(false);
         let housekeeping = tokio::spawn(housekeeping(self.app.clone()));
+        let scheduler = self.scheduler.then(|| tokio::spawn(scheduler(self.app.clone())));
         let worker = tokio::spawn(run_delivery_worker(self.app.clone(), stopping_rx.clone()));
         let server = connections::serve(self.listener, self.router, self.limits, async move {
             shutdown.await;
@@ -197,6 +208,9 @@ impl Application {
             () = deadline => tracing::warn!("shutdown grace period over: stopping with requests still open"),
         }
         housekeeping.abort();
+        if let Some(scheduler) = scheduler {
+            scheduler.abort();
+        }
         // The worker saw `stopping` too: it finishes the sends in progress, within the grace.
         if tokio::time::timeout(grace, worker).await.is_err() {
             tracing::warn!("shutdown grace period over: delivery worker still sending");
@@ -214,6 +228,26 @@ async fn housekeeping(app: App) {
         tick.tick().await;
         if let Err(e) = app.purge_throttles().await {
             tracing::warn!(error = %e, "throttle purge failed");
+        }
+    }
+}
+
+/// The appointment scheduler's round every 30 seconds (and once at start): draws created before
+/// their windows open, frozen when they close, run at their hour (once, across instances),
+/// offers expired at their deadline. A failed round is logged and tried again next time.
+async fn scheduler(app: App) {
+    let mut tick = tokio::time::interval(Duration::from_secs(30));
+    loop {
+        tick.tick().await;
+        match app.scheduler_round().await {
+            Ok(round) if round != Default::default() => tracing::info!(
+                frozen = round.frozen,
+                drawn = round.drawn,
+                expired = round.expired,
+                "scheduler round"
+            ),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "scheduler round failed"),
         }
     }
 }

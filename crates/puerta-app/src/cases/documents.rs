@@ -148,6 +148,23 @@ impl App {
         if !DOCUMENT_KINDS.contains(&kind) {
             return Err(AppError::field("kind", "error-document-kind"));
         }
+        self.store_case_document(ctx, actor, &case, kind, name, bytes, AuditAction::DocumentUploaded).await
+    }
+
+    /// Checks, encrypts and stores one document on `case` (whose access the caller decided):
+    /// content checked first, then one transaction with the case's lock, its quota, the object
+    /// and the row with its audit row (`action`).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn store_case_document(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        case: &CaseRecord,
+        kind: &str,
+        name: Option<String>,
+        bytes: Vec<u8>,
+        action: AuditAction,
+    ) -> Result<DocumentSummary, AppError> {
         let checked = self.inner.document_intake.check(bytes, name).await.map_err(|e| match e {
             IntakeError::Refused(refusal) => refused(refusal),
             IntakeError::Internal(why) => AppError::Internal(why),
@@ -185,7 +202,7 @@ impl App {
         tx.documents().create(&record).await?;
         let detail = Some(format!("{} {}", case.reference_number, record.id));
         let target = (case.account_id != actor.user_id).then_some(&case.account_id);
-        self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::DocumentUploaded, target, detail).await?;
+        self.audit(&mut tx, ctx, Some(&actor.user_id), action, target, detail).await?;
         self.commit(tx).await?;
         guard.disarm();
         Ok(DocumentSummary::from(&record))

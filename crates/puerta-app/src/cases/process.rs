@@ -126,7 +126,7 @@ impl App {
     }
 
     /// Records `transition` in `tx`: the guarded status change and its case event.
-    pub(super) async fn record(
+    pub(crate) async fn record(
         &self,
         tx: &mut WriteTx,
         actor: &Actor,
@@ -186,7 +186,7 @@ impl App {
     }
 
     /// Queues `message` for the case's account holder.
-    pub(super) async fn notify_holder(
+    pub(crate) async fn notify_holder(
         &self,
         tx: &mut WriteTx,
         case: &CaseRecord,

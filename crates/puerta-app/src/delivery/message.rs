@@ -100,6 +100,40 @@ pub enum Message {
         reference: String,
         granted: bool,
     },
+    /// The draw chose the group (or a place came free on the waitlist): confirm by the deadline.
+    AppointmentOffered {
+        name: String,
+        port: String,
+        /// The appointment, shown in the port's zone; the deadline in the reader's.
+        scheduled_at_ms: i64,
+        port_zone: String,
+        deadline_ms: i64,
+        zone: String,
+    },
+    /// The same news by SMS, for an account holder with a phone number.
+    AppointmentOfferedSms {
+        port: String,
+        deadline_ms: i64,
+        zone: String,
+    },
+    AppointmentConfirmed {
+        name: String,
+        port: String,
+        scheduled_at_ms: i64,
+        port_zone: String,
+        confirmation: String,
+    },
+    /// The offer lapsed unconfirmed, or the traveler cancelled: the places went to others.
+    AppointmentReleased {
+        name: String,
+        port: String,
+        expired: bool,
+    },
+    /// An administrator changed the scheduling rules or a port's places for a draw the group
+    /// has requested in.
+    SchedulingChanged {
+        name: String,
+    },
 }
 
 /// Only the kind: a message may hold a code or a link that signs someone in.
@@ -135,12 +169,17 @@ impl Message {
             Self::CaseDenied { .. } => "case_denied",
             Self::EvidenceArrived { .. } => "evidence_arrived",
             Self::AppealDecided { .. } => "appeal_decided",
+            Self::AppointmentOffered { .. } => "appointment_offered",
+            Self::AppointmentOfferedSms { .. } => "appointment_offered_sms",
+            Self::AppointmentConfirmed { .. } => "appointment_confirmed",
+            Self::AppointmentReleased { .. } => "appointment_released",
+            Self::SchedulingChanged { .. } => "scheduling_changed",
         }
     }
 
     pub fn channel(&self) -> Channel {
         match self {
-            Self::SignInNoticeSms { .. } => Channel::Sms,
+            Self::SignInNoticeSms { .. } | Self::AppointmentOfferedSms { .. } => Channel::Sms,
             _ => Channel::Email,
         }
     }
@@ -316,6 +355,65 @@ impl Message {
                     false,
                 )
             }
+            Self::AppointmentOffered { name, port, scheduled_at_ms, port_zone, deadline_ms, zone } => email(
+                language,
+                Some(name),
+                ("email-appointment-offered-subject", vec![]),
+                vec![(
+                    "email-appointment-offered-body",
+                    vec![
+                        ("port", Arg::from(crate::ports::port_name(port))),
+                        ("time", Arg::from(local_minute(language, *scheduled_at_ms, port_zone))),
+                        ("deadline", Arg::from(local_minute(language, *deadline_ms, zone))),
+                    ],
+                )],
+                false,
+            ),
+            Self::AppointmentOfferedSms { port, deadline_ms, zone } => Rendered::Sms {
+                body: t_args(
+                    language,
+                    "sms-appointment-offered",
+                    vec![
+                        ("port", Arg::from(crate::ports::port_name(port))),
+                        ("deadline", Arg::from(local_minute(language, *deadline_ms, zone))),
+                    ],
+                ),
+            },
+            Self::AppointmentConfirmed { name, port, scheduled_at_ms, port_zone, confirmation } => email(
+                language,
+                Some(name),
+                ("email-appointment-confirmed-subject", vec![]),
+                vec![(
+                    "email-appointment-confirmed-body",
+                    vec![
+                        ("port", Arg::from(crate::ports::port_name(port))),
+                        ("time", Arg::from(local_minute(language, *scheduled_at_ms, port_zone))),
+                        ("number", Arg::from(confirmation.clone())),
+                    ],
+                )],
+                false,
+            ),
+            Self::AppointmentReleased { name, port, expired } => email(
+                language,
+                Some(name),
+                ("email-appointment-released-subject", vec![]),
+                vec![(
+                    if *expired {
+                        "email-appointment-expired-body"
+                    } else {
+                        "email-appointment-cancelled-body"
+                    },
+                    vec![("port", Arg::from(crate::ports::port_name(port)))],
+                )],
+                false,
+            ),
+            Self::SchedulingChanged { name } => email(
+                language,
+                Some(name),
+                ("email-scheduling-changed-subject", vec![]),
+                vec![("email-scheduling-changed-body", vec![])],
+                false,
+            ),
         }
     }
 }

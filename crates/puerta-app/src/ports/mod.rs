@@ -15,3 +15,12 @@ impl App {
         self.reader().await?.ports().find(code).await?.ok_or(AppError::NotFound)
     }
 }
+
+/// A port's name for messages (the reference name; the code for a port added later).
+pub(crate) fn port_name(code: &str) -> String {
+    puerta_domain::ports::reference_ports()
+        .into_iter()
+        .find(|p| p.code.as_str() == code)
+        .map(|p| p.name)
+        .unwrap_or_else(|| code.to_string())
+}

@@ -46,10 +46,20 @@ pub enum Action {
     ManageWatchlist,
     /// Give a case to an officer (claiming one's own is `ProcessCase`).
     AssignCase,
+    /// Ask for a place in the daily draw, confirm, cancel and withdraw one's group's appointments.
+    ScheduleAppointment,
+    /// A port's day: the confirmed groups, and recording who arrived.
+    CheckInAppointment,
+    /// Ask whether a confirmation number and a date of birth belong to a real appointment
+    /// (shelters and legal aid, against scams selling fake appointments).
+    ValidateAppointment,
+    /// Request window, time zone, oldest share, lead time, service area, capacity per day, and
+    /// the public randomness of a draw.
+    ManageScheduling,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 20] = [
         Self::OwnAccount,
         Self::StaffHome,
         Self::PartnerHome,
@@ -66,6 +76,10 @@ impl Action {
         Self::ManageReasonCodes,
         Self::ManageWatchlist,
         Self::AssignCase,
+        Self::ScheduleAppointment,
+        Self::CheckInAppointment,
+        Self::ValidateAppointment,
+        Self::ManageScheduling,
     ];
 
     /// The roles that may take this action at all.
@@ -83,12 +97,16 @@ impl Action {
             | Self::EditContent
             | Self::ReadDeliveryStatus
             | Self::ManageReasonCodes
-            | Self::ManageWatchlist => &[Admin],
+            | Self::ManageWatchlist
+            | Self::ManageScheduling => &[Admin],
             Self::EnterAdvanceInformation => &[Traveler],
             // Administrators run the system; they do not decide cases.
             Self::ReadCase => &[Traveler, Officer, Supervisor],
             Self::ProcessCase => &[Officer, Supervisor],
             Self::AssignCase => &[Supervisor],
+            Self::ScheduleAppointment => &[Traveler],
+            Self::CheckInAppointment => &[Officer, Supervisor],
+            Self::ValidateAppointment => &[Partner],
         }
     }
 }
@@ -100,6 +118,10 @@ pub enum Target<'a> {
     User(&'a UserId),
     /// A case, by the account holder whose group it belongs to.
     Case {
+        account_holder: &'a UserId,
+    },
+    /// A group's appointment request or appointment, by its account holder.
+    Group {
         account_holder: &'a UserId,
     },
 }
@@ -136,6 +158,12 @@ pub fn authorize(subject: Subject<'_>, action: Action, target: Target<'_>) -> Re
         {
             Err(Denied::NotFound)
         }
+        // A group's requests and appointments are its account holder's alone.
+        (Action::ScheduleAppointment, Target::Group { account_holder })
+            if account_holder != subject.user_id =>
+        {
+            Err(Denied::NotFound)
+        }
         // An administrator cannot remove their own second factor: a stolen session must not be
         // able to strip the account's protection. Another administrator can.
         (Action::ResetSecondFactor, Target::User(id)) if id == subject.user_id => Err(Denied::Forbidden),
@@ -151,7 +179,7 @@ mod tests {
 
     /// Every role × action, with a second factor on, aimed at nothing (or, for own-account
     /// actions, at oneself): `true` where allowed.
-    const TABLE: [(Action, [bool; 5]); 16] = [
+    const TABLE: [(Action, [bool; 5]); 20] = [
         //                  Traveler Officer Supervisor Admin Partner
         (OwnAccount, [true, true, true, true, true]),
         (StaffHome, [false, true, true, true, false]),
@@ -169,6 +197,10 @@ mod tests {
         (ManageReasonCodes, [false, false, false, true, false]),
         (AssignCase, [false, false, true, false, false]),
         (ManageWatchlist, [false, false, false, true, false]),
+        (ScheduleAppointment, [true, false, false, false, false]),
+        (CheckInAppointment, [false, true, true, false, false]),
+        (ValidateAppointment, [false, false, false, false, true]),
+        (ManageScheduling, [false, false, false, true, false]),
     ];
     const ROLES: [Role; 5] = [Traveler, Officer, Supervisor, Admin, Partner];
 
@@ -249,5 +281,10 @@ mod tests {
         assert_eq!(authorize(admin, ResetSecondFactor, Target::User(&id)), Err(Denied::Forbidden));
         assert_eq!(authorize(admin, ResetSecondFactor, Target::User(&other)), Ok(()));
         assert_eq!(authorize(admin, DisableAccount, Target::User(&other)), Ok(()));
+        assert_eq!(
+            authorize(traveler, ScheduleAppointment, Target::Group { account_holder: &other }),
+            Err(Denied::NotFound)
+        );
+        assert_eq!(authorize(traveler, ScheduleAppointment, Target::Group { account_holder: &id }), Ok(()));
     }
 }

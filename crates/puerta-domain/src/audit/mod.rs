@@ -76,6 +76,18 @@ actions! {
     AccountDeleted => "account_deleted",
     UserCreatedByOperator => "user_created_by_operator",
     ContentEdited => "content_edited",
+    AppointmentRequested => "appointment_requested",
+    AppointmentRequestWithdrawn => "appointment_request_withdrawn",
+    DrawRun => "draw_run",
+    DrawPublicRandomnessSet => "draw_public_randomness_set",
+    PhotoUploaded => "photo_uploaded",
+    AppointmentConfirmed => "appointment_confirmed",
+    AppointmentCancelled => "appointment_cancelled",
+    AppointmentValidatedByPartner => "appointment_validated_by_partner",
+    PortDayReadByStaff => "port_day_read_by_staff",
+    AppointmentCheckedIn => "appointment_checked_in",
+    SchedulingChanged => "scheduling_changed",
+    CapacityChanged => "capacity_changed",
 }
 
 impl AuditAction {

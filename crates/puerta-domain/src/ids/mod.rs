@@ -80,6 +80,14 @@ id_type!(
     /// A document attached to a case.
     DocumentId
 );
+id_type!(
+    /// A group's request for a place in one day's draw.
+    AppointmentRequestId
+);
+id_type!(
+    /// An offered or confirmed appointment.
+    AppointmentId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {

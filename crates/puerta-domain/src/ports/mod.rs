@@ -11,4 +11,4 @@ mod reference;
 pub use capacity::DailyCapacity;
 pub use code::{PortCode, PortCodeError};
 pub use port::{Port, PortError};
-pub use reference::{DEFAULT_TOTAL_DAILY_CAPACITY, reference_ports};
+pub use reference::{DEFAULT_TOTAL_DAILY_CAPACITY, port_address, reference_ports};

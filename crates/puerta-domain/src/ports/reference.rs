@@ -48,6 +48,22 @@ pub fn reference_ports() -> Vec<Port> {
     .collect()
 }
 
+/// Where to go at each reference port (street addresses of the pedestrian crossings), shown with
+/// a confirmed appointment.
+pub fn port_address(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "NOG" => "DeConcini crossing, 9 North Grand Avenue, Nogales, AZ 85621",
+        "BRO" => "Gateway International Bridge, 1001 East Elizabeth Street, Brownsville, TX 78520",
+        "EGP" => "Eagle Pass Bridge I, 500 South Adams Street, Eagle Pass, TX 78852",
+        "HID" => "Hidalgo–Reynosa International Bridge, 1 South International Boulevard, Hidalgo, TX 78557",
+        "LRD" => "Gateway to the Americas Bridge, 1 Convent Avenue, Laredo, TX 78040",
+        "ELP" => "Paso del Norte Bridge, 1000 South El Paso Street, El Paso, TX 79901",
+        "CLX" => "Calexico West, 200 East 1st Street, Calexico, CA 92231",
+        "SYS" => "PedWest, 720 East San Ysidro Boulevard, San Ysidro, CA 92173",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

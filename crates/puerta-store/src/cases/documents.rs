@@ -140,6 +140,17 @@ impl<M> Documents<'_, M> {
         )?;
         Ok(total)
     }
+
+    /// When the newest photo (`kind = 'photo'`) was added to a case, if any.
+    pub async fn latest_photo_at(&mut self, case: &CaseId) -> Result<Option<i64>, StoreError> {
+        let (latest,) = fetch_one!(
+            &mut self.conn,
+            (Option<i64>,),
+            "SELECT MAX(uploaded_at) FROM documents WHERE case_id = $1 AND kind = 'photo'",
+            case.as_str()
+        )?;
+        Ok(latest)
+    }
 }
 
 impl Documents<'_, crate::Write> {

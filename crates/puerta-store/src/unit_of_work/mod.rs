@@ -189,4 +189,12 @@ repositories! {
     case_checks => CaseChecks,
     /// Half-finished traveler profiles and application choices.
     drafts => Drafts,
+    /// Each day's draw: commitment, frozen inputs, publication.
+    draws => Draws,
+    /// Scheduling rules set by administrators, and places per port per draw.
+    scheduling => Scheduling,
+    /// Groups' requests for a place in a draw, and the waitlists.
+    appointment_requests => AppointmentRequests,
+    /// Offers and appointments.
+    appointments => Appointments,
 }

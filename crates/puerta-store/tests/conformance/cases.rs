@@ -11,7 +11,7 @@ use puerta_store::cases::{CaseEvent, CaseFilter, CaseRecord, NewApplication, New
 use crate::fixtures::{create_users, traveler, uid};
 use crate::harness::{Db, on_each_backend};
 
-fn tid(id: &str) -> TravelerId {
+pub(crate) fn tid(id: &str) -> TravelerId {
     TravelerId::parse(id).expect("traveler id")
 }
 

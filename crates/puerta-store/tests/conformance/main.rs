@@ -7,6 +7,7 @@
 
 mod admins;
 mod anonymize;
+mod appointments;
 mod audit;
 mod case_decisions;
 mod case_work;

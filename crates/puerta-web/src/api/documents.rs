@@ -115,6 +115,23 @@ async fn upload_document(
     Ok((StatusCode::CREATED, Json(document.into())))
 }
 
+/// The first `file` part's bytes; every other part is read and dropped.
+pub(crate) async fn read_file_field(mut multipart: Multipart) -> Result<Option<Vec<u8>>, ApiError> {
+    let mut file = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| multipart_error(&e))? {
+        if field.name() == Some("file") && file.is_none() {
+            let mut bytes = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(|e| multipart_error(&e))? {
+                bytes.extend_from_slice(&chunk);
+            }
+            file = Some(bytes);
+        } else {
+            while field.chunk().await.map_err(|e| multipart_error(&e))?.is_some() {}
+        }
+    }
+    Ok(file)
+}
+
 /// `attachment; filename="…"; filename*=UTF-8''…`: an ASCII fallback with nothing a header or a
 /// file system could misread, and the full name percent-encoded. (The case page's download
 /// link, `pages::cases`, names its file the same way.)

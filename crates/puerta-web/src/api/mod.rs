@@ -1,12 +1,15 @@
 //! The JSON API under `/api/v1`. Conventions (URLs, errors, pagination) are in `docs/API.md`.
 
 mod accounts;
+mod appointment_work;
+mod appointments;
 mod case_checks;
 mod case_processing;
 mod case_work;
 mod cases;
 mod content;
 pub mod documents;
+mod draws;
 pub mod json;
 pub mod list;
 pub mod openapi;
@@ -29,4 +32,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(case_processing::routes())
         .merge(case_checks::routes())
         .merge(case_work::routes())
+        .merge(draws::routes())
+        .merge(appointments::routes())
+        .merge(appointment_work::routes())
 }

@@ -40,6 +40,7 @@ use super::problem::PROBLEM_CONTENT_TYPE;
         (name = "me", description = "The signed-in person's own account"),
         (name = "content", description = "Entry requirements, in every language"),
         (name = "staff", description = "Staff functions (second factor required)"),
+        (name = "appointments", description = "The daily draw, requests, offers, confirmation"),
         (name = "admin", description = "Administration (administrators with a second factor)")
     ),
     modifiers(&BearerAuth)

@@ -34,6 +34,9 @@ pub struct Problem {
     /// request again with the answer, base64 JSON, in the `Puerta-Proof` header.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub challenge: Option<Challenge>,
+    /// With `request_window_closed`: when requests are taken again (RFC 3339, UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_opens_at: Option<String>,
 }
 
 /// A proof-of-work challenge: find `number` in `0..=maxnumber` with
@@ -80,11 +83,22 @@ pub struct ApiError {
     pub retry_after_secs: Option<u64>,
     /// Boxed: rare, and it would make every `Result<_, ApiError>` large.
     pub challenge: Option<Box<Challenge>>,
+    /// A message other than the code's own for `detail` (the area served, the next opening).
+    pub detail: Option<Box<Detail>>,
+}
+
+/// A problem's `detail` made of a specific message and its arguments.
+#[derive(Debug, Clone)]
+pub enum Detail {
+    /// A whole Fluent message, e.g. the service area named for this traveler.
+    Message(&'static str),
+    /// Requests are taken again at this moment, shown in the reader's own zone.
+    NextOpening { at_ms: i64, zone: String },
 }
 
 impl ApiError {
     pub fn new(status: StatusCode, code: ProblemCode) -> Self {
-        Self { status, code, errors: Vec::new(), retry_after_secs: None, challenge: None }
+        Self { status, code, errors: Vec::new(), retry_after_secs: None, challenge: None, detail: None }
     }
 
     pub fn not_found() -> Self {
@@ -133,7 +147,19 @@ impl ApiError {
                 let seconds = i64::try_from(self.retry_after_secs.unwrap_or(60)).unwrap_or(60);
                 t_args(language, "problem-too_many_requests", vec![("seconds", Arg::from(seconds))])
             }
-            code => t(language, &code.message_id()),
+            code => match self.detail.as_deref() {
+                Some(Detail::Message(id)) => t(language, id),
+                Some(Detail::NextOpening { at_ms, zone }) => {
+                    let zone = zone.parse().unwrap_or(puerta_domain::accounts::DEFAULT_TIME_ZONE);
+                    let time = puerta_i18n::format_in_zone(language, *at_ms, zone);
+                    t_args(language, &code.message_id(), vec![("time", Arg::from(time))])
+                }
+                None => t(language, &code.message_id()),
+            },
+        };
+        let next_opens_at = match self.detail.as_deref() {
+            Some(Detail::NextOpening { at_ms, .. }) => Some(super::time::rfc3339(*at_ms)),
+            _ => None,
         };
         Problem {
             kind: format!("urn:puerta:problem:{}", self.code),
@@ -156,6 +182,7 @@ impl ApiError {
                 })
                 .collect(),
             challenge: self.challenge.as_deref().cloned(),
+            next_opens_at,
         }
     }
 
@@ -209,6 +236,29 @@ impl From<AppError> for ApiError {
             AppError::CodeInvalid => Self::new(S::BAD_REQUEST, ProblemCode::CodeInvalid),
             AppError::AccountDisabled => Self::new(S::FORBIDDEN, ProblemCode::AccountDisabled),
             AppError::Conflict(code) => Self::new(S::CONFLICT, ProblemCode::conflict(code)),
+            AppError::WindowClosed { next_opens_ms, zone } => Self {
+                detail: Some(Box::new(Detail::NextOpening { at_ms: next_opens_ms, zone })),
+                ..Self::new(S::CONFLICT, ProblemCode::RequestWindowClosed)
+            },
+            AppError::OutsideServiceArea { message_id, imprecise } => Self {
+                detail: Some(Box::new(Detail::Message(message_id))),
+                errors: vec![FieldProblem::new("location", message_id)],
+                ..Self::new(
+                    S::UNPROCESSABLE_ENTITY,
+                    if imprecise { ProblemCode::LocationImprecise } else { ProblemCode::OutsideServiceArea },
+                )
+            },
+            AppError::PhotoRequired { travelers } => Self {
+                errors: travelers
+                    .iter()
+                    .map(|id| FieldProblem {
+                        field: format!("travelers.{id}.photo"),
+                        message_id: "appointment-error-photo-required".into(),
+                        args: Vec::new(),
+                    })
+                    .collect(),
+                ..Self::new(S::UNPROCESSABLE_ENTITY, ProblemCode::PhotoRequired)
+            },
             AppError::Throttled { retry_after_secs } => Self {
                 retry_after_secs: Some(retry_after_secs),
                 ..Self::new(S::TOO_MANY_REQUESTS, ProblemCode::TooManyRequests)

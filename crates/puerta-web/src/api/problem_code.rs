@@ -61,6 +61,21 @@ codes! {
     AppealSameDecider => "appeal_same_decider",
     AlreadyClaimed => "already_claimed",
     ReasonCodeTaken => "reason_code_taken",
+    RequestWindowClosed => "request_window_closed",
+    OutsideServiceArea => "outside_service_area",
+    LocationImprecise => "location_imprecise",
+    AlreadyRequested => "already_requested",
+    AlreadyScheduled => "already_scheduled",
+    DrawClosed => "draw_closed",
+    DrawFrozen => "draw_frozen",
+    DrawNotFrozen => "draw_not_frozen",
+    DrawAlreadyRun => "draw_already_run",
+    PublicRandomnessMissing => "public_randomness_missing",
+    OfferExpired => "offer_expired",
+    NotOffered => "not_offered",
+    NotCancellable => "not_cancellable",
+    PhotoRequired => "photo_required",
+    AlreadyCheckedIn => "already_checked_in",
 }
 
 impl ProblemCode {
@@ -92,7 +107,9 @@ mod tests {
         for code in ProblemCode::ALL {
             for language in Language::ALL {
                 let id = code.message_id();
-                let text = t_args(language, &id, vec![("seconds", Arg::from(30)), ("minutes", Arg::from(2))]);
+                let args =
+                    vec![("seconds", Arg::from(30)), ("minutes", Arg::from(2)), ("time", Arg::from("12:00"))];
+                let text = t_args(language, &id, args);
                 assert!(
                     !text.is_empty() && text != id && !text.contains("problem-"),
                     "{language} lacks {id}"

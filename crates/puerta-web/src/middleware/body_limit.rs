@@ -22,12 +22,16 @@ pub struct BodyLimits {
 fn is_upload(request: &Request) -> bool {
     let path = request.uri().path();
     // The API's upload, and the case page's upload form (`pages::cases`), which sends the same.
+    let one_segment = |prefix: &str, suffix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(suffix))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+    };
     request.method() == Method::POST
-        && ["/api/v1/cases/", "/cases/"].iter().any(|prefix| {
-            path.strip_prefix(prefix)
-                .and_then(|rest| rest.strip_suffix("/documents"))
-                .is_some_and(|reference| !reference.is_empty() && !reference.contains('/'))
-        })
+        && (["/api/v1/cases/", "/cases/"].iter().any(|prefix| one_segment(prefix, "/documents"))
+            // A traveler's photo for a confirmation (API, and the confirmation page's form).
+            || one_segment("/api/v1/travelers/", "/photo")
+            || path.strip_prefix("/appointments/").is_some_and(|rest| rest.ends_with("/photo")))
 }
 
 /// The watchlist upload's cap: the largest list (`WATCHLIST_MAX_BYTES`) and the page form's

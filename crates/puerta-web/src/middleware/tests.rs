@@ -55,6 +55,7 @@ async fn app() -> (Router, tempfile::TempDir) {
         reference_prefix: puerta_domain::cases::ReferencePrefix::DEFAULT,
         documents: puerta_app::documents::StorageConfig::Local { root: dir.path().join("documents") },
         document_limits: puerta_app::DocumentLimits::default(),
+        scheduling: puerta_app::appointments::SchedulingConfig::default(),
     };
     let app = App::new(store, deps).expect("app");
     app.prepare_database().await.expect("database");

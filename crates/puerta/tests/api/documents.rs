@@ -91,7 +91,7 @@ pub(crate) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// A `multipart/form-data` body with `kind` and a `file` part named `name`.
-fn multipart(kind: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+pub(crate) fn multipart(kind: &str, name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let boundary = "puerta-test-boundary-7MA4YWxkTrZu0gW";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n\

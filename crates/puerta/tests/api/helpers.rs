@@ -346,6 +346,8 @@ fn test_settings(data_dir: &tempfile::TempDir, postgres: Option<&(String, String
         // The minimum the settings accept: tests hash many passwords.
         password_hash_memory_kib: 8 * 1024,
         password_hash_iterations: 1,
+        // Draws run when a test says so, never by a background round racing it.
+        scheduling: puerta::settings::SchedulingSettings { scheduler: false, ..Default::default() },
         ..Settings::default()
     }
 }

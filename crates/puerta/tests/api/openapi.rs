@@ -61,17 +61,38 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/partner/overview"),
     ("get", "/api/v1/entry-requirements"),
     ("get", "/api/v1/entry-requirements/{slug}"),
+    ("get", "/api/v1/draws/{date}"),
+    ("get", "/api/v1/draws/{date}/results"),
+    ("put", "/api/v1/admin/draws/{date}/public-randomness"),
+    ("post", "/api/v1/appointment-requests"),
+    ("get", "/api/v1/appointment-requests"),
+    ("delete", "/api/v1/appointment-requests/{id}"),
+    ("get", "/api/v1/appointments"),
+    ("get", "/api/v1/appointments/{id}"),
+    ("post", "/api/v1/appointments/{id}/confirm"),
+    ("post", "/api/v1/appointments/{id}/cancel"),
+    ("get", "/api/v1/appointments/outlook"),
+    ("post", "/api/v1/travelers/{id}/photo"),
+    ("get", "/api/v1/staff/ports/{code}/days/{date}"),
+    ("post", "/api/v1/staff/appointments/{confirmation_number}/check-in"),
+    ("get", "/api/v1/appointments/validate"),
+    ("get", "/api/v1/admin/scheduling"),
+    ("put", "/api/v1/admin/scheduling"),
+    ("put", "/api/v1/admin/capacity"),
 ];
 
 on_both_backends! {
     async fn the_openapi_document_is_3_1_and_lists_every_route(app) {
+        // A drawn day, so that the public draw routes have something to answer with.
+        app.app.scheduler_round().await.expect("the scheduler makes today's draw");
+        app.app.run_draw(&Default::default(), "2026-11-18").await.expect("an empty draw runs");
         let response = app.get("/api/v1/openapi.json").await;
         assert_eq!(response.status(), 200);
         let doc: serde_json::Value = response.json().await.expect("json");
         assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
         for (method, path) in ROUTES {
             assert!(doc["paths"][path][method].is_object(), "{method} {path} missing from the OpenAPI document");
-            let served = app.client.request(method.to_uppercase().parse().expect("method"), app.url(&path.replace("{code}", "SYS").replace("{id}", "x").replace("{slug}", "documents-to-bring"))).send().await.expect("sent");
+            let served = app.client.request(method.to_uppercase().parse().expect("method"), app.url(&path.replace("{code}", "SYS").replace("{id}", "x").replace("{slug}", "documents-to-bring").replace("{date}", "2026-11-18").replace("{confirmation_number}", "0123456789A"))).send().await.expect("sent");
             // `/metrics` is off (404) without a metrics token; `hardening.rs` tests it with one.
             if *path != "/metrics" {
                 assert_ne!(served.status(), 404, "{method} {path} is documented but not served");
@@ -109,6 +130,7 @@ const THROTTLED: &[(&str, &str)] = &[
     ("post", "/api/v1/me/email"),
     ("post", "/api/v1/me/totp/confirm"),
     ("post", "/api/v1/me/deletion"),
+    ("get", "/api/v1/appointments/validate"),
 ];
 
 /// Operations that may ask a busy source address for a proof of work (428 `proof_required`).
@@ -153,6 +175,8 @@ fn concrete(path: &str) -> String {
         .replace("{id}", "0b9f7c3e2f6a4c1e9d1a7a0e5a3c2b11")
         .replace("{slug}", "documents-to-bring")
         .replace("{reference_number}", "PUE4829301758")
+        .replace("{date}", "2026-11-18")
+        .replace("{confirmation_number}", "0123456789A")
 }
 
 async fn document(app: &crate::helpers::TestApp) -> serde_json::Value {

@@ -1,0 +1,120 @@
+-- Appointments (issue 11): the daily draw with its commitment, the requests it draws among, the
+-- places each port gives each draw, offers and confirmed appointments, and who arrived.
+-- Invariants the database holds: one standing request per traveler per draw; places held at a
+-- port for a draw never above its places (offers, confirmations and re-offers all count); one
+-- appointment per request; unique confirmation numbers.
+
+-- What an administrator changed of the scheduling rules; NULL keeps the configured default.
+CREATE TABLE scheduling_settings (
+    id                    BIGINT PRIMARY KEY CHECK (id = 1),
+    window_opens          TEXT,
+    window_closes         TEXT,
+    time_zone             TEXT,
+    oldest_share_permille BIGINT CHECK (oldest_share_permille BETWEEN 0 AND 1000),
+    lead_days             BIGINT CHECK (lead_days BETWEEN 0 AND 60),
+    service_policy        TEXT,
+    updated_at            BIGINT NOT NULL
+);
+
+-- One draw per request day. The secret is sealed under the master key until the draw reveals it;
+-- its SHA-256 is published from the start. `frozen_input` and `inputs_digest` are fixed when the
+-- window closes; `published` is the whole publication after the draw.
+CREATE TABLE draws (
+    draw_date                TEXT PRIMARY KEY CHECK (length(draw_date) = 10),
+    sealed_secret            TEXT NOT NULL,
+    seed_commitment          TEXT NOT NULL CHECK (length(seed_commitment) = 64),
+    opens_at                 BIGINT NOT NULL,
+    closes_at                BIGINT NOT NULL,
+    runs_at                  BIGINT NOT NULL,
+    status                   TEXT NOT NULL CHECK (status IN ('open', 'frozen', 'drawn')),
+    oldest_share_permille    BIGINT NOT NULL CHECK (oldest_share_permille BETWEEN 0 AND 1000),
+    inputs_digest            TEXT,
+    frozen_input             TEXT,
+    public_randomness_source TEXT,
+    public_randomness_value  TEXT,
+    published                TEXT,
+    frozen_at                BIGINT,
+    drawn_at                 BIGINT,
+    created_at               BIGINT NOT NULL
+);
+
+-- The places the draw of `draw_date` gives at a port (set by an admin, else the port's default at
+-- the freeze), and how many of them offers and appointments hold now.
+CREATE TABLE draw_capacity (
+    draw_date TEXT NOT NULL,
+    port_code TEXT NOT NULL REFERENCES ports (code),
+    places    BIGINT NOT NULL CHECK (places BETWEEN 0 AND 10000),
+    held      BIGINT NOT NULL DEFAULT 0,
+    CHECK (held >= 0 AND held <= places),
+    PRIMARY KEY (draw_date, port_code)
+);
+
+CREATE TABLE appointment_requests (
+    id                TEXT PRIMARY KEY,
+    draw_date         TEXT NOT NULL REFERENCES draws (draw_date),
+    account_id        TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    port_code         TEXT NOT NULL REFERENCES ports (code),
+    entry_id          TEXT NOT NULL UNIQUE,
+    group_size        BIGINT NOT NULL CHECK (group_size BETWEEN 1 AND 10),
+    registered_at     BIGINT NOT NULL,
+    status            TEXT NOT NULL CHECK (status IN ('requested', 'withdrawn', 'selected', 'waitlisted')),
+    created_at        BIGINT NOT NULL,
+    updated_at        BIGINT NOT NULL
+);
+CREATE INDEX appointment_requests_draw ON appointment_requests (draw_date, port_code, status);
+CREATE INDEX appointment_requests_account ON appointment_requests (account_id, created_at);
+
+CREATE TABLE appointment_request_travelers (
+    request_id  TEXT NOT NULL REFERENCES appointment_requests (id) ON DELETE CASCADE,
+    traveler_id TEXT NOT NULL REFERENCES travelers (id) ON DELETE CASCADE,
+    draw_date   TEXT NOT NULL,
+    active      BIGINT NOT NULL CHECK (active IN (0, 1)),
+    PRIMARY KEY (request_id, traveler_id)
+);
+-- One standing request per traveler per draw.
+CREATE UNIQUE INDEX appointment_request_one_per_draw ON appointment_request_travelers (traveler_id, draw_date)
+    WHERE active = 1;
+
+-- Each port's waitlist of a draw: the requests not placed, in the draw's random order. Places
+-- given back are offered down this list.
+CREATE TABLE draw_waitlist (
+    draw_date  TEXT NOT NULL,
+    port_code  TEXT NOT NULL,
+    position   BIGINT NOT NULL,
+    request_id TEXT NOT NULL UNIQUE REFERENCES appointment_requests (id) ON DELETE CASCADE,
+    PRIMARY KEY (draw_date, port_code, position)
+);
+
+CREATE TABLE appointments (
+    id                  TEXT PRIMARY KEY,
+    request_id          TEXT NOT NULL UNIQUE REFERENCES appointment_requests (id) ON DELETE CASCADE,
+    draw_date           TEXT NOT NULL,
+    account_id          TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    port_code           TEXT NOT NULL REFERENCES ports (code),
+    places              BIGINT NOT NULL CHECK (places BETWEEN 1 AND 10),
+    scheduled_at        BIGINT NOT NULL,
+    status              TEXT NOT NULL CHECK (status IN ('offered', 'confirmed', 'expired', 'cancelled', 'checked_in', 'no_show')),
+    selection           TEXT NOT NULL CHECK (selection IN ('oldest', 'random', 'waitlist')),
+    offered_at          BIGINT NOT NULL,
+    offer_expires_at    BIGINT NOT NULL,
+    confirmation_number TEXT UNIQUE CHECK (confirmation_number IS NULL OR length(confirmation_number) = 11),
+    confirmed_at        BIGINT,
+    updated_at          BIGINT NOT NULL
+);
+CREATE INDEX appointments_account ON appointments (account_id, offered_at);
+CREATE INDEX appointments_due ON appointments (status, offer_expires_at);
+CREATE INDEX appointments_port_day ON appointments (port_code, scheduled_at);
+
+CREATE TABLE appointment_travelers (
+    appointment_id TEXT NOT NULL REFERENCES appointments (id) ON DELETE CASCADE,
+    traveler_id    TEXT NOT NULL REFERENCES travelers (id) ON DELETE CASCADE,
+    arrival        TEXT CHECK (arrival IN ('arrived', 'no_show')),
+    case_id        TEXT REFERENCES cases (id) ON DELETE SET NULL,
+    PRIMARY KEY (appointment_id, traveler_id)
+);
+CREATE INDEX appointment_travelers_traveler ON appointment_travelers (traveler_id);
+
+-- A current photo of each traveler is a document of kind `photo` on their case.
+ALTER TABLE documents DROP CONSTRAINT documents_kind_check;
+ALTER TABLE documents ADD CONSTRAINT documents_kind_check
+    CHECK (kind IN ('passport', 'national_id', 'birth_certificate', 'evidence', 'appeal', 'other', 'photo'));

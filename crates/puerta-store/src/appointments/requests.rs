@@ -1,0 +1,319 @@
+use puerta_domain::appointments::RequestStatus;
+use puerta_domain::ids::{AppointmentRequestId, TravelerId, UserId};
+
+use super::corrupt;
+use crate::StoreError;
+use crate::unit_of_work::{exec, fetch_all, fetch_optional, refusable, repository};
+
+repository!(
+    /// Groups' requests for a place in a draw, and each port's waitlist after it.
+    AppointmentRequests
+);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRequest {
+    pub id: AppointmentRequestId,
+    pub draw_date: String,
+    pub account_id: UserId,
+    pub port_code: String,
+    /// The opaque id published with the draw's inputs.
+    pub entry_id: String,
+    pub registered_at: i64,
+    pub travelers: Vec<TravelerId>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestRecord {
+    pub id: AppointmentRequestId,
+    pub draw_date: String,
+    pub account_id: UserId,
+    pub port_code: String,
+    pub entry_id: String,
+    pub group_size: i64,
+    pub registered_at: i64,
+    pub status: RequestStatus,
+    pub created_at: i64,
+}
+
+/// The next group on a port's waitlist that fits the places given back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitlistCandidate {
+    pub request_id: AppointmentRequestId,
+    pub account_id: UserId,
+    pub group_size: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    draw_date: String,
+    account_id: String,
+    port_code: String,
+    entry_id: String,
+    group_size: i64,
+    registered_at: i64,
+    status: String,
+    created_at: i64,
+}
+
+const COLUMNS: &str = "id, draw_date, account_id, port_code, entry_id, CAST(group_size AS BIGINT) AS group_size, \
+    registered_at, status, created_at";
+
+impl TryFrom<Row> for RequestRecord {
+    type Error = StoreError;
+
+    fn try_from(r: Row) -> Result<Self, StoreError> {
+        Ok(Self {
+            id: AppointmentRequestId::parse(&r.id).map_err(|_| corrupt("request id"))?,
+            account_id: crate::accounts::records::user_id(&r.account_id)?,
+            status: RequestStatus::parse(&r.status).ok_or_else(|| corrupt("request status"))?,
+            draw_date: r.draw_date,
+            port_code: r.port_code,
+            entry_id: r.entry_id,
+            group_size: r.group_size,
+            registered_at: r.registered_at,
+            created_at: r.created_at,
+        })
+    }
+}
+
+fn traveler_ids(rows: Vec<(String,)>) -> Result<Vec<TravelerId>, StoreError> {
+    rows.into_iter().map(|(id,)| TravelerId::parse(&id).map_err(|_| corrupt("traveler id"))).collect()
+}
+
+impl<M> AppointmentRequests<'_, M> {
+    pub async fn find(&mut self, id: &AppointmentRequestId) -> Result<Option<RequestRecord>, StoreError> {
+        let sql = format!("SELECT {COLUMNS} FROM appointment_requests WHERE id = $1");
+        fetch_optional!(&mut self.conn, Row, &sql, id.as_str())?.map(RequestRecord::try_from).transpose()
+    }
+
+    /// The account holder's requests, newest first (at most 60: two months of daily requests).
+    pub async fn list_for_account(&mut self, account: &UserId) -> Result<Vec<RequestRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM appointment_requests WHERE account_id = $1 ORDER BY created_at DESC, id LIMIT 60"
+        );
+        fetch_all!(&mut self.conn, Row, &sql, account.as_str())?
+            .into_iter()
+            .map(RequestRecord::try_from)
+            .collect()
+    }
+
+    /// Every standing request of a draw (for its inputs), by id.
+    pub async fn standing_for_draw(&mut self, date: &str) -> Result<Vec<RequestRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM appointment_requests WHERE draw_date = $1 AND status = 'requested' ORDER BY id"
+        );
+        fetch_all!(&mut self.conn, Row, &sql, date)?.into_iter().map(RequestRecord::try_from).collect()
+    }
+
+    /// Every request of a draw that was not withdrawn (after the draw: selected and waitlisted).
+    pub async fn drawn_for_draw(&mut self, date: &str) -> Result<Vec<RequestRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM appointment_requests WHERE draw_date = $1 AND status <> 'withdrawn' ORDER BY id"
+        );
+        fetch_all!(&mut self.conn, Row, &sql, date)?.into_iter().map(RequestRecord::try_from).collect()
+    }
+
+    pub async fn travelers(&mut self, id: &AppointmentRequestId) -> Result<Vec<TravelerId>, StoreError> {
+        let rows = fetch_all!(
+            &mut self.conn,
+            (String,),
+            "SELECT traveler_id FROM appointment_request_travelers WHERE request_id = $1 ORDER BY traveler_id",
+            id.as_str(),
+        )?;
+        traveler_ids(rows)
+    }
+
+    /// Whether `traveler` has a standing request in the draw of `date`.
+    pub async fn traveler_requested(
+        &mut self,
+        traveler: &TravelerId,
+        date: &str,
+    ) -> Result<bool, StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (String,),
+            "SELECT request_id FROM appointment_request_travelers WHERE traveler_id = $1 AND draw_date = $2 AND active = 1",
+            traveler.as_str(),
+            date,
+        )?;
+        Ok(row.is_some())
+    }
+
+    /// How many requests, and travelers in them, a draw had at a port (withdrawn ones aside).
+    pub async fn demand(&mut self, date: &str, port: &str) -> Result<(i64, i64), StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (i64, i64),
+            "SELECT COUNT(*), CAST(COALESCE(SUM(group_size), 0) AS BIGINT) FROM appointment_requests \
+             WHERE draw_date = $1 AND port_code = $2 AND status <> 'withdrawn'",
+            date,
+            port,
+        )?;
+        Ok(row.unwrap_or((0, 0)))
+    }
+
+    /// Account holders with a standing request (in the draw of `date` and at `port`, when given).
+    pub async fn accounts_with_standing_requests(
+        &mut self,
+        date: Option<&str>,
+        port: Option<&str>,
+    ) -> Result<std::collections::BTreeSet<UserId>, StoreError> {
+        let rows = fetch_all!(
+            &mut self.conn,
+            (String,),
+            "SELECT DISTINCT account_id FROM appointment_requests WHERE status = 'requested' \
+             AND ($1 IS NULL OR draw_date = $1) AND ($2 IS NULL OR port_code = $2)",
+            date,
+            port,
+        )?;
+        rows.into_iter().map(|(id,)| crate::accounts::records::user_id(&id)).collect()
+    }
+
+    /// The first group on a port's waitlist still waiting, with at most `max_size` travelers.
+    pub async fn next_waitlisted(
+        &mut self,
+        date: &str,
+        port: &str,
+        max_size: i64,
+    ) -> Result<Option<WaitlistCandidate>, StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (String, String, i64),
+            "SELECT r.id, r.account_id, CAST(r.group_size AS BIGINT) FROM draw_waitlist w \
+             JOIN appointment_requests r ON r.id = w.request_id \
+             WHERE w.draw_date = $1 AND w.port_code = $2 AND r.status = 'waitlisted' AND r.group_size <= $3 \
+             ORDER BY w.position LIMIT 1",
+            date,
+            port,
+            max_size,
+        )?;
+        row.map(|(id, account, size)| {
+            Ok(WaitlistCandidate {
+                request_id: AppointmentRequestId::parse(&id).map_err(|_| corrupt("request id"))?,
+                account_id: crate::accounts::records::user_id(&account)?,
+                group_size: size,
+            })
+        })
+        .transpose()
+    }
+
+    /// A request's place on its port's waitlist (1 is next), if it is waiting there.
+    pub async fn waitlist_position(&mut self, id: &AppointmentRequestId) -> Result<Option<i64>, StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (i64,),
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM draw_waitlist w JOIN draw_waitlist mine \
+             ON mine.draw_date = w.draw_date AND mine.port_code = w.port_code AND w.position <= mine.position \
+             JOIN appointment_requests r ON r.id = w.request_id \
+             WHERE mine.request_id = $1 AND r.status = 'waitlisted'",
+            id.as_str(),
+        )?;
+        Ok(row.map(|(n,)| n).filter(|n| *n > 0))
+    }
+}
+
+impl AppointmentRequests<'_, crate::Write> {
+    /// Stores a request and its travelers. `Conflict` when one of them already has a standing
+    /// request in that draw (the database's unique index: parallel requests cannot both pass).
+    pub async fn create(&mut self, r: &NewRequest) -> Result<(), StoreError> {
+        let size = i64::try_from(r.travelers.len()).map_err(|_| corrupt("group size"))?;
+        exec!(
+            &mut self.conn,
+            "INSERT INTO appointment_requests (id, draw_date, account_id, port_code, entry_id, group_size, \
+             registered_at, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', $8, $8)",
+            r.id.as_str(),
+            &r.draw_date,
+            r.account_id.as_str(),
+            &r.port_code,
+            &r.entry_id,
+            size,
+            r.registered_at,
+            r.created_at,
+        )?;
+        for traveler in &r.travelers {
+            refusable!(&mut self.conn, conn => {
+                exec!(
+                    conn,
+                    "INSERT INTO appointment_request_travelers (request_id, traveler_id, draw_date, active) \
+                     VALUES ($1, $2, $3, 1)",
+                    r.id.as_str(),
+                    traveler.as_str(),
+                    &r.draw_date,
+                )
+            })
+            .map_err(crate::error::conflict_on_unique)?;
+        }
+        Ok(())
+    }
+
+    /// Moves a request from `from` to `to`; `false` when it was no longer in `from`. A request
+    /// that stops standing (withdrawn) frees its travelers to request again in that draw.
+    pub async fn set_status(
+        &mut self,
+        id: &AppointmentRequestId,
+        from: RequestStatus,
+        to: RequestStatus,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        let changed = exec!(
+            &mut self.conn,
+            "UPDATE appointment_requests SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+            id.as_str(),
+            from.as_str(),
+            to.as_str(),
+            at,
+        )?;
+        if changed == 1 && to == RequestStatus::Withdrawn {
+            exec!(
+                &mut self.conn,
+                "UPDATE appointment_request_travelers SET active = 0 WHERE request_id = $1",
+                id.as_str()
+            )?;
+        }
+        Ok(changed == 1)
+    }
+
+    /// After a draw: every request still `requested` becomes `waitlisted`.
+    pub async fn waitlist_the_rest(&mut self, date: &str, at: i64) -> Result<u64, StoreError> {
+        Ok(exec!(
+            &mut self.conn,
+            "UPDATE appointment_requests SET status = 'waitlisted', updated_at = $2 \
+             WHERE draw_date = $1 AND status = 'requested'",
+            date,
+            at,
+        )?)
+    }
+
+    /// Writes a port's waitlist in draw order (position 1 first), many rows per statement.
+    pub async fn write_waitlist(
+        &mut self,
+        date: &str,
+        port: &str,
+        requests: &[String],
+    ) -> Result<(), StoreError> {
+        const ROWS: usize = 200;
+        for (chunk_index, chunk) in requests.chunks(ROWS).enumerate() {
+            let mut sql = String::from(
+                "INSERT INTO draw_waitlist (draw_date, port_code, position, request_id) VALUES ",
+            );
+            for i in 0..chunk.len() {
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                let n = i * 2;
+                sql.push_str(&format!("($1, $2, ${}, ${})", n + 3, n + 4));
+            }
+            crate::unit_of_work::on!(&mut self.conn, c => {
+                let mut query = sqlx::query(&sql).bind(date).bind(port);
+                for (i, id) in chunk.iter().enumerate() {
+                    let position = i64::try_from(chunk_index * ROWS + i + 1).unwrap_or(i64::MAX);
+                    query = query.bind(position).bind(id.as_str());
+                }
+                query.execute(&mut **c).await.map(|done| done.rows_affected())
+            })?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,207 @@
+//! Appointments in the store: one standing request per traveler per draw, the draw claimed once,
+//! and — under 1,000 concurrent confirmations, cancellations and re-offers against 100 places —
+//! never more places held, or travelers confirmed, than the port gives.
+
+use puerta_domain::appointments::{AppointmentStatus, RequestStatus};
+use puerta_domain::ids::{AppointmentId, AppointmentRequestId};
+use puerta_domain::ports::reference_ports;
+use puerta_store::StoreError;
+use puerta_store::appointments::{NewAppointment, NewDraw, NewRequest};
+
+use crate::cases::{seed, tid};
+use crate::fixtures::{secret, uid};
+use crate::harness::{Db, on_each_backend};
+
+const DATE: &str = "2026-12-07";
+const PLACES: i64 = 100;
+const GROUPS: usize = 1_000;
+
+fn rid(n: usize) -> AppointmentRequestId {
+    AppointmentRequestId::parse(&format!("r{n}")).expect("id")
+}
+
+fn appointment(id: &str, request: usize, scheduled_at: i64) -> NewAppointment {
+    NewAppointment {
+        id: AppointmentId::parse(id).expect("id"),
+        request_id: rid(request),
+        draw_date: DATE.into(),
+        account_id: uid("u1"),
+        port_code: "SYS".into(),
+        places: 1,
+        scheduled_at,
+        selection: None,
+        offered_at: 10,
+        offer_expires_at: 1_000_000,
+        travelers: vec![tid(&format!("t{request}"))],
+    }
+}
+
+/// A draw with `GROUPS` one-traveler requests at SYS, all on the waitlist in order, and
+/// `PLACES` places.
+async fn prepared(db: &Db) {
+    seed(db, GROUPS).await;
+    let mut tx = db.store.write().await.expect("write");
+    tx.ports().seed(&reference_ports()).await.expect("ports");
+    let draw = NewDraw {
+        draw_date: DATE.into(),
+        sealed_secret: secret("sealed"),
+        seed_commitment: "0".repeat(64),
+        opens_at: 0,
+        closes_at: 1,
+        runs_at: 2,
+        oldest_share_permille: 500,
+        created_at: 0,
+    };
+    assert!(tx.draws().create_if_missing(&draw).await.expect("draw"));
+    assert!(!tx.draws().create_if_missing(&draw).await.expect("draw again"), "created once");
+    tx.scheduling().set_places(DATE, "SYS", PLACES).await.expect("places");
+    for n in 1..=GROUPS {
+        let request = NewRequest {
+            id: rid(n),
+            draw_date: DATE.into(),
+            account_id: uid("u1"),
+            port_code: "SYS".into(),
+            entry_id: format!("e{n}"),
+            registered_at: 5,
+            travelers: vec![tid(&format!("t{n}"))],
+            created_at: 5,
+        };
+        tx.appointment_requests().create(&request).await.expect("request");
+    }
+    tx.appointment_requests().waitlist_the_rest(DATE, 6).await.expect("waitlist");
+    let order: Vec<String> = (1..=GROUPS).map(|n| rid(n).to_string()).collect();
+    tx.appointment_requests().write_waitlist(DATE, "SYS", &order).await.expect("order");
+    tx.commit().await.expect("commit");
+}
+
+/// Offers the next group on the waitlist one place, as a re-offer does; `false` when none is
+/// left or no place is free. Each call is one transaction.
+async fn reoffer(db: &Db, id: String) -> bool {
+    let mut tx = db.store.write().await.expect("write");
+    loop {
+        let Some(next) = tx.appointment_requests().next_waitlisted(DATE, "SYS", 1).await.expect("next")
+        else {
+            return false;
+        };
+        if !tx.scheduling().hold(DATE, "SYS", 1).await.expect("hold") {
+            return false;
+        }
+        let moved = tx
+            .appointment_requests()
+            .set_status(&next.request_id, RequestStatus::Waitlisted, RequestStatus::Selected, 20)
+            .await
+            .expect("select");
+        if !moved {
+            tx.scheduling().release(DATE, "SYS", 1).await.expect("release");
+            continue;
+        }
+        let n: usize = next.request_id.as_str().trim_start_matches('r').parse().expect("n");
+        tx.appointments().create(&appointment(&id, n, 100)).await.expect("offer");
+        tx.commit().await.expect("commit");
+        return true;
+    }
+}
+
+#[tokio::test]
+async fn a_traveler_stands_once_per_draw_and_a_draw_is_claimed_once() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        prepared(&db).await;
+        let mut tx = db.store.write().await.expect("write");
+        let twice = NewRequest {
+            id: AppointmentRequestId::parse("again").expect("id"),
+            draw_date: DATE.into(),
+            account_id: uid("u1"),
+            port_code: "SYS".into(),
+            entry_id: "again".into(),
+            registered_at: 5,
+            travelers: vec![tid("t1")],
+            created_at: 7,
+        };
+        let refused = tx.appointment_requests().create(&twice).await;
+        assert!(matches!(refused, Err(StoreError::Conflict)), "{b}: {refused:?}");
+        // Not frozen yet: nothing to claim; frozen: claimed once.
+        assert!(!tx.draws().claim_run(DATE, 9).await.expect("claim"), "{b}");
+        assert!(tx.draws().lock_open(DATE).await.expect("lock"));
+        assert!(tx.draws().freeze(DATE, "{}", "d", 500, 8).await.expect("freeze"), "{b}");
+        assert!(!tx.draws().lock_open(DATE).await.expect("lock"), "{b}: frozen is not open");
+        assert!(tx.draws().claim_run(DATE, 9).await.expect("claim"), "{b}");
+        assert!(!tx.draws().claim_run(DATE, 9).await.expect("claim"), "{b}: once");
+        // The places: never above, never below what is held.
+        assert!(tx.scheduling().hold(DATE, "SYS", PLACES).await.expect("hold all"), "{b}");
+        assert!(!tx.scheduling().hold(DATE, "SYS", 1).await.expect("hold one more"), "{b}");
+        let lower = tx.scheduling().set_places(DATE, "SYS", PLACES - 1).await;
+        assert!(matches!(lower, Err(StoreError::Conflict)), "{b}: {lower:?}");
+        tx.commit().await.expect("commit");
+        let places =
+            db.raw_i64("SELECT CAST(places AS BIGINT) FROM draw_capacity WHERE port_code = 'SYS'").await;
+        assert_eq!(places, PLACES, "{b}: the refused change undid only itself");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_thousand_confirmations_cancellations_and_re_offers_never_exceed_the_places() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        prepared(&db).await;
+        // The draw's first offers: the first 100 groups.
+        for n in 0..PLACES {
+            assert!(reoffer(&db, format!("first{n}")).await, "{b}");
+        }
+        // 1,000 tasks at once: half confirm an offer, half cancel one and re-offer its place.
+        let tasks: Vec<_> = (0..GROUPS)
+            .map(|i| {
+                let db = db.clone();
+                tokio::spawn(async move {
+                    let target = AppointmentId::parse(&format!("first{}", i % 100)).expect("id");
+                    if i % 2 == 0 {
+                        let mut tx = db.store.write().await.expect("write");
+                        let number = format!("N{i:010}");
+                        match tx.appointments().confirm(&target, &number, 50).await {
+                            Ok(true) => tx.commit().await.expect("commit"),
+                            Ok(false) => {}
+                            Err(e) => panic!("confirm: {e}"),
+                        }
+                    } else {
+                        let mut tx = db.store.write().await.expect("write");
+                        let cancelled = tx
+                            .appointments()
+                            .set_status(&target, AppointmentStatus::Offered, AppointmentStatus::Cancelled, 50)
+                            .await
+                            .expect("cancel");
+                        if cancelled {
+                            tx.scheduling().release(DATE, "SYS", 1).await.expect("release");
+                            tx.commit().await.expect("commit");
+                        } else {
+                            drop(tx);
+                        }
+                        reoffer(&db, format!("again{i}")).await;
+                    }
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.expect("task");
+        }
+        let held = db.raw_i64("SELECT CAST(held AS BIGINT) FROM draw_capacity WHERE port_code = 'SYS'").await;
+        let live = db
+            .raw_i64("SELECT CAST(COALESCE(SUM(places), 0) AS BIGINT) FROM appointments WHERE status IN ('offered', 'confirmed')")
+            .await;
+        let confirmed = db.raw_i64("SELECT COUNT(*) FROM appointments WHERE status = 'confirmed'").await;
+        assert!(held <= PLACES, "{b}: {held} held of {PLACES}");
+        assert_eq!(held, live, "{b}: what is held is exactly what offers and appointments use");
+        assert!(confirmed <= PLACES, "{b}: {confirmed} confirmed");
+        assert!(confirmed > 0, "{b}: some confirmations won");
+        // Nobody twice: each traveler in at most one live appointment.
+        let travelers = db
+            .raw_i64(
+                "SELECT COUNT(*) FROM (SELECT t.traveler_id FROM appointment_travelers t JOIN appointments a \
+                 ON a.id = t.appointment_id WHERE a.status IN ('offered', 'confirmed') \
+                 GROUP BY t.traveler_id HAVING COUNT(*) > 1) AS twice",
+            )
+            .await;
+        assert_eq!(travelers, 0, "{b}");
+    })
+    .await;
+}

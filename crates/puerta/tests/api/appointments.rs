@@ -1,0 +1,275 @@
+//! Appointments through the API (issue 11): requests in the window from inside the service
+//! area, a draw that places whole groups and verifies, confirmation with photos and a
+//! confirmation number, a partner's check, the port day's check-in moving cases to review.
+
+use serde_json::json;
+
+use crate::helpers::{PASSWORD, TestApp, assert_problem, bearer_post as post, json_of};
+
+/// 2026-11-18 12:30 in New York (17:30 UTC): inside the default window of that day.
+pub const IN_WINDOW_MS: i64 = 1_795_023_000_000;
+pub const DRAW_DATE: &str = "2026-11-18";
+
+pub const TIJUANA: (f64, f64) = (32.5149, -117.0382);
+pub const TAPACHULA: (f64, f64) = (14.9031, -92.2575);
+
+pub fn at(place: (f64, f64), accuracy_m: f64) -> serde_json::Value {
+    json!({"latitude": place.0, "longitude": place.1, "accuracy_m": accuracy_m})
+}
+
+pub fn into_window(app: &TestApp) {
+    let now = app.clock_ms();
+    assert!(now <= IN_WINDOW_MS, "the test clock starts before the window");
+    app.clock.advance_secs((IN_WINDOW_MS - now) / 1000);
+}
+
+/// A small PNG, as a phone's camera input might send.
+pub fn photo() -> Vec<u8> {
+    let picture = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(24, 32, |x, y| {
+        image::Rgb([u8::try_from(x * 9).unwrap_or(0), u8::try_from(y * 7).unwrap_or(0), 90])
+    }));
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut out, image::ImageFormat::Png).expect("png");
+    out.into_inner()
+}
+
+fn traveler(given: &str, nationality: &str, born: &str) -> serde_json::Value {
+    json!({
+        "given_name": given, "family_name": "Joseph", "date_of_birth": born,
+        "nationality": nationality, "country_of_birth": nationality, "city_of_birth": "Jacmel",
+        "country_of_residence": "MX", "language": "ht"
+    })
+}
+
+/// A verified account holder whose `n` travelers have submitted advance information:
+/// (token, traveler ids).
+pub async fn group(app: &TestApp, email: &str, n: usize) -> (String, Vec<String>) {
+    app.verified_traveler(email, PASSWORD).await;
+    let token = app.token(email, PASSWORD).await;
+    let mut ids = Vec::new();
+    for i in 0..n {
+        let body = traveler(&format!("Rose{i}"), "HT", &format!("199{i}-03-0{}", i + 1));
+        let body = json_of(post(app, &token, "/api/v1/travelers", body).await, 201).await;
+        ids.push(body["id"].as_str().expect("id").to_string());
+    }
+    let destination =
+        json!({"line1": "1 Main St", "city": "San Diego", "state": "CA", "postal_code": "92101"});
+    let body = json!({"traveler_ids": ids, "us_destination": destination});
+    json_of(post(app, &token, "/api/v1/applications", body).await, 201).await;
+    (token, ids)
+}
+
+/// A staff account with a second factor: its token.
+pub async fn staff(app: &TestApp, email: &str, role: &str) -> String {
+    app.staff(email, role, PASSWORD).await;
+    let token = app.token(email, PASSWORD).await;
+    app.enrol_totp(&token).await;
+    token
+}
+
+pub async fn upload_photo(app: &TestApp, token: &str, traveler: &str) -> reqwest::Response {
+    // A `kind` part too: it is read and dropped.
+    let (content_type, body) = crate::documents::multipart("photo", "me.png", &photo());
+    app.client
+        .post(app.url(&format!("/api/v1/travelers/{traveler}/photo")))
+        .bearer_auth(token)
+        .header("content-type", content_type)
+        .body(body)
+        .send()
+        .await
+        .expect("sent")
+}
+
+on_both_backends! {
+    async fn three_groups_two_places_a_verifiable_draw_confirmation_and_check_in(app) {
+        into_window(&app);
+        let ctx = puerta_app::accounts::RequestContext::default();
+        app.app.set_draw_capacity(&ctx, None, "SYS", DRAW_DATE, 2).await.expect("capacity set");
+
+        let (a, a_ids) = group(&app, "a@example.org", 2).await;
+        let (b, b_ids) = group(&app, "b@example.org", 1).await;
+        let (c, c_ids) = group(&app, "c@example.org", 1).await;
+        let mut entries = Vec::new();
+        for (token, ids) in [(&a, &a_ids), (&b, &b_ids), (&c, &c_ids)] {
+            let body = json!({"port_code": "SYS", "traveler_ids": ids, "location": at(TIJUANA, 30.0)});
+            let made = json_of(post(&app, token, "/api/v1/appointment-requests", body).await, 201).await;
+            assert_eq!(made["draw_date"], DRAW_DATE);
+            assert_eq!(made["status"], "requested");
+            entries.push(made["entry_id"].as_str().expect("entry id").to_string());
+        }
+        // One standing request per traveler per draw.
+        let again = json!({"port_code": "SYS", "location": at(TIJUANA, 30.0)});
+        assert_problem(post(&app, &a, "/api/v1/appointment-requests", again).await, 409, "already_requested").await;
+
+        let before = json_of(app.get(&format!("/api/v1/draws/{DRAW_DATE}")).await, 200).await;
+        assert_eq!(before["status"], "open");
+        assert!(before["seed"].is_null());
+        let commitment = before["seed_commitment"].as_str().expect("commitment").to_string();
+        assert_eq!(commitment.len(), 64);
+        let sys = before["capacity"].as_array().expect("capacity").iter().find(|p| p["port_code"] == "SYS").cloned();
+        assert_eq!(sys.expect("SYS")["places"], 2);
+
+        let done = app.app.run_draw(&ctx, DRAW_DATE).await.expect("the draw runs");
+        assert_eq!(done.requests, 3);
+        assert!((1..=2).contains(&done.places_offered), "{done:?}");
+        let twice = app.app.run_draw(&ctx, DRAW_DATE).await;
+        assert!(matches!(twice, Err(puerta_app::AppError::Conflict("draw_already_run"))), "{twice:?}");
+
+        let after = json_of(app.get(&format!("/api/v1/draws/{DRAW_DATE}")).await, 200).await;
+        assert_eq!(after["status"], "drawn");
+        assert_eq!(after["seed_commitment"], commitment.as_str());
+        let results = json_of(app.get(&format!("/api/v1/draws/{DRAW_DATE}/results")).await, 200).await;
+        let published: puerta_domain::appointments::PublishedDraw =
+            serde_json::from_value(results.clone()).expect("a publication");
+        assert_eq!(published.verify(), Ok(()));
+        assert_eq!(published.seed_commitment, commitment);
+        for entry in &entries {
+            assert!(published.input.entries.iter().any(|e| &e.id == entry), "each traveler finds their entry");
+        }
+        let text = results.to_string();
+        assert!(!text.contains("Rose") && !text.contains("example.org"), "no personal data is published");
+        let mut altered = published.clone();
+        altered.input.entries[0].group_size = if altered.input.entries[0].group_size == 1 { 2 } else { 1 };
+        assert!(altered.verify().is_err());
+
+        // Whole groups only, within the places.
+        let mut offered = Vec::new();
+        for (token, ids) in [(&a, &a_ids), (&b, &b_ids), (&c, &c_ids)] {
+            let list = json_of(app.get_with("/api/v1/appointments", token).await, 200).await;
+            for appointment in list.as_array().expect("list") {
+                assert_eq!(appointment["status"], "offered");
+                assert_eq!(appointment["traveler_ids"].as_array().expect("ids").len(), ids.len());
+                offered.push((token.clone(), ids.clone(), appointment["id"].as_str().expect("id").to_string()));
+            }
+        }
+        let placed: usize = offered.iter().map(|(_, ids, _)| ids.len()).sum();
+        assert!((1..=2).contains(&placed));
+        assert_eq!(placed as u32, done.places_offered);
+
+        let (token, ids, appointment) = offered[0].clone();
+        let confirm = format!("/api/v1/appointments/{appointment}/confirm");
+        let body = json!({"location": at(TIJUANA, 20.0)});
+        let missing = assert_problem(post(&app, &token, &confirm, body.clone()).await, 422, "photo_required").await;
+        assert_eq!(missing["errors"].as_array().expect("errors").len(), ids.len());
+        for id in &ids {
+            json_of(upload_photo(&app, &token, id).await, 201).await;
+        }
+        let far = json!({"location": at(TAPACHULA, 20.0)});
+        assert_problem(post(&app, &token, &confirm, far).await, 422, "outside_service_area").await;
+        let confirmed = json_of(post(&app, &token, &confirm, body).await, 200).await;
+        assert_eq!(confirmed["status"], "confirmed");
+        let number = confirmed["confirmation_number"].as_str().expect("number").to_string();
+        assert!(puerta_domain::appointments::ConfirmationNumber::parse(&number).is_ok(), "{number}");
+        assert!(confirmed["port_address"].as_str().is_some_and(|a| a.contains("San Ysidro")));
+
+        // A partner checks it with a date of birth; nothing else is told.
+        let partner = staff(&app, "shelter@example.org", "partner").await;
+        let dob = "1990-03-01";
+        let valid = json_of(app.get_with(&format!("/api/v1/appointments/validate?confirmation_number={number}&date_of_birth={dob}"), &partner).await, 200).await;
+        assert_eq!(valid, json!({"valid": true}));
+        let wrong = json_of(app.get_with(&format!("/api/v1/appointments/validate?confirmation_number={number}&date_of_birth=1980-01-01"), &partner).await, 200).await;
+        assert_eq!(wrong, json!({"valid": false}));
+        assert_problem(app.get_with(&format!("/api/v1/appointments/validate?confirmation_number={number}&date_of_birth={dob}"), &token).await, 403, "forbidden").await;
+
+        // The officer's port day, then the check-in moves the cases to review.
+        let officer = staff(&app, "officer@example.org", "officer").await;
+        let scheduled = confirmed["scheduled_at"].as_str().expect("time");
+        // 07:00 or 07:30 in San Ysidro (one slot per group placed), 15 days on.
+        assert!(scheduled.starts_with("2026-12-03T15:00") || scheduled.starts_with("2026-12-03T15:30"), "{scheduled}");
+        let day = json_of(app.get_with("/api/v1/staff/ports/SYS/days/2026-12-03", &officer).await, 200).await;
+        let groups = day.as_array().expect("groups");
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0]["confirmation_number"], number.as_str());
+        let check_in = format!("/api/v1/staff/appointments/{number}/check-in");
+        let bad_number = format!("/api/v1/staff/appointments/{}X/check-in", &number[..number.len() - 1]);
+        assert_problem(post(&app, &officer, &bad_number, json!({"arrived_traveler_ids": ids})).await, 422, "validation_failed").await;
+        let done = json_of(post(&app, &officer, &check_in, json!({"arrived_traveler_ids": ids, "date_of_birth": dob})).await, 200).await;
+        assert_eq!(done["status"], "checked_in");
+        assert_eq!(done["cases_in_review"].as_array().expect("cases").len(), ids.len());
+        assert_problem(post(&app, &officer, &check_in, json!({"arrived_traveler_ids": ids})).await, 409, "already_checked_in").await;
+        let cases = json_of(app.get_with("/api/v1/cases", &token).await, 200).await;
+        for case in cases["items"].as_array().expect("items") {
+            assert_eq!(case["status"], "in_review", "{case}");
+        }
+        let valid = json_of(app.get_with(&format!("/api/v1/appointments/validate?confirmation_number={number}&date_of_birth={dob}"), &partner).await, 200).await;
+        assert_eq!(valid, json!({"valid": false}), "a used appointment is no longer valid");
+    }
+
+    async fn outside_the_window_or_the_area_is_refused_with_reasons(app) {
+        let (token, _) = group(&app, "early@example.org", 1).await;
+        let body = json!({"port_code": "SYS", "location": at(TIJUANA, 30.0)});
+        let closed = assert_problem(post(&app, &token, "/api/v1/appointment-requests", body.clone()).await, 409, "request_window_closed").await;
+        // 12:00 in New York that day, in UTC.
+        assert_eq!(closed["next_opens_at"], "2026-11-18T17:00:00.000Z");
+        // Said in the traveler's zone (Mexico City: 11:00).
+        assert!(closed["detail"].as_str().is_some_and(|d| d.contains("11:00")), "{closed}");
+
+        into_window(&app);
+        let far = json!({"port_code": "SYS", "location": at(TAPACHULA, 30.0)});
+        let outside = assert_problem(post(&app, &token, "/api/v1/appointment-requests", far).await, 422, "outside_service_area").await;
+        assert!(outside["detail"].as_str().is_some_and(|d| d.contains("Monterrey")), "{outside}");
+        let vague = json!({"port_code": "SYS", "location": at(TIJUANA, 9_000.0)});
+        assert_problem(post(&app, &token, "/api/v1/appointment-requests", vague).await, 422, "location_imprecise").await;
+        let nowhere = json!({"port_code": "SYS", "location": {"latitude": 95.0, "longitude": 0.0, "accuracy_m": 5.0}});
+        assert_problem(post(&app, &token, "/api/v1/appointment-requests", nowhere).await, 422, "validation_failed").await;
+        let unknown = json!({"port_code": "XXX", "location": at(TIJUANA, 30.0)});
+        assert_problem(post(&app, &token, "/api/v1/appointment-requests", unknown).await, 422, "validation_failed").await;
+        json_of(post(&app, &token, "/api/v1/appointment-requests", body).await, 201).await;
+
+        // Staff and strangers cannot ask, and nobody sees another group's appointments.
+        let officer = staff(&app, "o@example.org", "officer").await;
+        assert_problem(post(&app, &officer, "/api/v1/appointment-requests", json!({"port_code": "SYS", "location": at(TIJUANA, 30.0)})).await, 403, "forbidden").await;
+        let (other, _) = group(&app, "other@example.org", 1).await;
+        let mine = json_of(app.get_with("/api/v1/appointment-requests", &token).await, 200).await;
+        let id = mine["items"][0]["id"].as_str().expect("id").to_string();
+        let theirs = app.client.delete(app.url(&format!("/api/v1/appointment-requests/{id}"))).bearer_auth(&other).send().await.expect("sent");
+        assert_problem(theirs, 404, "not_found").await;
+        let withdrawn = app.client.delete(app.url(&format!("/api/v1/appointment-requests/{id}"))).bearer_auth(&token).send().await.expect("sent");
+        assert_eq!(withdrawn.status(), 204);
+        // Taken back, the traveler may ask again in the same draw.
+        json_of(post(&app, &token, "/api/v1/appointment-requests", json!({"port_code": "NOG", "location": at(TIJUANA, 30.0)})).await, 201).await;
+    }
+
+    async fn an_unconfirmed_offer_expires_and_its_place_goes_to_the_waitlist(app) {
+        into_window(&app);
+        let ctx = puerta_app::accounts::RequestContext::default();
+        app.app.set_draw_capacity(&ctx, None, "ELP", DRAW_DATE, 1).await.expect("capacity");
+        let emails: Vec<String> = (0..4).map(|i| format!("g{i}@example.org")).collect();
+        for email in &emails {
+            let (token, _) = group(&app, email, 1).await;
+            json_of(post(&app, &token, "/api/v1/appointment-requests", json!({"port_code": "ELP", "location": at(TIJUANA, 30.0)})).await, 201).await;
+        }
+        app.app.run_draw(&ctx, DRAW_DATE).await.expect("draw");
+        let first = statuses(&app, &emails).await;
+        assert_eq!(first.iter().filter(|(_, s)| s == "offered").count(), 1, "{first:?}");
+        // 23 hours and a minute later the offer lapses; the next group on the waitlist gets it.
+        app.clock.advance_secs(23 * 3600 + 60);
+        assert_eq!(app.app.expire_offers().await.expect("expiry"), 1);
+        let second = statuses(&app, &emails).await;
+        assert_eq!(second.iter().filter(|(_, s)| s == "offered").count(), 1, "{second:?}");
+        assert_eq!(second.iter().filter(|(_, s)| s == "expired").count(), 1, "{second:?}");
+        let (holder, _) = second.iter().find(|(_, s)| s == "offered").cloned().expect("an offer");
+        let token = app.token(&emails[holder], PASSWORD).await;
+        let list = json_of(app.get_with("/api/v1/appointments", &token).await, 200).await;
+        let id = list[0]["id"].as_str().expect("id").to_string();
+        // Cancelling gives the place to the next one again.
+        json_of(post(&app, &token, &format!("/api/v1/appointments/{id}/cancel"), json!({})).await, 200).await;
+        let third = statuses(&app, &emails).await;
+        assert_eq!(third.iter().filter(|(_, s)| s == "offered").count(), 1, "{third:?}");
+        assert_eq!(third.iter().filter(|(_, s)| s == "cancelled").count(), 1, "{third:?}");
+        assert_eq!(third.iter().filter(|(_, s)| s == "expired").count(), 1, "{third:?}");
+    }
+}
+
+/// (account index, status) of every appointment of these accounts.
+async fn statuses(app: &TestApp, emails: &[String]) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (i, email) in emails.iter().enumerate() {
+        let token = app.token(email, PASSWORD).await;
+        let list = json_of(app.get_with("/api/v1/appointments", &token).await, 200).await;
+        for a in list.as_array().expect("list") {
+            found.push((i, a["status"].as_str().expect("status").to_string()));
+        }
+    }
+    found
+}

@@ -100,6 +100,9 @@ struct Inner {
     scheduling: appointments::SchedulingConfig,
     /// Woken after every commit, so the delivery worker sends what was just queued.
     outbox_wake: tokio::sync::Notify,
+    /// Recent draws' publications by date (recomputed once from their rows, then immutable).
+    publications:
+        std::sync::Mutex<std::collections::HashMap<String, Arc<puerta_domain::appointments::PublishedDraw>>>,
 }
 
 impl App {
@@ -134,6 +137,7 @@ impl App {
                 document_limits: deps.document_limits,
                 scheduling: deps.scheduling,
                 outbox_wake: tokio::sync::Notify::new(),
+                publications: std::sync::Mutex::new(std::collections::HashMap::new()),
             }),
         })
     }

@@ -3,6 +3,7 @@
 //! results published), readable by anyone. `docs/DRAW.md` is the procedure in plain words.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate};
 use puerta_domain::appointments::{
@@ -54,6 +55,47 @@ pub struct DrawSummary {
     pub requests: usize,
     pub groups_placed: usize,
     pub places_offered: u32,
+}
+
+/// Publications kept in memory (the last few days' draws, whose waitlists are in use).
+const PUBLICATIONS_KEPT: usize = 4;
+
+fn poisoned() -> AppError {
+    AppError::Internal("the publication cache is poisoned".into())
+}
+
+/// The draw's inputs from its stored rows: each request's published id, port, group size and
+/// registration; each port's places; the share fixed at the freeze.
+fn input_of(
+    requests: &[puerta_store::appointments::RequestRecord],
+    capacity: &[puerta_store::appointments::CapacityRecord],
+    draw: &DrawRecord,
+) -> DrawInput {
+    DrawInput {
+        entries: requests
+            .iter()
+            .map(|r| DrawEntry {
+                id: r.entry_id.clone(),
+                port: r.port_code.clone(),
+                group_size: u32::try_from(r.group_size).unwrap_or(0),
+                registered_at: r.registered_at,
+            })
+            .collect(),
+        capacity: capacity
+            .iter()
+            .map(|c| (c.port_code.clone(), u32::try_from(c.places).unwrap_or(0)))
+            .collect::<BTreeMap<_, _>>(),
+        oldest_share_permille: u32::try_from(draw.oldest_share_permille).unwrap_or(0),
+    }
+}
+
+fn public_randomness_of(draw: &DrawRecord) -> Option<PublicRandomness> {
+    match (&draw.public_randomness_source, &draw.public_randomness_value) {
+        (Some(source), Some(value_hex)) => {
+            Some(PublicRandomness { source: source.clone(), value_hex: value_hex.clone() })
+        }
+        _ => None,
+    }
 }
 
 fn secret_purpose(date: &str) -> String {
@@ -132,33 +174,25 @@ impl App {
             DrawStatus::Open if now < draw.closes_at => "open",
             DrawStatus::Open => "closed",
         };
-        let capacity = match (&draw.frozen_input, draw.status) {
-            (Some(input), _) => {
-                let input: DrawInput = serde_json::from_str(input)
-                    .map_err(|e| AppError::Internal(format!("frozen input: {e}")))?;
-                input
-                    .capacity
-                    .into_iter()
-                    .map(|(port_code, places)| PortPlaces { port_code, places })
-                    .collect()
-            }
-            _ => ports
-                .iter()
-                .map(|p| {
-                    let places = set
-                        .iter()
-                        .find(|c| c.port_code == p.code.as_str())
-                        .and_then(|c| u32::try_from(c.places).ok())
-                        .unwrap_or(p.daily_capacity.get());
-                    PortPlaces { port_code: p.code.as_str().to_string(), places }
-                })
-                .collect(),
+        // Before the freeze: an admin's places, else the port's default; after it, the frozen ones.
+        let capacity = ports
+            .iter()
+            .map(|p| {
+                let places = set
+                    .iter()
+                    .find(|c| c.port_code == p.code.as_str())
+                    .and_then(|c| u32::try_from(c.places).ok())
+                    .unwrap_or(p.daily_capacity.get());
+                PortPlaces { port_code: p.code.as_str().to_string(), places }
+            })
+            .collect();
+        let requests = match draw.status {
+            DrawStatus::Open => None,
+            _ => Some(
+                u64::try_from(self.reader().await?.appointment_requests().count_for_draw(&key).await?)
+                    .unwrap_or(0),
+            ),
         };
-        let requests = draw
-            .frozen_input
-            .as_deref()
-            .and_then(|i| serde_json::from_str::<DrawInput>(i).ok())
-            .map(|i| i.entries.len() as u64);
         let public_randomness = match (&draw.public_randomness_source, &draw.public_randomness_value) {
             (Some(source), Some(value_hex)) => {
                 Some(PublicRandomness { source: source.clone(), value_hex: value_hex.clone() })
@@ -202,9 +236,46 @@ impl App {
     /// results), as `puerta draw verify --file` reads it. `NotFound` before.
     pub async fn draw_results(&self, date: &str) -> Result<PublishedDraw, AppError> {
         let date = parse_date("date", date)?;
-        let draw = self.reader().await?.draws().find(&iso(date)).await?.ok_or(AppError::NotFound)?;
-        let published = draw.published.ok_or(AppError::NotFound)?;
-        serde_json::from_str(&published).map_err(|e| AppError::Internal(format!("publication: {e}")))
+        Ok(self.publication(&iso(date)).await?.as_ref().clone())
+    }
+
+    /// A drawn draw's publication, recomputed from its stored inputs (requests and places no
+    /// longer change after the freeze) and checked against the digest fixed then. Kept in
+    /// memory for the few draws whose waitlists are still in use.
+    pub(crate) async fn publication(&self, key: &str) -> Result<Arc<PublishedDraw>, AppError> {
+        if let Some(found) = self.inner.publications.lock().map_err(|_| poisoned())?.get(key) {
+            return Ok(found.clone());
+        }
+        let mut read = self.reader().await?;
+        let draw = read.draws().find(key).await?.ok_or(AppError::NotFound)?;
+        if draw.status != DrawStatus::Drawn {
+            return Err(AppError::NotFound);
+        }
+        let requests = read.appointment_requests().for_draw(key).await?;
+        let capacity = read.scheduling().capacity(key).await?;
+        drop(read);
+        let published = self.publish(&draw, input_of(&requests, &capacity, &draw))?;
+        let published = Arc::new(published);
+        let mut cache = self.inner.publications.lock().map_err(|_| poisoned())?;
+        if cache.len() >= PUBLICATIONS_KEPT
+            && let Some(oldest) = cache.keys().min().cloned()
+        {
+            cache.remove(&oldest);
+        }
+        cache.insert(key.to_string(), published.clone());
+        Ok(published)
+    }
+
+    /// Runs the draw over `input` with the draw's secret and public value, and checks that the
+    /// inputs are the ones whose digest was published when the window closed.
+    fn publish(&self, draw: &DrawRecord, input: DrawInput) -> Result<PublishedDraw, AppError> {
+        let secret = self.draw_secret(draw)?;
+        let published = PublishedDraw::run(&draw.draw_date, &secret, input, public_randomness_of(draw))
+            .map_err(|e| AppError::Internal(format!("the draw refused its inputs: {e}")))?;
+        if Some(published.inputs_digest.as_str()) != draw.inputs_digest.as_deref() {
+            return Err(AppError::Internal("the draw's inputs do not match their published digest".into()));
+        }
+        Ok(published)
     }
 
     /// Fixes a draw's inputs: its standing requests, each port's places (an admin's, else the
@@ -219,38 +290,20 @@ impl App {
         if !tx.draws().lock_open(&key).await? {
             return Ok(false);
         }
+        // Every port gets its row of places (an admin's, else its default): fixed from now on.
         let set = tx.scheduling().capacity(&key).await?;
-        let mut capacity = BTreeMap::new();
         for port in tx.ports().list().await? {
-            let code = port.code.as_str().to_string();
-            let places = match set.iter().find(|c| c.port_code == code) {
-                Some(c) => c.places,
-                None => {
-                    let places = i64::from(port.daily_capacity.get());
-                    tx.scheduling().set_places(&key, &code, places).await?;
-                    places
-                }
-            };
-            capacity.insert(code, u32::try_from(places).unwrap_or(0));
+            if !set.iter().any(|c| c.port_code == port.code.as_str()) {
+                let places = i64::from(port.daily_capacity.get());
+                tx.scheduling().set_places(&key, port.code.as_str(), places).await?;
+            }
         }
-        let entries = tx
-            .appointment_requests()
-            .standing_for_draw(&key)
-            .await?
-            .into_iter()
-            .map(|r| DrawEntry {
-                id: r.entry_id,
-                port: r.port_code,
-                group_size: u32::try_from(r.group_size).unwrap_or(0),
-                registered_at: r.registered_at,
-            })
-            .collect();
-        let input = DrawInput { entries, capacity, oldest_share_permille: rules.oldest_share_permille };
-        let json =
-            serde_json::to_string(&input).map_err(|e| AppError::Internal(format!("draw input: {e}")))?;
-        let digest = hex::encode(inputs_digest(&input));
-        let share = i64::from(rules.oldest_share_permille);
-        if !tx.draws().freeze(&key, &json, &digest, share, now).await? {
+        let capacity = tx.scheduling().capacity(&key).await?;
+        let requests = tx.appointment_requests().for_draw(&key).await?;
+        let mut draw = tx.draws().find(&key).await?.ok_or(AppError::NotFound)?;
+        draw.oldest_share_permille = i64::from(rules.oldest_share_permille);
+        let digest = hex::encode(inputs_digest(&input_of(&requests, &capacity, &draw)));
+        if !tx.draws().freeze(&key, &digest, draw.oldest_share_permille, now).await? {
             return Ok(false);
         }
         self.commit(tx).await?;
@@ -314,33 +367,18 @@ impl App {
         if draw.status == DrawStatus::Drawn {
             return Err(AppError::Conflict("draw_already_run"));
         }
-        let public_randomness = match (&draw.public_randomness_source, &draw.public_randomness_value) {
-            (Some(source), Some(value_hex)) => {
-                Some(PublicRandomness { source: source.clone(), value_hex: value_hex.clone() })
-            }
-            _ if rules.require_public_randomness => {
-                return Err(AppError::Conflict("public_randomness_missing"));
-            }
-            _ => None,
-        };
+        if rules.require_public_randomness && draw.public_randomness_value.is_none() {
+            return Err(AppError::Conflict("public_randomness_missing"));
+        }
         if !tx.draws().claim_run(&key, now).await? {
             return Err(AppError::Conflict("draw_already_run"));
         }
-        let input: DrawInput = serde_json::from_str(draw.frozen_input.as_deref().unwrap_or("null"))
-            .map_err(|e| AppError::Internal(format!("frozen input: {e}")))?;
-        let secret = self.draw_secret(&draw)?;
-        let published = PublishedDraw::run(&key, &secret, input, public_randomness)
-            .map_err(|e| AppError::Internal(format!("the draw refused its inputs: {e}")))?;
-        if Some(published.inputs_digest.as_str()) != draw.inputs_digest.as_deref() {
-            return Err(AppError::Internal("frozen inputs do not match their digest".into()));
-        }
-        let requests: HashMap<String, (AppointmentRequestId, puerta_domain::ids::UserId)> = tx
-            .appointment_requests()
-            .standing_for_draw(&key)
-            .await?
-            .into_iter()
-            .map(|r| (r.entry_id, (r.id, r.account_id)))
-            .collect();
+        // One read of the draw's requests: its inputs, and who each placed entry is.
+        let rows = tx.appointment_requests().for_draw(&key).await?;
+        let capacity = tx.scheduling().capacity(&key).await?;
+        let published = self.publish(&draw, input_of(&rows, &capacity, &draw))?;
+        let requests: HashMap<&str, (&AppointmentRequestId, &puerta_domain::ids::UserId)> =
+            rows.iter().map(|r| (r.entry_id.as_str(), (&r.id, &r.account_id))).collect();
         let ports: HashMap<String, chrono_tz::Tz> = tx
             .ports()
             .list()
@@ -353,7 +391,7 @@ impl App {
         let mut places_offered = 0;
         for placement in &published.outcome.placements {
             let (request_id, account) = requests
-                .get(&placement.entry_id)
+                .get(placement.entry_id.as_str())
                 .ok_or_else(|| AppError::Internal("a placed entry has no request".into()))?;
             let zone = ports.get(&placement.port).copied().unwrap_or(chrono_tz::America::New_York);
             let slot = slot_of_port.entry(placement.port.as_str()).or_insert(0);
@@ -366,9 +404,9 @@ impl App {
             let travelers = tx.appointment_requests().travelers(request_id).await?;
             let appointment = NewAppointment {
                 id: ids::appointment_id(),
-                request_id: request_id.clone(),
+                request_id: (*request_id).clone(),
                 draw_date: key.clone(),
-                account_id: account.clone(),
+                account_id: (*account).clone(),
                 port_code: placement.port.clone(),
                 places,
                 scheduled_at,
@@ -384,25 +422,19 @@ impl App {
             self.notify_offer(&mut tx, &appointment).await?;
             places_offered += placement.places;
         }
-        for (port, waiting) in &published.outcome.waitlist {
-            let ids: Vec<String> = waiting
-                .iter()
-                .filter_map(|entry| requests.get(entry).map(|(id, _)| id.to_string()))
-                .collect();
-            tx.appointment_requests().write_waitlist(&key, port, &ids).await?;
-        }
-        tx.appointment_requests().waitlist_the_rest(&key, now).await?;
-        let json =
-            serde_json::to_string(&published).map_err(|e| AppError::Internal(format!("publication: {e}")))?;
-        tx.draws().publish(&key, &json).await?;
         self.audit(&mut tx, ctx, None, AuditAction::DrawRun, None, Some(key.clone())).await?;
         self.commit(tx).await?;
-        Ok(DrawSummary {
-            date: key,
+        let summary = DrawSummary {
+            date: key.clone(),
             requests: published.input.entries.len(),
             groups_placed: published.outcome.placements.len(),
             places_offered,
-        })
+        };
+        // The waitlists are read from the publication from now on.
+        if let Ok(mut cache) = self.inner.publications.lock() {
+            cache.insert(key, Arc::new(published));
+        }
+        Ok(summary)
     }
 
     /// The draw date a request made now counts for, in the rules' zone (for pages that show it).

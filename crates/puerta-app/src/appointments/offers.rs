@@ -3,11 +3,13 @@
 //! A place given back (expired or cancelled) is offered at once to the next group on that
 //! port's waitlist that fits, with its own deadline: the places held never exceed the port's.
 
+use std::collections::HashMap;
+
 use puerta_domain::access::{Action, Target};
 use puerta_domain::appointments::{AppointmentStatus, ConfirmationNumber, RequestStatus, offer_deadline};
 use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::{AppointmentId, TravelerId};
-use puerta_store::appointments::{AppointmentRecord, NewAppointment};
+use puerta_store::appointments::{AppointmentRecord, NewAppointment, WaitlistCandidate};
 use puerta_store::{StoreError, WriteTx};
 use rand::Rng;
 
@@ -246,6 +248,7 @@ impl App {
     ) -> Result<(), AppError> {
         let (date, port) = (released.draw_date.as_str(), released.port_code.as_str());
         tx.scheduling().release(date, port, released.places).await?;
+        let published = self.publication(date).await?;
         // The place keeps its time; an offer must close before it.
         let Some(deadline) = offer_deadline(now, released.scheduled_at) else { return Ok(()) };
         loop {
@@ -254,9 +257,15 @@ impl App {
             if free <= 0 {
                 break;
             }
-            let Some(next) = tx.appointment_requests().next_waitlisted(date, port, free).await? else {
-                break;
-            };
+            // The first group in the draw's order for this port still waiting that fits.
+            let mut waiting: HashMap<String, WaitlistCandidate> =
+                tx.appointment_requests().waiting_at_port(date, port, free).await?.into_iter().collect();
+            let next = published
+                .outcome
+                .waitlist
+                .get(port)
+                .and_then(|order| order.iter().find_map(|entry| waiting.remove(entry)));
+            let Some(next) = next else { break };
             let travelers = tx.appointment_requests().travelers(&next.request_id).await?;
             // Someone of this group holds a place from a later draw: never twice.
             let mut holds_one = false;
@@ -265,7 +274,7 @@ impl App {
             }
             if holds_one {
                 tx.appointment_requests()
-                    .set_status(&next.request_id, RequestStatus::Waitlisted, RequestStatus::Withdrawn, now)
+                    .set_status(&next.request_id, RequestStatus::Requested, RequestStatus::Withdrawn, now)
                     .await?;
                 continue;
             }
@@ -274,7 +283,7 @@ impl App {
             }
             if !tx
                 .appointment_requests()
-                .set_status(&next.request_id, RequestStatus::Waitlisted, RequestStatus::Selected, now)
+                .set_status(&next.request_id, RequestStatus::Requested, RequestStatus::Selected, now)
                 .await?
             {
                 // Another re-offer took this group first (PostgreSQL runs them side by side):

@@ -3,7 +3,7 @@
 //! how many places, and an honest estimate of their chance and wait.
 
 use puerta_domain::access::{Action, Target};
-use puerta_domain::appointments::{DrawInput, chance_permille, expected_wait_days};
+use puerta_domain::appointments::{chance_permille, expected_wait_days};
 use puerta_domain::ports::PortCode;
 
 use crate::accounts::Actor;
@@ -54,11 +54,11 @@ impl App {
         let last = read.draws().latest_drawn().await?;
         let last_draw = match (&port, last) {
             (Some(port), Some(draw)) => {
-                let places = draw
-                    .frozen_input
-                    .as_deref()
-                    .and_then(|i| serde_json::from_str::<DrawInput>(i).ok())
-                    .and_then(|i| i.capacity.get(port).copied())
+                let capacity = read.scheduling().capacity(&draw.draw_date).await?;
+                let places = capacity
+                    .iter()
+                    .find(|c| c.port_code == *port)
+                    .and_then(|c| u32::try_from(c.places).ok())
                     .unwrap_or(0);
                 let (requests, travelers) = read.appointment_requests().demand(&draw.draw_date, port).await?;
                 Some(LastDraw { date: draw.draw_date, port_code: port.clone(), requests, travelers, places })

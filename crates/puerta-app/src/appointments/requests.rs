@@ -209,15 +209,23 @@ impl App {
         actor.authorize(Action::ScheduleAppointment, Target::None)?;
         let mut read = self.reader().await?;
         let mut views = Vec::new();
-        for r in read.appointment_requests().list_for_account(&actor.user_id).await? {
+        let requests = read.appointment_requests().list_for_account(&actor.user_id).await?;
+        for r in requests {
             let traveler_ids = read.appointment_requests().travelers(&r.id).await?;
-            let waitlist_position = if r.status == RequestStatus::Waitlisted {
-                read.appointment_requests().waitlist_position(&r.id).await?
+            let draw = read.draws().find(&r.draw_date).await?.map(|d| d.status);
+            // A request still standing after its draw is on the port's waitlist.
+            let waiting = r.status == RequestStatus::Requested && draw == Some(DrawStatus::Drawn);
+            let waitlist_position = if waiting {
+                let published = self.publication(&r.draw_date).await?;
+                published.outcome.waitlist.get(&r.port_code).and_then(|order| {
+                    order
+                        .iter()
+                        .position(|e| *e == r.entry_id)
+                        .map(|i| i64::try_from(i + 1).unwrap_or(i64::MAX))
+                })
             } else {
                 None
             };
-            let open = r.status == RequestStatus::Requested
-                && read.draws().find(&r.draw_date).await?.is_some_and(|d| d.status == DrawStatus::Open);
             views.push(RequestView {
                 id: r.id,
                 draw_date: r.draw_date,
@@ -225,11 +233,11 @@ impl App {
                 entry_id: r.entry_id,
                 group_size: r.group_size,
                 registered_at: r.registered_at,
-                status: r.status,
+                status: if waiting { RequestStatus::Waitlisted } else { r.status },
                 traveler_ids,
                 waitlist_position,
                 created_at: r.created_at,
-                can_withdraw: open,
+                can_withdraw: r.status == RequestStatus::Requested && draw == Some(DrawStatus::Open),
             });
         }
         Ok(views)

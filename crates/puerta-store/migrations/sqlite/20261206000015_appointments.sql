@@ -17,8 +17,9 @@ CREATE TABLE scheduling_settings (
 ) STRICT;
 
 -- One draw per request day. The secret is sealed under the master key until the draw reveals it;
--- its SHA-256 is published from the start. `frozen_input` and `inputs_digest` are fixed when the
--- window closes; `published` is the whole publication after the draw.
+-- its SHA-256 is published from the start. `inputs_digest` is fixed when the window closes: the
+-- inputs are the draw's requests and places, which no longer change after that, so the
+-- publication is recomputed from them (and checked against this digest) rather than copied.
 CREATE TABLE draws (
     draw_date                TEXT PRIMARY KEY CHECK (length(draw_date) = 10),
     sealed_secret            TEXT NOT NULL,
@@ -29,10 +30,8 @@ CREATE TABLE draws (
     status                   TEXT NOT NULL CHECK (status IN ('open', 'frozen', 'drawn')),
     oldest_share_permille    INTEGER NOT NULL CHECK (oldest_share_permille BETWEEN 0 AND 1000),
     inputs_digest            TEXT,
-    frozen_input             TEXT,
     public_randomness_source TEXT,
     public_randomness_value  TEXT,
-    published                TEXT,
     frozen_at                INTEGER,
     drawn_at                 INTEGER,
     created_at               INTEGER NOT NULL
@@ -57,7 +56,7 @@ CREATE TABLE appointment_requests (
     entry_id          TEXT NOT NULL UNIQUE,
     group_size        INTEGER NOT NULL CHECK (group_size BETWEEN 1 AND 10),
     registered_at     INTEGER NOT NULL,
-    status            TEXT NOT NULL CHECK (status IN ('requested', 'withdrawn', 'selected', 'waitlisted')),
+    status            TEXT NOT NULL CHECK (status IN ('requested', 'withdrawn', 'selected')),
     created_at        INTEGER NOT NULL,
     updated_at        INTEGER NOT NULL
 ) STRICT;
@@ -74,16 +73,6 @@ CREATE TABLE appointment_request_travelers (
 -- One standing request per traveler per draw.
 CREATE UNIQUE INDEX appointment_request_one_per_draw ON appointment_request_travelers (traveler_id, draw_date)
     WHERE active = 1;
-
--- Each port's waitlist of a draw: the requests not placed, in the draw's random order. Places
--- given back are offered down this list.
-CREATE TABLE draw_waitlist (
-    draw_date  TEXT NOT NULL,
-    port_code  TEXT NOT NULL,
-    position   INTEGER NOT NULL,
-    request_id TEXT NOT NULL UNIQUE REFERENCES appointment_requests (id) ON DELETE CASCADE,
-    PRIMARY KEY (draw_date, port_code, position)
-) STRICT;
 
 CREATE TABLE appointments (
     id                  TEXT PRIMARY KEY,

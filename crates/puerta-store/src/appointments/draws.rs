@@ -33,13 +33,10 @@ pub struct DrawRecord {
     pub runs_at: i64,
     pub status: DrawStatus,
     pub oldest_share_permille: i64,
+    /// The digest of the inputs, fixed when the window closed.
     pub inputs_digest: Option<String>,
-    /// JSON of the draw's inputs, fixed when the window closed.
-    pub frozen_input: Option<String>,
     pub public_randomness_source: Option<String>,
     pub public_randomness_value: Option<String>,
-    /// JSON of the whole publication, after the draw.
-    pub published: Option<String>,
     pub frozen_at: Option<i64>,
     pub drawn_at: Option<i64>,
 }
@@ -55,17 +52,14 @@ struct Row {
     status: String,
     oldest_share_permille: i64,
     inputs_digest: Option<String>,
-    frozen_input: Option<String>,
     public_randomness_source: Option<String>,
     public_randomness_value: Option<String>,
-    published: Option<String>,
     frozen_at: Option<i64>,
     drawn_at: Option<i64>,
 }
 
 const COLUMNS: &str = "draw_date, sealed_secret, seed_commitment, opens_at, closes_at, runs_at, status, \
-    oldest_share_permille, inputs_digest, frozen_input, public_randomness_source, public_randomness_value, \
-    published, frozen_at, drawn_at";
+    oldest_share_permille, inputs_digest, public_randomness_source, public_randomness_value, frozen_at, drawn_at";
 
 impl TryFrom<Row> for DrawRecord {
     type Error = StoreError;
@@ -81,10 +75,8 @@ impl TryFrom<Row> for DrawRecord {
             runs_at: r.runs_at,
             oldest_share_permille: r.oldest_share_permille,
             inputs_digest: r.inputs_digest,
-            frozen_input: r.frozen_input,
             public_randomness_source: r.public_randomness_source,
             public_randomness_value: r.public_randomness_value,
-            published: r.published,
             frozen_at: r.frozen_at,
             drawn_at: r.drawn_at,
         })
@@ -176,22 +168,20 @@ impl Draws<'_, crate::Write> {
         Ok(())
     }
 
-    /// Fixes the inputs: `open` → `frozen` with their JSON, digest and the share; `false` when
-    /// the draw was not open (another instance froze it first).
+    /// Fixes the inputs: `open` → `frozen` with their digest and the share; `false` when the
+    /// draw was not open (another instance froze it first).
     pub async fn freeze(
         &mut self,
         date: &str,
-        input_json: &str,
         digest: &str,
         share: i64,
         at: i64,
     ) -> Result<bool, StoreError> {
         let changed = exec!(
             &mut self.conn,
-            "UPDATE draws SET status = 'frozen', frozen_input = $2, inputs_digest = $3, oldest_share_permille = $4, \
-             frozen_at = $5 WHERE draw_date = $1 AND status = 'open'",
+            "UPDATE draws SET status = 'frozen', inputs_digest = $2, oldest_share_permille = $3, frozen_at = $4 \
+             WHERE draw_date = $1 AND status = 'open'",
             date,
-            input_json,
             digest,
             share,
             at,
@@ -228,11 +218,5 @@ impl Draws<'_, crate::Write> {
             at,
         )?;
         Ok(changed == 1)
-    }
-
-    /// Stores the publication of a drawn draw.
-    pub async fn publish(&mut self, date: &str, published: &str) -> Result<(), StoreError> {
-        exec!(&mut self.conn, "UPDATE draws SET published = $2 WHERE draw_date = $1", date, published)?;
-        Ok(())
     }
 }

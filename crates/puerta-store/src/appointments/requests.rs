@@ -99,20 +99,24 @@ impl<M> AppointmentRequests<'_, M> {
             .collect()
     }
 
-    /// Every standing request of a draw (for its inputs), by id.
-    pub async fn standing_for_draw(&mut self, date: &str) -> Result<Vec<RequestRecord>, StoreError> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM appointment_requests WHERE draw_date = $1 AND status = 'requested' ORDER BY id"
-        );
-        fetch_all!(&mut self.conn, Row, &sql, date)?.into_iter().map(RequestRecord::try_from).collect()
-    }
-
-    /// Every request of a draw that was not withdrawn (after the draw: selected and waitlisted).
-    pub async fn drawn_for_draw(&mut self, date: &str) -> Result<Vec<RequestRecord>, StoreError> {
+    /// The draw's inputs: every request of the draw not withdrawn (withdrawal ends at the
+    /// freeze, so after it this set no longer changes), by id.
+    pub async fn for_draw(&mut self, date: &str) -> Result<Vec<RequestRecord>, StoreError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM appointment_requests WHERE draw_date = $1 AND status <> 'withdrawn' ORDER BY id"
         );
         fetch_all!(&mut self.conn, Row, &sql, date)?.into_iter().map(RequestRecord::try_from).collect()
+    }
+
+    /// How many requests a draw has (withdrawn ones aside).
+    pub async fn count_for_draw(&mut self, date: &str) -> Result<i64, StoreError> {
+        let row = fetch_optional!(
+            &mut self.conn,
+            (i64,),
+            "SELECT COUNT(*) FROM appointment_requests WHERE draw_date = $1 AND status <> 'withdrawn'",
+            date,
+        )?;
+        Ok(row.map_or(0, |(n,)| n))
     }
 
     pub async fn travelers(&mut self, id: &AppointmentRequestId) -> Result<Vec<TravelerId>, StoreError> {
@@ -171,46 +175,34 @@ impl<M> AppointmentRequests<'_, M> {
         rows.into_iter().map(|(id,)| crate::accounts::records::user_id(&id)).collect()
     }
 
-    /// The first group on a port's waitlist still waiting, with at most `max_size` travelers.
-    pub async fn next_waitlisted(
+    /// After a draw, the groups at a port still waiting (not placed, not withdrawn) with at most
+    /// `max_size` travelers, by their published entry id: the waitlist's order comes from the
+    /// draw's result.
+    pub async fn waiting_at_port(
         &mut self,
         date: &str,
         port: &str,
         max_size: i64,
-    ) -> Result<Option<WaitlistCandidate>, StoreError> {
-        let row = fetch_optional!(
+    ) -> Result<Vec<(String, WaitlistCandidate)>, StoreError> {
+        let rows = fetch_all!(
             &mut self.conn,
-            (String, String, i64),
-            "SELECT r.id, r.account_id, CAST(r.group_size AS BIGINT) FROM draw_waitlist w \
-             JOIN appointment_requests r ON r.id = w.request_id \
-             WHERE w.draw_date = $1 AND w.port_code = $2 AND r.status = 'waitlisted' AND r.group_size <= $3 \
-             ORDER BY w.position LIMIT 1",
+            (String, String, String, i64),
+            "SELECT entry_id, id, account_id, CAST(group_size AS BIGINT) FROM appointment_requests \
+             WHERE draw_date = $1 AND port_code = $2 AND status = 'requested' AND group_size <= $3",
             date,
             port,
             max_size,
         )?;
-        row.map(|(id, account, size)| {
-            Ok(WaitlistCandidate {
-                request_id: AppointmentRequestId::parse(&id).map_err(|_| corrupt("request id"))?,
-                account_id: crate::accounts::records::user_id(&account)?,
-                group_size: size,
+        rows.into_iter()
+            .map(|(entry, id, account, size)| {
+                let candidate = WaitlistCandidate {
+                    request_id: AppointmentRequestId::parse(&id).map_err(|_| corrupt("request id"))?,
+                    account_id: crate::accounts::records::user_id(&account)?,
+                    group_size: size,
+                };
+                Ok((entry, candidate))
             })
-        })
-        .transpose()
-    }
-
-    /// A request's place on its port's waitlist (1 is next), if it is waiting there.
-    pub async fn waitlist_position(&mut self, id: &AppointmentRequestId) -> Result<Option<i64>, StoreError> {
-        let row = fetch_optional!(
-            &mut self.conn,
-            (i64,),
-            "SELECT CAST(COUNT(*) AS BIGINT) FROM draw_waitlist w JOIN draw_waitlist mine \
-             ON mine.draw_date = w.draw_date AND mine.port_code = w.port_code AND w.position <= mine.position \
-             JOIN appointment_requests r ON r.id = w.request_id \
-             WHERE mine.request_id = $1 AND r.status = 'waitlisted'",
-            id.as_str(),
-        )?;
-        Ok(row.map(|(n,)| n).filter(|n| *n > 0))
+            .collect()
     }
 }
 
@@ -273,47 +265,5 @@ impl AppointmentRequests<'_, crate::Write> {
             )?;
         }
         Ok(changed == 1)
-    }
-
-    /// After a draw: every request still `requested` becomes `waitlisted`.
-    pub async fn waitlist_the_rest(&mut self, date: &str, at: i64) -> Result<u64, StoreError> {
-        Ok(exec!(
-            &mut self.conn,
-            "UPDATE appointment_requests SET status = 'waitlisted', updated_at = $2 \
-             WHERE draw_date = $1 AND status = 'requested'",
-            date,
-            at,
-        )?)
-    }
-
-    /// Writes a port's waitlist in draw order (position 1 first), many rows per statement.
-    pub async fn write_waitlist(
-        &mut self,
-        date: &str,
-        port: &str,
-        requests: &[String],
-    ) -> Result<(), StoreError> {
-        const ROWS: usize = 200;
-        for (chunk_index, chunk) in requests.chunks(ROWS).enumerate() {
-            let mut sql = String::from(
-                "INSERT INTO draw_waitlist (draw_date, port_code, position, request_id) VALUES ",
-            );
-            for i in 0..chunk.len() {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                let n = i * 2;
-                sql.push_str(&format!("($1, $2, ${}, ${})", n + 3, n + 4));
-            }
-            crate::unit_of_work::on!(&mut self.conn, c => {
-                let mut query = sqlx::query(&sql).bind(date).bind(port);
-                for (i, id) in chunk.iter().enumerate() {
-                    let position = i64::try_from(chunk_index * ROWS + i + 1).unwrap_or(i64::MAX);
-                    query = query.bind(position).bind(id.as_str());
-                }
-                query.execute(&mut **c).await.map(|done| done.rows_affected())
-            })?;
-        }
-        Ok(())
     }
 }

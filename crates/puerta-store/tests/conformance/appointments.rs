@@ -36,8 +36,7 @@ fn appointment(id: &str, request: usize, scheduled_at: i64) -> NewAppointment {
     }
 }
 
-/// A draw with `GROUPS` one-traveler requests at SYS, all on the waitlist in order, and
-/// `PLACES` places.
+/// A draw with `GROUPS` one-traveler requests at SYS, all waiting, and `PLACES` places.
 async fn prepared(db: &Db) {
     seed(db, GROUPS).await;
     let mut tx = db.store.write().await.expect("write");
@@ -68,9 +67,6 @@ async fn prepared(db: &Db) {
         };
         tx.appointment_requests().create(&request).await.expect("request");
     }
-    tx.appointment_requests().waitlist_the_rest(DATE, 6).await.expect("waitlist");
-    let order: Vec<String> = (1..=GROUPS).map(|n| rid(n).to_string()).collect();
-    tx.appointment_requests().write_waitlist(DATE, "SYS", &order).await.expect("order");
     tx.commit().await.expect("commit");
 }
 
@@ -79,8 +75,12 @@ async fn prepared(db: &Db) {
 async fn reoffer(db: &Db, id: String) -> bool {
     let mut tx = db.store.write().await.expect("write");
     loop {
-        let Some(next) = tx.appointment_requests().next_waitlisted(DATE, "SYS", 1).await.expect("next")
-        else {
+        // The draw's order comes from its publication; here, the lowest request number waiting.
+        let waiting = tx.appointment_requests().waiting_at_port(DATE, "SYS", 1).await.expect("waiting");
+        let first = waiting
+            .into_iter()
+            .min_by_key(|(entry, _)| entry.trim_start_matches('e').parse::<usize>().unwrap_or(usize::MAX));
+        let Some((_, next)) = first else {
             return false;
         };
         if !tx.scheduling().hold(DATE, "SYS", 1).await.expect("hold") {
@@ -88,7 +88,7 @@ async fn reoffer(db: &Db, id: String) -> bool {
         }
         let moved = tx
             .appointment_requests()
-            .set_status(&next.request_id, RequestStatus::Waitlisted, RequestStatus::Selected, 20)
+            .set_status(&next.request_id, RequestStatus::Requested, RequestStatus::Selected, 20)
             .await
             .expect("select");
         if !moved {
@@ -123,7 +123,7 @@ async fn a_traveler_stands_once_per_draw_and_a_draw_is_claimed_once() {
         // Not frozen yet: nothing to claim; frozen: claimed once.
         assert!(!tx.draws().claim_run(DATE, 9).await.expect("claim"), "{b}");
         assert!(tx.draws().lock_open(DATE).await.expect("lock"));
-        assert!(tx.draws().freeze(DATE, "{}", "d", 500, 8).await.expect("freeze"), "{b}");
+        assert!(tx.draws().freeze(DATE, "d", 500, 8).await.expect("freeze"), "{b}");
         assert!(!tx.draws().lock_open(DATE).await.expect("lock"), "{b}: frozen is not open");
         assert!(tx.draws().claim_run(DATE, 9).await.expect("claim"), "{b}");
         assert!(!tx.draws().claim_run(DATE, 9).await.expect("claim"), "{b}: once");

@@ -83,6 +83,7 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/checks.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/case_pages.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/appointments.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/appointment_pages.ftl")),
         ]
     };
 }
@@ -158,6 +159,11 @@ mod tests {
                     "port",
                     "deadline",
                     "number",
+                    "requests",
+                    "travelers",
+                    "places",
+                    "percent",
+                    "days",
                 ]
                 .into_iter()
                 .map(|name| (name, Arg::from("x")))

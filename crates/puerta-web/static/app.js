@@ -45,6 +45,33 @@
     };
     tryFrom(0);
   }
+  // Appointment forms need the device's position (asked at request and again at confirmation):
+  // ask when the form appears, fill the hidden fields, and offer to try again. Without it the
+  // server refuses with a message that says what to do.
+  var geoForms = document.querySelectorAll("form[data-geolocate]");
+  Array.prototype.forEach.call(geoForms, function (form) {
+    var box = form.querySelector(".geolocate");
+    if (!box || !navigator.geolocation) { return; }
+    var status = box.querySelector(".geo-status");
+    var retry = box.querySelector(".geo-retry");
+    var set = function (name, value) { form.querySelector("input[name=" + name + "]").value = value; };
+    var locate = function () {
+      status.textContent = status.getAttribute("data-working");
+      retry.hidden = true;
+      navigator.geolocation.getCurrentPosition(function (p) {
+        set("latitude", p.coords.latitude);
+        set("longitude", p.coords.longitude);
+        set("accuracy_m", p.coords.accuracy);
+        status.textContent = status.getAttribute("data-done");
+        retry.hidden = false;
+      }, function (e) {
+        status.textContent = status.getAttribute(e.code === 1 ? "data-denied" : "data-unavailable");
+        retry.hidden = false;
+      }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+    };
+    retry.addEventListener("click", locate);
+    locate();
+  });
   // Installable and offline: the service worker keeps the app shell and Entry Requirements.
   if ("serviceWorker" in navigator) {
     navigator.serviceWorker.register("/sw.js").catch(function () {});

@@ -96,6 +96,42 @@ impl App {
         Ok(travelers)
     }
 
+    /// An officer finds a group by its confirmation number and one traveler's date of birth
+    /// (as at the port's door), to record who arrived. Audited as a staff read.
+    pub async fn group_for_check_in(
+        &self,
+        ctx: &RequestContext,
+        actor: &Actor,
+        confirmation_number: &str,
+        date_of_birth: &str,
+    ) -> Result<PortDayGroup, AppError> {
+        actor.authorize(Action::CheckInAppointment, Target::None)?;
+        let number = ConfirmationNumber::parse(confirmation_number)
+            .map_err(|e| AppError::field("confirmation_number", e.message_id()))?;
+        let dob = parse_date("date_of_birth", date_of_birth)?.format("%Y-%m-%d").to_string();
+        let mut read = self.reader().await?;
+        let appointment =
+            read.appointments().find_by_confirmation(number.as_str()).await?.ok_or(AppError::NotFound)?;
+        let travelers = self.port_day_travelers(&mut read, &appointment).await?;
+        drop(read);
+        if !travelers.iter().any(|t| t.date_of_birth == dob) {
+            return Err(AppError::field("date_of_birth", "appointment-error-birth-mismatch"));
+        }
+        let mut tx = self.begin().await?;
+        let detail = Some(appointment.id.to_string());
+        self.audit(
+            &mut tx,
+            ctx,
+            Some(&actor.user_id),
+            AuditAction::PortDayReadByStaff,
+            Some(&appointment.account_id),
+            detail,
+        )
+        .await?;
+        self.commit(tx).await?;
+        Ok(PortDayGroup { appointment, travelers })
+    }
+
     /// An officer records a group's arrival by its confirmation number (and, when given, the
     /// date of birth of one of them, as on the page): each listed traveler arrived, the others
     /// did not. Every arrival moves that traveler's case to `in_review`; nobody arriving makes

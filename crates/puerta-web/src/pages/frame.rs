@@ -97,6 +97,16 @@ const NOTICES: &[&str] = &[
     "bo-notice-reason-added",
     "bo-notice-reason-retired",
     "checks-notice-replaced",
+    "appt-notice-requested",
+    "appt-notice-withdrawn",
+    "appt-notice-photo",
+    "appt-notice-confirmed",
+    "appt-notice-cancelled",
+    "appt-notice-checked-in",
+    "appt-notice-no-show",
+    "appt-notice-rules-saved",
+    "appt-notice-capacity-saved",
+    "appt-notice-randomness-saved",
 ];
 
 impl FromRequestParts<AppState> for PageCtx {

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod admin_watchlist;
 mod apply;
+mod appointments;
 pub mod assets;
 mod backoffice;
 mod cases;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(admin::routes())
         .merge(admin_watchlist::routes())
         .merge(apply::routes())
+        .merge(appointments::routes())
         .merge(backoffice::routes())
         .merge(cases::routes())
         .merge(content::routes())

@@ -9,13 +9,13 @@ use crate::documents::{pdf, upload};
 use crate::helpers::{PASSWORD, TestApp, json_of};
 
 /// A browser: keeps cookies, sends our Origin on form posts, reads the CSRF token from pages.
-struct Browser<'a> {
+pub(crate) struct Browser<'a> {
     app: &'a TestApp,
     client: reqwest::Client,
 }
 
 impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
+    pub(crate) fn new(app: &'a TestApp) -> Self {
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
@@ -24,7 +24,7 @@ impl<'a> Browser<'a> {
         Self { app, client }
     }
 
-    async fn get(&self, path: &str) -> (u16, String) {
+    pub(crate) async fn get(&self, path: &str) -> (u16, String) {
         let r = self
             .client
             .get(self.app.url(path))
@@ -37,13 +37,23 @@ impl<'a> Browser<'a> {
     }
 
     /// GETs `page`, then posts `fields` to `action` with its CSRF token: (status, location, body).
-    async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    pub(crate) async fn submit(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, String) {
         let (_, html) = self.get(page).await;
         let token = csrf_token(&html).unwrap_or_default();
         self.post(action, &token, fields).await
     }
 
-    async fn post(&self, action: &str, token: &str, fields: &[(&str, &str)]) -> (u16, String, String) {
+    pub(crate) async fn post(
+        &self,
+        action: &str,
+        token: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, String, String) {
         let mut form: Vec<(&str, &str)> = fields.to_vec();
         form.push(("csrf_token", token));
         let r = self
@@ -61,7 +71,31 @@ impl<'a> Browser<'a> {
     }
 }
 
-fn csrf_token(html: &str) -> Option<String> {
+impl Browser<'_> {
+    /// Posts a multipart body as a page form does: (status, location, body).
+    pub(crate) async fn post_multipart(
+        &self,
+        action: &str,
+        content_type: String,
+        body: Vec<u8>,
+    ) -> (u16, String, String) {
+        let r = self
+            .client
+            .post(self.app.url(action))
+            .header("accept", "text/html")
+            .header("accept-language", "en")
+            .header("origin", &self.app.address)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("sent");
+        let location = r.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        (r.status().as_u16(), location, r.text().await.unwrap_or_default())
+    }
+}
+
+pub(crate) fn csrf_token(html: &str) -> Option<String> {
     html.split("name=\"csrf_token\" value=\"").nth(1)?.split('"').next().map(str::to_string)
 }
 
@@ -71,7 +105,7 @@ fn escaped(text: &str) -> String {
 }
 
 /// A staff account with a second factor, signed in through the pages: (browser, API token).
-async fn staff<'a>(app: &'a TestApp, email: &str, role: &str) -> (Browser<'a>, String) {
+pub(crate) async fn staff<'a>(app: &'a TestApp, email: &str, role: &str) -> (Browser<'a>, String) {
     app.staff(email, role, PASSWORD).await;
     let token = app.token(email, PASSWORD).await;
     let (secret, _) = app.enrol_totp(&token).await;

@@ -9,6 +9,7 @@
 mod helpers;
 mod accounts;
 mod apply_pages;
+mod appointment_pages;
 mod appointments;
 mod backoffice_pages;
 mod cancellation;

@@ -273,3 +273,85 @@ async fn statuses(app: &TestApp, emails: &[String]) -> Vec<(usize, String)> {
     }
     found
 }
+
+/// 2027-03-13 16:30 UTC: 11:30 in New York, the day before clocks go forward.
+const BEFORE_SPRING_MS: i64 = 1_804_955_400_000;
+
+on_both_backends! {
+    async fn windows_deadlines_and_expiry_follow_the_clocks_across_daylight_saving(app) {
+        group(&app, "dst@example.org", 1).await;
+        app.clock.advance_secs((BEFORE_SPRING_MS - app.clock_ms()) / 1000);
+        let token = app.token("dst@example.org", PASSWORD).await;
+        let body = json!({"port_code": "HID", "location": at(TIJUANA, 30.0)});
+        // 11:30 EST: closed; it opens at 12:00 EST = 17:00 UTC.
+        let closed = assert_problem(post(&app, &token, "/api/v1/appointment-requests", body.clone()).await, 409, "request_window_closed").await;
+        assert_eq!(closed["next_opens_at"], "2027-03-13T17:00:00.000Z");
+        // The next day (clocks went forward in the night), 16:30 UTC is 12:30 EDT: open. The
+        // window of 2027-03-14 opened at 16:00 UTC, an hour earlier in UTC than the day before.
+        app.clock.advance_secs(24 * 3600);
+        let token = app.token("dst@example.org", PASSWORD).await;
+        let made = json_of(post(&app, &token, "/api/v1/appointment-requests", body).await, 201).await;
+        assert_eq!(made["draw_date"], "2027-03-14");
+        let draw = json_of(app.get("/api/v1/draws/2027-03-14").await, 200).await;
+        assert_eq!(draw["window"]["opens_at"], "2027-03-14T16:00:00.000Z");
+        assert_eq!(draw["window"]["closes_at"], "2027-03-15T04:00:00.000Z");
+        assert_eq!(draw["runs_at"], "2027-03-15T16:00:00.000Z");
+
+        // The scheduler: nothing before the close; frozen after it; drawn at its hour.
+        assert_eq!(app.app.scheduler_round().await.expect("round").frozen, 0);
+        app.clock.advance_secs(12 * 3600);
+        let round = app.app.scheduler_round().await.expect("round");
+        assert_eq!((round.frozen, round.drawn), (1, 0), "{round:?}");
+        let frozen = json_of(app.get("/api/v1/draws/2027-03-14").await, 200).await;
+        assert_eq!(frozen["status"], "frozen");
+        assert!(frozen["inputs_digest"].as_str().is_some_and(|d| d.len() == 64));
+        app.clock.advance_secs(12 * 3600);
+        let round = app.app.scheduler_round().await.expect("round");
+        assert_eq!(round.drawn, 1, "{round:?}");
+        let token = app.token("dst@example.org", PASSWORD).await;
+        let list = json_of(app.get_with("/api/v1/appointments", &token).await, 200).await;
+        let offer = &list[0];
+        assert_eq!(offer["status"], "offered");
+        // 23 hours of real time, whatever the clocks do; the appointment 15 days after the requests, at 07:00 in
+        // Hidalgo (Central Daylight Time, UTC-5).
+        assert_eq!(offer["scheduled_at"], "2027-03-29T12:00:00.000Z");
+        let offered_at = app.clock_ms();
+        let deadline = chrono::DateTime::parse_from_rfc3339(offer["offer_expires_at"].as_str().expect("deadline")).expect("time");
+        assert_eq!(deadline.timestamp_millis() - offered_at, 23 * 3_600_000);
+        // A minute before: still there; a minute after: expired.
+        app.clock.advance_secs(23 * 3600 - 60);
+        assert_eq!(app.app.scheduler_round().await.expect("round").expired, 0);
+        app.clock.advance_secs(120);
+        assert_eq!(app.app.scheduler_round().await.expect("round").expired, 1);
+    }
+
+    async fn two_instances_run_a_draw_exactly_once(app) {
+        into_window(&app);
+        let (token, _) = group(&app, "once@example.org", 2).await;
+        json_of(post(&app, &token, "/api/v1/appointment-requests", json!({"port_code": "LRD", "location": at(TIJUANA, 30.0)})).await, 201).await;
+        // A second instance on the same database and the same clock.
+        let second = puerta::startup::Application::build_with_clock(&app.settings(), app.clock.clone()).await.expect("second instance");
+        let other = second.app().clone();
+        // Past the close and the draw's hour (12:00 in New York the next day).
+        app.clock.advance_secs(24 * 3600);
+        let ctx = puerta_app::accounts::RequestContext::default();
+        let (a, b, c, d) = tokio::join!(
+            app.app.run_draw(&ctx, DRAW_DATE),
+            other.run_draw(&ctx, DRAW_DATE),
+            app.app.scheduler_round(),
+            other.scheduler_round()
+        );
+        let ran = [a.is_ok(), b.is_ok()].iter().filter(|ok| **ok).count()
+            + [c.as_ref().map(|r| r.drawn).unwrap_or(0), d.as_ref().map(|r| r.drawn).unwrap_or(0)].iter().sum::<usize>();
+        assert_eq!(ran, 1, "{a:?} {b:?} {c:?} {d:?}");
+        for result in [&a, &b] {
+            if let Err(e) = result {
+                assert!(matches!(e, puerta_app::AppError::Conflict("draw_already_run")), "{e:?}");
+            }
+        }
+        let token = app.token("once@example.org", PASSWORD).await;
+        let list = json_of(app.get_with("/api/v1/appointments", &token).await, 200).await;
+        assert_eq!(list.as_array().expect("list").len(), 1, "one offer, not two: {list}");
+        other.close().await;
+    }
+}

@@ -297,3 +297,42 @@ fn draw_verify_checks_a_published_file_offline_and_fails_on_one_altered_entry() 
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("is not a published draw"), "{stderr}");
 }
+
+#[test]
+fn operators_set_places_run_and_verify_a_draw_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    // A window open all day, so the places can be set for today's draw whatever the hour.
+    let run = |args: &[&str]| {
+        output(
+            puerta(dir.path())
+                .env("PUERTA_SCHEDULING__WINDOW_OPENS", "00:00")
+                .env("PUERTA_SCHEDULING__WINDOW_CLOSES", "23:59")
+                .args(args),
+        )
+    };
+    let (code, stdout, stderr) =
+        run(&["capacity", "set", "--port", "SYS", "--draw-date", "2030-01-02", "--places", "2"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("SYS gives 2 place(s) in the draw of 2030-01-02"), "{stdout}");
+    let (code, _, stderr) =
+        run(&["capacity", "set", "--port", "XXX", "--draw-date", "2030-01-02", "--places", "2"]);
+    assert_eq!(code, 1, "{stderr}");
+    let (code, _, stderr) = run(&["draw", "verify", "--date", "2030-01-02"]);
+    assert_eq!(code, 1, "not drawn yet: {stderr}");
+    assert!(stderr.contains("has not run"), "{stderr}");
+    let (code, stdout, stderr) = run(&["draw", "run", "--date", "2030-01-02"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("0 request(s), 0 group(s) placed"), "{stdout}");
+    let (code, _, stderr) = run(&["draw", "run", "--date", "2030-01-02"]);
+    assert_eq!(code, 1, "a draw runs once");
+    assert!(stderr.contains("draw_already_run"), "{stderr}");
+    let (code, stdout, stderr) = run(&["draw", "verify", "--date", "2030-01-02"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("matches"), "{stdout}");
+    let (code, _, stderr) = run(&["draw", "run", "--date", "2031-05-05"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("there is no draw on that date"), "{stderr}");
+    let (code, _, stderr) =
+        run(&["draw", "randomness", "--date", "2030-01-02", "--source", "x", "--value-hex", "zz"]);
+    assert_eq!(code, 1, "{stderr}");
+}

@@ -355,3 +355,60 @@ on_both_backends! {
         other.close().await;
     }
 }
+
+on_both_backends! {
+    async fn simultaneous_confirmations_and_cancellations_never_hold_more_than_the_places(app) {
+        into_window(&app);
+        let ctx = puerta_app::accounts::RequestContext::default();
+        app.app.set_draw_capacity(&ctx, None, "CLX", DRAW_DATE, 10).await.expect("capacity");
+        let mut tokens = Vec::new();
+        for i in 0..40 {
+            let (token, ids) = group(&app, &format!("race{i}@example.org"), 1).await;
+            json_of(post(&app, &token, "/api/v1/appointment-requests", json!({"port_code": "CLX", "location": at(TIJUANA, 30.0)})).await, 201).await;
+            tokens.push((token, ids));
+        }
+        app.app.run_draw(&ctx, DRAW_DATE).await.expect("draw");
+        // Every group placed takes its photo; then each confirms, and every other one also
+        // cancels at the same moment (its place going down the waitlist while others confirm).
+        let mut offered = Vec::new();
+        for (token, ids) in &tokens {
+            let list = json_of(app.get_with("/api/v1/appointments", token).await, 200).await;
+            if let Some(a) = list.as_array().and_then(|l| l.first()) {
+                json_of(upload_photo(&app, token, &ids[0]).await, 201).await;
+                offered.push((token.clone(), a["id"].as_str().expect("id").to_string()));
+            }
+        }
+        assert_eq!(offered.len(), 10);
+        let mut tasks = Vec::new();
+        for (i, (token, id)) in offered.iter().enumerate() {
+            let (client, base, token, id) = (app.client.clone(), app.address.clone(), token.clone(), id.clone());
+            tasks.push(tokio::spawn(async move {
+                let confirm = client.post(format!("{base}/api/v1/appointments/{id}/confirm")).bearer_auth(&token).json(&json!({"location": at(TIJUANA, 20.0)}));
+                let cancel = client.post(format!("{base}/api/v1/appointments/{id}/cancel")).bearer_auth(&token);
+                if i % 2 == 0 {
+                    let (a, b) = tokio::join!(confirm.send(), cancel.send());
+                    vec![a.expect("sent").status().as_u16(), b.expect("sent").status().as_u16()]
+                } else {
+                    vec![confirm.send().await.expect("sent").status().as_u16()]
+                }
+            }));
+        }
+        for task in tasks {
+            for status in task.await.expect("task") {
+                assert!([200, 409].contains(&status), "only answers and refusals, never an error: {status}");
+            }
+        }
+        let mut live = 0;
+        let mut confirmed = 0;
+        for (token, _) in &tokens {
+            let list = json_of(app.get_with("/api/v1/appointments", token).await, 200).await;
+            let statuses: Vec<&str> = list.as_array().expect("list").iter().filter_map(|a| a["status"].as_str()).collect();
+            let holding = statuses.iter().filter(|s| **s == "offered" || **s == "confirmed").count();
+            assert!(holding <= 1, "a group holds one place at most: {statuses:?}");
+            live += holding;
+            confirmed += statuses.iter().filter(|s| **s == "confirmed").count();
+        }
+        assert_eq!(live, 10, "every place given back was offered again, none twice");
+        assert!((5..=10).contains(&confirmed), "{confirmed} confirmed");
+    }
+}

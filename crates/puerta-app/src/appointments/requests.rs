@@ -78,7 +78,7 @@ impl App {
         Self::check_location(&rules, &nationalities, location)?;
         let draw = self.ensure_draw(&mut tx, date, &rules).await?;
         // An operator may have drawn early: the window of that day is then over.
-        if draw.status != DrawStatus::Open || !tx.draws().lock_open(&key).await? {
+        if draw.status != DrawStatus::Open || !tx.draws().hold_open(&key).await? {
             let next = rules.window.bounds(date.succ_opt().unwrap_or(date)).0;
             return Err(self.window_closed(actor, next).await);
         }
@@ -187,7 +187,7 @@ impl App {
         let request = tx.appointment_requests().find(&id).await?.ok_or(AppError::NotFound)?;
         actor
             .authorize(Action::ScheduleAppointment, Target::Group { account_holder: &request.account_id })?;
-        if request.status != RequestStatus::Requested || !tx.draws().lock_open(&request.draw_date).await? {
+        if request.status != RequestStatus::Requested || !tx.draws().hold_open(&request.draw_date).await? {
             return Err(AppError::Conflict("draw_closed"));
         }
         if !tx

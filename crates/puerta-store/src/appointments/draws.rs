@@ -168,6 +168,20 @@ impl Draws<'_, crate::Write> {
         Ok(())
     }
 
+    /// Whether the draw is `open`, holding it so until this transaction ends: a shared row lock
+    /// on PostgreSQL (`FOR SHARE`), so that requests run side by side while the freeze, which
+    /// updates the row, waits for them and they for it; SQLite's one writer orders them anyway.
+    /// A request must not slip in after the inputs' digest is computed.
+    pub async fn hold_open(&mut self, date: &str) -> Result<bool, StoreError> {
+        let sql = if self.conn.is_postgres() {
+            "SELECT status FROM draws WHERE draw_date = $1 FOR SHARE"
+        } else {
+            "SELECT status FROM draws WHERE draw_date = $1"
+        };
+        let row = fetch_optional!(&mut self.conn, (String,), sql, date)?;
+        Ok(row.is_some_and(|(status,)| status == "open"))
+    }
+
     /// Fixes the inputs: `open` → `frozen` with their digest and the share; `false` when the
     /// draw was not open (another instance froze it first).
     pub async fn freeze(

@@ -45,6 +45,10 @@ export async function startPuerta(settings = {}) {
     createUser(email, role, password) {
       execFileSync(bin, ["user", "create", "--email", email, "--role", role, "--password-stdin"], { env, input: `${password}\n` });
     },
+    /** Runs `puerta <args…>` on this server's data, as an operator does (e.g. `draw run`); its stdout. */
+    cli(args) {
+      return execFileSync(bin, args, { env, encoding: "utf8" });
+    },
     /**
      * The 6-digit code in the newest email to `to`. Emails leave through the outbox worker after
      * the request has been answered, so this polls the folder (generous deadline, no fixed wait).

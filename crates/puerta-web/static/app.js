@@ -55,6 +55,8 @@
     var status = box.querySelector(".geo-status");
     var retry = box.querySelector(".geo-retry");
     var set = function (name, value) { form.querySelector("input[name=" + name + "]").value = value; };
+    // Always a fresh reading: someone refused in one place who moves must be checked where they
+    // are now, not where the browser last saw them.
     var locate = function () {
       status.textContent = status.getAttribute("data-working");
       retry.hidden = true;
@@ -67,10 +69,15 @@
       }, function (e) {
         status.textContent = status.getAttribute(e.code === 1 ? "data-denied" : "data-unavailable");
         retry.hidden = false;
-      }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 60000 });
+      }, { enableHighAccuracy: true, timeout: 20000, maximumAge: 0 });
     };
     retry.addEventListener("click", locate);
-    locate();
+    // A page that came back refusing the position: let the person move, then try again.
+    if (box.querySelector(".error-message")) {
+      retry.hidden = false;
+    } else {
+      locate();
+    }
   });
   // Installable and offline: the service worker keeps the app shell and Entry Requirements.
   if ("serviceWorker" in navigator) {

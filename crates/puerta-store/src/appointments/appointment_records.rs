@@ -148,7 +148,9 @@ impl<M> Appointments<'_, M> {
         let rows = fetch_all!(
             &mut self.conn,
             (String, Option<String>, Option<String>),
-            "SELECT traveler_id, arrival, case_id FROM appointment_travelers WHERE appointment_id = $1 ORDER BY traveler_id",
+            // In the order the account holder entered them, as on every other page.
+            "SELECT a.traveler_id, a.arrival, a.case_id FROM appointment_travelers a \
+             JOIN travelers t ON t.id = a.traveler_id WHERE a.appointment_id = $1 ORDER BY t.created_at, t.id",
             id.as_str(),
         )?;
         rows.into_iter()

@@ -220,10 +220,10 @@ pub async fn check_in(
             } else {
                 "appt-notice-checked-in"
             };
-            redirect_notice(
-                &format!("/staff/check-in?number={}&birth={}", safe(&number), safe(&birth)),
-                notice,
-            )
+            // Encoded whole: a check symbol may be `*`, `~`, `$` or `=`.
+            let query =
+                serde_urlencoded::to_string([("number", &number), ("birth", &birth)]).unwrap_or_default();
+            redirect_notice(&format!("/staff/check-in?{query}"), notice)
         }
         Err(AppError::MfaRequired) => redirect_notice("/account/two-step", "staff-mfa-needed"),
         Err(error) => {
@@ -237,8 +237,4 @@ pub async fn check_in(
             }
         }
     }
-}
-
-fn safe(text: &str) -> String {
-    text.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }

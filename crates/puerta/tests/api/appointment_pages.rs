@@ -6,6 +6,7 @@
 
 use crate::appointments::{DRAW_DATE, TAPACHULA, TIJUANA, group, into_window, photo};
 use crate::backoffice_pages::{Browser, csrf_token, staff};
+use crate::case_pages::multipart;
 use crate::helpers::{PASSWORD, TestApp, json_of};
 
 /// Signed in through the pages, reading English (the pages use the account's language).
@@ -26,24 +27,6 @@ async fn traveler_browser<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
         browser.submit("/sign-in", "/sign-in", &[("email", email), ("password", PASSWORD)]).await;
     assert_eq!((status, location.as_str()), (303, "/dashboard"), "{body}");
     browser
-}
-
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
-    let boundary = "puerta-appointment-boundary-9x";
-    let mut body = Vec::new();
-    for (name, file_name, bytes) in parts {
-        let disposition = match file_name {
-            Some(file) => format!(
-                "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\nContent-Type: image/png"
-            ),
-            None => format!("Content-Disposition: form-data; name=\"{name}\""),
-        };
-        body.extend_from_slice(format!("--{boundary}\r\n{disposition}\r\n\r\n").as_bytes());
-        body.extend_from_slice(bytes);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 on_both_backends! {

@@ -110,7 +110,7 @@ fn csrf_token(html: &str) -> Option<String> {
     html.split("name=\"csrf_token\" value=\"").nth(1)?.split('"').next().map(str::to_string)
 }
 
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+pub(crate) fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "puerta-page-boundary-Wq8ZrT0kLm";
     let mut body = Vec::new();
     for (name, file_name, bytes) in parts {

@@ -17,7 +17,7 @@
 //! entry's id, and the random order is computed over the entries sorted by id, so the order in
 //! which requests arrived or were stored changes nothing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashSet};
 
 use rand_chacha::ChaCha20Rng;
 use rand_core::{RngCore, SeedableRng};
@@ -88,15 +88,21 @@ pub enum ShareError {
 /// per fact, in a fixed order (entries sorted by id), so anyone can recompute it from the
 /// published list.
 pub fn inputs_digest(input: &DrawInput) -> [u8; 32] {
+    use std::fmt::Write;
     let mut hash = Sha256::new();
     hash.update(format!("{DRAW_VERSION}\nshare,{}\n", input.oldest_share_permille));
     for (port, places) in &input.capacity {
         hash.update(format!("capacity,{port},{places}\n"));
     }
     let mut entries: Vec<&DrawEntry> = input.entries.iter().collect();
+    // Stable and adaptive: inputs that come sorted by id (as the store reads them) cost one pass.
     entries.sort_by(|a, b| a.id.cmp(&b.id));
+    // One buffer for every line (a million entries would otherwise allocate a million times).
+    let mut line = String::with_capacity(128);
     for e in entries {
-        hash.update(format!("entry,{},{},{},{}\n", e.id, e.port, e.group_size, e.registered_at));
+        line.clear();
+        let _ = writeln!(line, "entry,{},{},{},{}", e.id, e.port, e.group_size, e.registered_at);
+        hash.update(line.as_bytes());
     }
     hash.finalize().into()
 }
@@ -124,7 +130,7 @@ pub fn draw(input: &DrawInput, seed: &[u8; 32]) -> Result<DrawOutcome, ShareErro
     if input.oldest_share_permille > 1000 {
         return Err(ShareError::OutOfRange);
     }
-    let mut seen = BTreeSet::new();
+    let mut seen = HashSet::with_capacity(input.entries.len());
     for e in &input.entries {
         if !(1..=10).contains(&e.group_size) {
             return Err(ShareError::GroupSize);
@@ -142,11 +148,17 @@ pub fn draw(input: &DrawInput, seed: &[u8; 32]) -> Result<DrawOutcome, ShareErro
         let capacity = input.capacity.get(port).copied().unwrap_or(0);
         let share = u32::try_from(u64::from(capacity) * u64::from(input.oldest_share_permille) / 1000)
             .unwrap_or(capacity);
-        // The oldest first, ties by id.
+        // By id (kept for the random part), and the oldest first, ties by id.
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        let by_id = entries.clone();
         entries.sort_by(|a, b| a.registered_at.cmp(&b.registered_at).then_with(|| a.id.cmp(&b.id)));
         let mut used = 0u32;
-        let mut placed = BTreeSet::new();
+        let mut placed = HashSet::new();
         for e in &entries {
+            // A full share fits nobody more (every group has at least one traveler).
+            if used == share {
+                break;
+            }
             if used + e.group_size <= share {
                 used += e.group_size;
                 placed.insert(e.id.as_str());
@@ -160,8 +172,7 @@ pub fn draw(input: &DrawInput, seed: &[u8; 32]) -> Result<DrawOutcome, ShareErro
         }
         // Everyone else, in one random order computed over the entries sorted by id.
         let mut rest: Vec<&DrawEntry> =
-            entries.into_iter().filter(|e| !placed.contains(e.id.as_str())).collect();
-        rest.sort_by(|a, b| a.id.cmp(&b.id));
+            by_id.into_iter().filter(|e| !placed.contains(e.id.as_str())).collect();
         let mut rng = ChaCha20Rng::from_seed(port_seed(seed, port));
         shuffle(&mut rest, &mut rng);
         let mut waitlist = Vec::new();
@@ -210,6 +221,8 @@ fn shuffle<T>(items: &mut [T], rng: &mut ChaCha20Rng) {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use proptest::prelude::*;
 
     use super::*;
@@ -347,5 +360,64 @@ mod tests {
             let got: Vec<String> = out.placements.iter().filter(|p| p.selection == Selection::Oldest).map(|p| p.entry_id.clone()).collect();
             prop_assert_eq!(got, expected);
         }
+    }
+}
+
+#[cfg(test)]
+mod known_answer {
+    use super::*;
+
+    /// 3,000 requests over three ports (ids, sizes and registrations from a fixed formula), so
+    /// that a change of the computation — or an outside implementation — can be checked against
+    /// one known result: the SHA-256 of the outcome's placements and waitlists, line by line.
+    fn fixture() -> (DrawInput, [u8; 32]) {
+        let ports = ["CLX", "ELP", "SYS"];
+        let entries = (0..3000u64)
+            .map(|n| {
+                let mix = n.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(17);
+                DrawEntry {
+                    id: format!("{mix:016x}"),
+                    port: ports[(mix % 3) as usize].to_string(),
+                    group_size: u32::try_from(1 + (mix >> 8) % 10).unwrap_or(1),
+                    registered_at: 1_700_000_000_000 + i64::try_from((mix >> 16) % 10_000_000).unwrap_or(0),
+                }
+            })
+            .collect();
+        let capacity =
+            [("CLX", 100), ("ELP", 200), ("SYS", 300)].iter().map(|(p, n)| (p.to_string(), *n)).collect();
+        (DrawInput { entries, capacity, oldest_share_permille: 500 }, [42; 32])
+    }
+
+    fn outcome_digest(outcome: &DrawOutcome) -> String {
+        let mut hash = Sha256::new();
+        for p in &outcome.placements {
+            let selection = match p.selection {
+                Selection::Oldest => "oldest",
+                Selection::Random => "random",
+            };
+            hash.update(format!("{},{},{},{selection}\n", p.entry_id, p.port, p.places));
+        }
+        for (port, waiting) in &outcome.waitlist {
+            for id in waiting {
+                hash.update(format!("wait,{port},{id}\n"));
+            }
+        }
+        hex::encode(hash.finalize())
+    }
+
+    /// The answer computed when the rules were first published (and unchanged since, through
+    /// every speed-up): changing it means changing `DRAW_VERSION`.
+    #[test]
+    fn the_known_answer_is_unchanged() {
+        let (input, seed) = fixture();
+        let outcome = draw(&input, &seed).expect("draw");
+        assert_eq!(
+            hex::encode(inputs_digest(&input)),
+            "dec7c27111dc67f9566b959cd1d014abfc7f60e8e931cebbacd23586bb6f17ac"
+        );
+        assert_eq!(
+            outcome_digest(&outcome),
+            "2f3f1c5ec99f504f41a1c7a9f0a35f6ba369ef2665bd2835febe0b969a349782"
+        );
     }
 }

@@ -61,6 +61,8 @@ CREATE TABLE appointment_requests (
     updated_at        INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX appointment_requests_draw ON appointment_requests (draw_date, port_code, status);
+-- The draw reads its requests in the order of their published ids.
+CREATE INDEX appointment_requests_draw_entries ON appointment_requests (draw_date, entry_id);
 CREATE INDEX appointment_requests_account ON appointment_requests (account_id, created_at);
 
 CREATE TABLE appointment_request_travelers (

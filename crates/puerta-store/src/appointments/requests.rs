@@ -100,10 +100,11 @@ impl<M> AppointmentRequests<'_, M> {
     }
 
     /// The draw's inputs: every request of the draw not withdrawn (withdrawal ends at the
-    /// freeze, so after it this set no longer changes), by id.
+    /// freeze, so after it this set no longer changes), in the order of their published ids,
+    /// which is the order the digest and the draw read them in (their sorts then cost one pass).
     pub async fn for_draw(&mut self, date: &str) -> Result<Vec<RequestRecord>, StoreError> {
         let sql = format!(
-            "SELECT {COLUMNS} FROM appointment_requests WHERE draw_date = $1 AND status <> 'withdrawn' ORDER BY id"
+            "SELECT {COLUMNS} FROM appointment_requests WHERE draw_date = $1 AND status <> 'withdrawn' ORDER BY entry_id"
         );
         fetch_all!(&mut self.conn, Row, &sql, date)?.into_iter().map(RequestRecord::try_from).collect()
     }

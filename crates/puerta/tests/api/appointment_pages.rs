@@ -88,6 +88,23 @@ on_both_backends! {
         let number = html.split("class=\"reference-number\">").nth(1).and_then(|r| r.split('<').next()).expect("number").to_string();
         assert!(puerta_domain::appointments::ConfirmationNumber::parse(&number).is_ok(), "{number}");
 
+        // A shelter checks the number on its page: yes for the right date of birth, no otherwise.
+        app.staff("shelter-page@example.org", "partner", PASSWORD).await;
+        let partner_token = app.token("shelter-page@example.org", PASSWORD).await;
+        let (secret, _) = app.enrol_totp(&partner_token).await;
+        app.clock.advance_secs(30);
+        let partner = Browser::new(&app);
+        partner.submit("/sign-in", "/sign-in", &[("email", "shelter-page@example.org"), ("password", PASSWORD)]).await;
+        let code = app.totp_now(&secret);
+        let (_, location, _) = partner.submit("/sign-in/second-factor", "/sign-in/second-factor", &[("code", &code)]).await;
+        assert_eq!(location, "/partner");
+        let (status, html) = partner.get(&format!("/partner/validate?number={number}&birth=1990-03-01")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("This is a real, confirmed appointment."), "{html}");
+        let (_, html) = partner.get(&format!("/partner/validate?number={number}&birth=1990-03-02")).await;
+        assert!(html.contains("This is not a confirmed appointment."), "{html}");
+        assert_eq!(browser.get("/partner/validate").await.0, 403, "travelers do not get the partners' form");
+
         // Another traveler: 404.
         let _ = group(&app, "stranger@example.org", 1).await;
         let stranger = traveler_browser(&app, "stranger@example.org").await;

@@ -3,12 +3,14 @@
 //! and the confirmation, the confirmed appointment with its number large and as a QR code.
 //! Officers: a port's day and check-in by confirmation number and date of birth.
 //! Administrators: the scheduling rules, places per draw and the public random value.
+//! Partners: whether a confirmation number is real.
 //!
 //! Every step is a use case in `puerta_app::appointments`, which decides who may do what; a
 //! refused step shows the page again with the message beside its field.
 
 mod admin;
 mod confirm;
+mod partner;
 mod port_day;
 mod traveler;
 mod view;
@@ -28,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/appointments/{id}/photo", post(confirm::photo).layer(DefaultBodyLimit::disable()))
         .route("/appointments/{id}/confirm", post(confirm::confirm))
         .route("/appointments/{id}/cancel", post(confirm::cancel))
+        .route("/partner/validate", get(partner::page))
         .route("/staff/port-day", get(port_day::page))
         .route("/staff/check-in", get(port_day::find).post(port_day::check_in))
         .route("/admin/scheduling", get(admin::page).post(admin::save))

@@ -35,6 +35,7 @@ casepage-kind-birth_certificate = Birth certificate
 casepage-kind-evidence = Evidence (a document we asked for)
 casepage-kind-appeal = Appeal (a document for your appeal)
 casepage-kind-other = Other
+casepage-kind-photo = Photo taken for the appointment
 casepage-file-label = File
 casepage-file-hint = A PDF, JPEG, PNG or TIFF file. A photo of a paper document is fine if every word can be read.
 casepage-upload-submit = Upload the document

@@ -35,6 +35,7 @@ casepage-kind-birth_certificate = Acta de nacimiento
 casepage-kind-evidence = Prueba (un documento que le pedimos)
 casepage-kind-appeal = Apelación (un documento para su apelación)
 casepage-kind-other = Otro
+casepage-kind-photo = Foto tomada para la cita
 casepage-file-label = Archivo
 casepage-file-hint = Un archivo PDF, JPEG, PNG o TIFF. Puede subir una foto de un documento en papel si se pueden leer todas las palabras.
 casepage-upload-submit = Subir el documento

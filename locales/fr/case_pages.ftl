@@ -35,6 +35,7 @@ casepage-kind-birth_certificate = Acte de naissance
 casepage-kind-evidence = Justificatif (un document que nous avons demandé)
 casepage-kind-appeal = Recours (un document pour votre recours)
 casepage-kind-other = Autre
+casepage-kind-photo = Photo prise pour le rendez-vous
 casepage-file-label = Fichier
 casepage-file-hint = Un fichier PDF, JPEG, PNG ou TIFF. Une photo d'un document papier convient si tous les mots sont lisibles.
 casepage-upload-submit = Envoyer le document

@@ -35,6 +35,7 @@ casepage-kind-birth_certificate = Batistè
 casepage-kind-evidence = Prèv (yon dokiman nou mande ou)
 casepage-kind-appeal = Apèl (yon dokiman pou apèl ou a)
 casepage-kind-other = Lòt
+casepage-kind-photo = Foto pou randevou a
 casepage-file-label = Fichye
 casepage-file-hint = Yon fichye PDF, JPEG, PNG oswa TIFF. Ou ka voye foto yon dokiman papye si tout mo yo ka li.
 casepage-upload-submit = Voye dokiman an

@@ -35,6 +35,7 @@ casepage-kind-birth_certificate = Certidão de nascimento
 casepage-kind-evidence = Prova (um documento que pedimos)
 casepage-kind-appeal = Recurso (um documento para o seu recurso)
 casepage-kind-other = Outro
+casepage-kind-photo = Foto tirada para o agendamento
 casepage-file-label = Arquivo
 casepage-file-hint = Um arquivo PDF, JPEG, PNG ou TIFF. Você pode enviar uma foto de um documento em papel se for possível ler todas as palavras.
 casepage-upload-submit = Enviar o documento

@@ -88,6 +88,13 @@ on_both_backends! {
         let number = html.split("class=\"reference-number\">").nth(1).and_then(|r| r.split('<').next()).expect("number").to_string();
         assert!(puerta_domain::appointments::ConfirmationNumber::parse(&number).is_ok(), "{number}");
 
+        // The photos are on the traveler's case, named for what they are.
+        let token = app.token("pages@example.org", PASSWORD).await;
+        let cases = json_of(app.get_with("/api/v1/cases", &token).await, 200).await;
+        let reference = cases["items"][0]["reference_number"].as_str().expect("reference").to_string();
+        let (_, html) = browser.get(&format!("/cases/{reference}")).await;
+        assert!(html.contains("Photo taken for the appointment"), "{html}");
+
         // A shelter checks the number on its page: yes for the right date of birth, no otherwise.
         app.staff("shelter-page@example.org", "partner", PASSWORD).await;
         let partner_token = app.token("shelter-page@example.org", PASSWORD).await;

@@ -49,9 +49,14 @@ impl From<LocationInput> for Position {
 }
 
 /// `YYYY-MM-DD`, or a 422 on `field`.
+/// `YYYY-MM-DD` from 1900 to 2200 (dates of birth and draw days), or a 422 on `field`. The
+/// bound keeps window and slot arithmetic far from the calendar's ends, where it would overflow.
 pub(crate) fn parse_date(field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
+    use chrono::Datelike;
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| AppError::field(field, "appointment-error-date"))
+        .ok()
+        .filter(|d| (1900..=2200).contains(&d.year()))
+        .ok_or_else(|| AppError::field(field, "appointment-error-date"))
 }
 
 impl App {

@@ -212,6 +212,12 @@ on_both_backends! {
         assert_problem(post(&app, &token, "/api/v1/appointment-requests", vague).await, 422, "location_imprecise").await;
         let nowhere = json!({"port_code": "SYS", "location": {"latitude": 95.0, "longitude": 0.0, "accuracy_m": 5.0}});
         assert_problem(post(&app, &token, "/api/v1/appointment-requests", nowhere).await, 422, "validation_failed").await;
+        // Dates at the calendar's far ends are refused as dates, never computed with.
+        for date in ["262143-12-31", "0001-01-01", "2026-02-30", "tomorrow"] {
+            assert_problem(app.get(&format!("/api/v1/draws/{date}")).await, 422, "validation_failed").await;
+            let e = app.app.set_draw_capacity(&Default::default(), None, "SYS", date, 5).await;
+            assert!(matches!(e, Err(puerta_app::AppError::Validation(_))), "{date}: {e:?}");
+        }
         let unknown = json!({"port_code": "XXX", "location": at(TIJUANA, 30.0)});
         assert_problem(post(&app, &token, "/api/v1/appointment-requests", unknown).await, 422, "validation_failed").await;
         json_of(post(&app, &token, "/api/v1/appointment-requests", body).await, 201).await;

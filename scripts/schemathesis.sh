@@ -156,6 +156,8 @@ PY
 
 # Operations that end the session they are called with run last, with a session of their own.
 SESSION_ENDING=/api/v1/sessions/current
+# The live stream answers with a body that lasts (minutes): the Rust tests drive it instead.
+STREAM=/api/v1/notifications/stream
 
 DEADLINE=$((SECONDS + TIME_LIMIT))
 run() {
@@ -187,8 +189,8 @@ run() {
 }
 
 status=0
-run "as a traveler" --exclude-path "$SESSION_ENDING" -H "Authorization: Bearer $TRAVELER_TOKEN" || status=1
-run "as an administrator" --exclude-path "$SESSION_ENDING" -H "Authorization: Bearer $ADMIN_TOKEN" || status=1
+run "as a traveler" --exclude-path "$SESSION_ENDING" --exclude-path "$STREAM" -H "Authorization: Bearer $TRAVELER_TOKEN" || status=1
+run "as an administrator" --exclude-path "$SESSION_ENDING" --exclude-path "$STREAM" -H "Authorization: Bearer $ADMIN_TOKEN" || status=1
 run "signing out" --include-path "$SESSION_ENDING" -H "Authorization: Bearer $CLOSING_TOKEN" || status=1
 
 if grep -qE ' (ERROR|panicked)' "$LOG"; then

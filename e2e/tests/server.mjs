@@ -69,6 +69,25 @@ export async function startPuerta(settings = {}) {
       if (!code) throw new Error(`no code in ${mails[0]}`);
       return code[0];
     },
+    /**
+     * The newest email to `to` that holds every one of `texts` (headers and body, read as the
+     * UTF-8 the outbox writes: bodies are 8bit, never quoted-printable), polled for like
+     * `codeFor`: the whole message as written.
+     */
+    async mailTo(to, ...texts) {
+      const outbox = join(dataDir, "outbox");
+      const find = () => readdirSync(outbox).filter((n) => n.endsWith(".eml")).sort().reverse()
+        .map((n) => readFileSync(join(outbox, n), "utf8"))
+        .find((m) => m.includes(`To: ${to}`) && texts.every((text) => m.includes(text)));
+      const deadline = Date.now() + 60_000;
+      let mail = find();
+      while (mail === undefined && Date.now() < deadline) {
+        await new Promise((ok) => setTimeout(ok, 100));
+        mail = find();
+      }
+      if (mail === undefined) throw new Error(`no email to ${to} with ${JSON.stringify(texts)} within 60 s`);
+      return mail;
+    },
     async stop() {
       child.kill("SIGTERM");
       await new Promise((ok) => child.on("exit", ok));

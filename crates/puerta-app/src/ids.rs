@@ -2,7 +2,7 @@
 
 use puerta_domain::ids::{
     ApplicationId, AppointmentId, AppointmentRequestId, CaseEventId, CaseId, CodeId, EventId, JobId,
-    OutboxId, TravelerId, UserId,
+    NoticeId, NotificationId, OutboxId, ThreadId, ThreadMessageId, TravelerId, UserId,
 };
 
 fn uuid() -> String {
@@ -29,3 +29,7 @@ fresh!(case_id, CaseId);
 fresh!(case_event_id, CaseEventId);
 fresh!(appointment_request_id, AppointmentRequestId);
 fresh!(appointment_id, AppointmentId);
+fresh!(thread_id, ThreadId);
+fresh!(thread_message_id, ThreadMessageId);
+fresh!(notification_id, NotificationId);
+fresh!(notice_id, NoticeId);

@@ -19,6 +19,8 @@ pub mod documents;
 mod error;
 mod ids;
 mod jobs;
+pub mod messaging;
+pub mod notifications;
 pub mod ports;
 mod reference_data;
 pub mod security;
@@ -103,6 +105,10 @@ struct Inner {
     /// Recent draws' publications by date (recomputed once from their rows, then immutable).
     publications:
         std::sync::Mutex<std::collections::HashMap<String, Arc<puerta_domain::appointments::PublishedDraw>>>,
+    /// Per-channel send rates of this instance's delivery worker.
+    rates: delivery::RateLimits,
+    /// This instance's live events, started by the first subscriber.
+    live: tokio::sync::OnceCell<tokio::sync::broadcast::Sender<Arc<notifications::LiveEvent>>>,
 }
 
 impl App {
@@ -123,6 +129,7 @@ impl App {
                 store,
                 clock: deps.clock,
                 delivery: deps.delivery,
+                rates: delivery::RateLimits::new(&deps.outbox),
                 outbox: deps.outbox,
                 hasher,
                 limits: deps.limits,
@@ -138,6 +145,7 @@ impl App {
                 scheduling: deps.scheduling,
                 outbox_wake: tokio::sync::Notify::new(),
                 publications: std::sync::Mutex::new(std::collections::HashMap::new()),
+                live: tokio::sync::OnceCell::new(),
             }),
         })
     }

@@ -20,6 +20,14 @@ pub(crate) struct Recipient<'a> {
     pub language: Language,
 }
 
+/// How a queued message travels: its priority (0 first), the notification it carries, and what
+/// to send on the other channel if this one fails for good.
+pub(crate) struct Queued<'a> {
+    pub priority: i64,
+    pub notification: Option<&'a puerta_domain::ids::NotificationId>,
+    pub fallback: Option<Message>,
+}
+
 impl App {
     /// Opens the use case's one write transaction.
     pub(crate) async fn begin(&self) -> Result<WriteTx, AppError> {
@@ -72,16 +80,27 @@ impl App {
         to: Recipient<'_>,
         message: &Message,
     ) -> Result<(), AppError> {
+        let urgent = Queued { priority: 0, notification: None, fallback: None };
+        self.queue_with(tx, event, to, message, urgent).await
+    }
+
+    /// [`Self::queue`] with a priority, the notification carried and a fallback.
+    pub(crate) async fn queue_with(
+        &self,
+        tx: &mut WriteTx,
+        event: &EventId,
+        to: Recipient<'_>,
+        message: &Message,
+        how: Queued<'_>,
+    ) -> Result<(), AppError> {
         let channel = message.channel();
-        let payload =
-            serde_json::to_string(message).map_err(|e| AppError::Internal(format!("message: {e}")))?;
         let id = ids::outbox_id();
         // Sealed: until it is sent, the row holds a code or a sign-in link.
-        let payload = self
-            .inner
-            .master_key
-            .seal(&outbox_purpose(&id), payload.as_bytes())
-            .map_err(|e| AppError::Internal(format!("sealing a message: {e}")))?;
+        let payload = self.seal_message(&outbox_purpose(&id), message)?;
+        let fallback_payload = match &how.fallback {
+            Some(m) => Some(SecretString::from(self.seal_message(&fallback_purpose(&id), m)?)),
+            None => None,
+        };
         let row = NewMessage {
             id,
             idempotency_key: format!("{event}:{}", channel.as_str()),
@@ -92,10 +111,28 @@ impl App {
             language: to.language,
             payload: SecretString::from(payload),
             created_at: self.now(),
+            priority: how.priority,
+            notification_id: how.notification.cloned(),
+            fallback_payload,
+            fallback_of: None,
         };
         tx.outbox().enqueue(&row).await?;
         Ok(())
     }
+
+    pub(crate) fn seal_message(&self, purpose: &str, message: &Message) -> Result<String, AppError> {
+        let plain =
+            serde_json::to_string(message).map_err(|e| AppError::Internal(format!("message: {e}")))?;
+        self.inner
+            .master_key
+            .seal(purpose, plain.as_bytes())
+            .map_err(|e| AppError::Internal(format!("sealing a message: {e}")))
+    }
+}
+
+/// A message's fallback is sealed to its row too, under another purpose.
+pub(crate) fn fallback_purpose(id: &puerta_domain::ids::OutboxId) -> String {
+    format!("outbox_fallback:{id}")
 }
 
 /// Sealed message bodies are bound to their row.

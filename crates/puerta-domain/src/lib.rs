@@ -11,4 +11,6 @@ pub mod cases;
 pub mod content;
 pub mod delivery;
 pub mod ids;
+pub mod messaging;
+pub mod notifications;
 pub mod ports;

@@ -135,8 +135,29 @@ fn every_french_message_puts_a_no_break_space_before_high_punctuation() {
         // Two counts, so that both plural forms are rendered.
         for count in [1, 3] {
             let args = [
-                "name", "code", "time", "link", "seconds", "minutes", "id", "email", "date", "version",
-                "port", "deadline", "number",
+                "name",
+                "code",
+                "time",
+                "link",
+                "seconds",
+                "minutes",
+                "id",
+                "email",
+                "date",
+                "version",
+                "port",
+                "deadline",
+                "number",
+                "references",
+                "reference",
+                "status",
+                "scheduled_at",
+                "due",
+                "at",
+                "granted",
+                "expired",
+                "subject",
+                "zone",
             ]
             .into_iter()
             .map(|name| (name, Arg::from("x")))

@@ -84,6 +84,9 @@ macro_rules! sources {
             include_str!(concat!("../../../locales/", $lang, "/case_pages.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/appointments.ftl")),
             include_str!(concat!("../../../locales/", $lang, "/appointment_pages.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/notifications.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/notification_pages.ftl")),
+            include_str!(concat!("../../../locales/", $lang, "/staff_message_pages.ftl")),
         ]
     };
 }
@@ -164,6 +167,14 @@ mod tests {
                     "places",
                     "percent",
                     "days",
+                    // Notifications (`notifications.ftl`).
+                    "scheduled_at",
+                    "due",
+                    "at",
+                    "granted",
+                    "expired",
+                    "subject",
+                    "zone",
                 ]
                 .into_iter()
                 .map(|name| (name, Arg::from("x")))

@@ -61,6 +61,10 @@ pub struct Settings {
     pub reference_prefix: String,
     /// An HTTP endpoint that sends SMS (`POST {"to","body"}`); unset writes them to the outbox.
     pub sms_webhook_url: Option<SecretString>,
+    /// Emails handed to the provider per second at most, per instance (a token bucket).
+    pub email_per_second: u32,
+    /// SMS handed to the provider per second at most, per instance.
+    pub sms_per_second: u32,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub session_idle_minutes: u32,
@@ -209,6 +213,8 @@ impl Default for Settings {
             email_from: "Puerta <no-reply@puerta.invalid>".into(),
             reference_prefix: "PUE".into(),
             sms_webhook_url: None,
+            email_per_second: 50,
+            sms_per_second: 10,
             trusted_proxies: Vec::new(),
             session_idle_minutes: 15,
             session_absolute_hours: 12,
@@ -524,6 +530,8 @@ impl Settings {
             email_from: &'a str,
             reference_prefix: &'a str,
             sms_webhook_url: String,
+            email_per_second: u32,
+            sms_per_second: u32,
             trusted_proxies: Vec<String>,
             session_idle_minutes: u32,
             session_absolute_hours: u32,
@@ -579,6 +587,8 @@ impl Settings {
             email_from: &self.email_from,
             reference_prefix: &self.reference_prefix,
             sms_webhook_url: secret(&self.sms_webhook_url),
+            email_per_second: self.email_per_second,
+            sms_per_second: self.sms_per_second,
             trusted_proxies: self.trusted_proxies.iter().map(ToString::to_string).collect(),
             session_idle_minutes: self.session_idle_minutes,
             session_absolute_hours: self.session_absolute_hours,

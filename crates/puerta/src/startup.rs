@@ -60,7 +60,11 @@ fn deps(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Result<AppDeps> {
     Ok(AppDeps {
         clock,
         delivery,
-        outbox: OutboxPolicy::default(),
+        outbox: OutboxPolicy {
+            email_per_second: settings.email_per_second.max(1),
+            sms_per_second: settings.sms_per_second.max(1),
+            ..OutboxPolicy::default()
+        },
         master_key,
         previous_master_key,
         reference_prefix: puerta_domain::cases::ReferencePrefix::parse(&settings.reference_prefix)

@@ -6,8 +6,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::RequestContext;
 use crate::delivery::Message;
-use crate::unit_of_work::Recipient;
-use crate::{App, AppError, ids};
+use crate::{App, AppError};
 
 #[derive(Debug, Clone)]
 pub struct SignIn {
@@ -210,16 +209,13 @@ impl App {
     ) -> Result<(), AppError> {
         self.audit(tx, ctx, Some(&user.id), AuditAction::SignInSucceeded, Some(&user.id), None).await?;
         let at_ms = self.now();
-        let event = ids::event_id();
         let link = self.wasnt_me_link(user)?;
-        let to = Recipient { user_id: Some(&user.id), address: &user.email, language: user.language };
         let zone = user.time_zone.name().to_string();
         let notice = Message::SignInNotice { name: user.full_name.clone(), at_ms, zone: zone.clone(), link };
-        self.queue(tx, &event, to, &notice).await?;
-        if let Some(phone) = &user.phone {
-            let to = Recipient { user_id: Some(&user.id), address: phone, language: user.language };
-            self.queue(tx, &event, to, &Message::SignInNoticeSms { at_ms, zone }).await?;
-        }
+        let sms = Message::SignInNoticeSms { at_ms, zone };
+        let args = crate::notifications::args([("at_ms", at_ms.to_string())]);
+        self.notify(tx, user, puerta_domain::notifications::Kind::SignIn, args, Some(notice), Some(sms))
+            .await?;
         Ok(())
     }
 }

@@ -15,6 +15,7 @@ mod notices;
 mod offers;
 mod outlook;
 mod photos;
+mod port_cancel;
 mod port_day;
 mod requests;
 mod scheduler;

@@ -165,6 +165,7 @@ impl App {
         let (port, at, zone) =
             (view.record.port_code.clone(), view.record.scheduled_at, view.port_zone.name().to_string());
         let grouped = number.grouped();
+        self.schedule_reminder(&mut tx, &view.record.id, at).await?;
         self.notify_account(&mut tx, &actor.user_id, |name| Message::AppointmentConfirmed {
             name,
             port,

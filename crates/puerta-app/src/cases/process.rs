@@ -192,13 +192,7 @@ impl App {
         case: &CaseRecord,
         message: impl FnOnce(String) -> Message,
     ) -> Result<(), AppError> {
-        if let Some(holder) = tx.users().find(&case.account_id).await? {
-            let to =
-                Recipient { user_id: Some(&holder.id), address: &holder.email, language: holder.language };
-            let message = message(holder.full_name.clone());
-            self.queue(tx, &ids::event_id(), to, &message).await?;
-        }
-        Ok(())
+        self.notify_account(tx, &case.account_id, message).await
     }
 
     /// An officer or supervisor takes the case. Two at once: exactly one wins, the other is

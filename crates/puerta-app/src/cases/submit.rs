@@ -16,7 +16,6 @@ use rand::Rng;
 use super::invalid;
 use crate::accounts::{Actor, RequestContext};
 use crate::delivery::Message;
-use crate::unit_of_work::Recipient;
 use crate::{App, AppError, ids};
 
 /// What the traveler gets back: the application and each traveler's case.
@@ -153,13 +152,12 @@ impl App {
         let me = Some(&actor.user_id);
         let detail = Some(application.id.to_string());
         self.audit(&mut tx, ctx, me, AuditAction::ApplicationSubmitted, me, detail).await?;
-        if let Some(holder) = tx.users().find(&actor.user_id).await? {
-            let to =
-                Recipient { user_id: Some(&holder.id), address: &holder.email, language: holder.language };
-            let references = cases.iter().map(|c| c.reference_number.grouped()).collect();
-            let message = Message::ApplicationReceived { name: holder.full_name.clone(), references };
-            self.queue(&mut tx, &ids::event_id(), to, &message).await?;
-        }
+        let references: Vec<String> = cases.iter().map(|c| c.reference_number.grouped()).collect();
+        self.notify_account(&mut tx, &actor.user_id, |name| Message::ApplicationReceived {
+            name,
+            references,
+        })
+        .await?;
         self.commit(tx).await?;
         Ok(Receipt { application_id: application.id, cases })
     }

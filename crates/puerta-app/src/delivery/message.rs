@@ -134,6 +134,21 @@ pub enum Message {
     SchedulingChanged {
         name: String,
     },
+    /// Any notification, in its own words (`notification-<kind>-title`/`-body`): the SMS of
+    /// every kind, the email of kinds without a longer one, and what a failed channel falls
+    /// back to. `zone` is the reader's when it was queued.
+    Notification {
+        notification: String,
+        args: crate::notifications::Args,
+        zone: String,
+        sms: bool,
+    },
+    /// A policy notice by email or SMS: the administrator's own words, by language.
+    PolicyNotice {
+        title: std::collections::BTreeMap<String, String>,
+        body: std::collections::BTreeMap<String, String>,
+        sms: bool,
+    },
 }
 
 /// Only the kind: a message may hold a code or a link that signs someone in.
@@ -174,12 +189,22 @@ impl Message {
             Self::AppointmentConfirmed { .. } => "appointment_confirmed",
             Self::AppointmentReleased { .. } => "appointment_released",
             Self::SchedulingChanged { .. } => "scheduling_changed",
+            Self::Notification { notification, sms, .. } => {
+                match (puerta_domain::notifications::Kind::parse(notification), sms) {
+                    (Some(kind), false) => kind.as_str(),
+                    (Some(kind), true) => sms_kind(kind),
+                    (None, _) => "notification",
+                }
+            }
+            Self::PolicyNotice { sms: false, .. } => "policy_notice",
+            Self::PolicyNotice { sms: true, .. } => "policy_notice_sms",
         }
     }
 
     pub fn channel(&self) -> Channel {
         match self {
             Self::SignInNoticeSms { .. } | Self::AppointmentOfferedSms { .. } => Channel::Sms,
+            Self::Notification { sms: true, .. } | Self::PolicyNotice { sms: true, .. } => Channel::Sms,
             _ => Channel::Email,
         }
     }
@@ -414,8 +439,62 @@ impl Message {
                 vec![("email-scheduling-changed-body", vec![])],
                 false,
             ),
+            Self::Notification { notification, args, zone, sms } => {
+                let kind = puerta_domain::notifications::Kind::parse(notification)
+                    .unwrap_or(puerta_domain::notifications::Kind::CaseUpdated);
+                let (title, body) = crate::notifications::render(language, zone, kind, args);
+                notification_text(language, title, body, *sms)
+            }
+            Self::PolicyNotice { title, body, sms } => {
+                let pick = |m: &std::collections::BTreeMap<String, String>| {
+                    m.get(language.code())
+                        .or_else(|| m.get("en"))
+                        .or_else(|| m.values().next())
+                        .cloned()
+                        .unwrap_or_default()
+                };
+                notification_text(language, pick(title), pick(body), *sms)
+            }
         }
     }
+}
+
+/// The SMS kind's name for the delivery list (`<kind>_sms`).
+fn sms_kind(kind: puerta_domain::notifications::Kind) -> &'static str {
+    use puerta_domain::notifications::Kind as K;
+    match kind {
+        K::ApplicationReceived => "application_received_sms",
+        K::CaseUpdated => "case_updated_sms",
+        K::EvidenceRequested => "evidence_requested_sms",
+        K::CaseApproved => "case_approved_sms",
+        K::CaseDenied => "case_denied_sms",
+        K::AppealDecided => "appeal_decided_sms",
+        K::AppointmentOffered => "appointment_offered_sms",
+        K::OfferExpiring => "offer_expiring_sms",
+        K::AppointmentConfirmed => "appointment_confirmed_sms",
+        K::AppointmentReminder => "appointment_reminder_sms",
+        K::AppointmentReleased => "appointment_released_sms",
+        K::AppointmentCancelled => "appointment_cancelled_sms",
+        K::SchedulingChanged => "scheduling_changed_sms",
+        K::NewMessage => "new_message_sms",
+        K::SignIn => "sign_in_notice_sms",
+        K::PolicyNotice => "policy_notice_sms",
+    }
+}
+
+/// A notification as an SMS (title and body on one line, then where to read more) or as an
+/// email (unnamed greeting: the notification holds no name; body; "sign in to read"; signature).
+fn notification_text(language: Language, title: String, body: String, sms: bool) -> Rendered {
+    if sms {
+        return Rendered::Sms { body: format!("{title}: {body} {}", t(language, "sms-sign-in-to-read")) };
+    }
+    let parts = [
+        t(language, "email-greeting-unnamed"),
+        body,
+        t(language, "email-sign-in-to-read"),
+        t(language, "email-signature"),
+    ];
+    Rendered::Email { subject: title, body: parts.join("\n\n") }
 }
 
 fn default_zone() -> String {

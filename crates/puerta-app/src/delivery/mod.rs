@@ -64,6 +64,35 @@ impl From<std::io::Error> for DeliveryError {
     }
 }
 
+/// One token bucket per channel, so a notice to a million people never floods a provider. The
+/// worker takes messages in priority order, so codes and deadlines get the tokens first.
+pub(crate) struct RateLimits {
+    email: governor::DefaultDirectRateLimiter,
+    sms: governor::DefaultDirectRateLimiter,
+}
+
+impl RateLimits {
+    pub(crate) fn new(policy: &OutboxPolicy) -> Self {
+        let quota = |n: u32| {
+            governor::Quota::per_second(
+                std::num::NonZeroU32::new(n.max(1)).unwrap_or(std::num::NonZeroU32::MIN),
+            )
+        };
+        Self {
+            email: governor::RateLimiter::direct(quota(policy.email_per_second)),
+            sms: governor::RateLimiter::direct(quota(policy.sms_per_second)),
+        }
+    }
+
+    /// Waits for a token of `channel`'s bucket.
+    pub(crate) async fn wait(&self, channel: puerta_domain::delivery::Channel) {
+        match channel {
+            puerta_domain::delivery::Channel::Email => self.email.until_ready().await,
+            puerta_domain::delivery::Channel::Sms => self.sms.until_ready().await,
+        }
+    }
+}
+
 /// The configured senders.
 #[derive(Clone)]
 pub struct Delivery {
@@ -96,6 +125,11 @@ pub struct OutboxPolicy {
     /// The longest the worker sleeps without being woken (retries come due; other instances'
     /// rows on PostgreSQL).
     pub poll_ms: u64,
+    /// Emails this instance hands to the provider per second at most (a token bucket: bursts
+    /// up to this many, then this rate).
+    pub email_per_second: u32,
+    /// SMS per second at most.
+    pub sms_per_second: u32,
 }
 
 impl Default for OutboxPolicy {
@@ -107,6 +141,8 @@ impl Default for OutboxPolicy {
             backoff_base_ms: 5_000,
             backoff_cap_ms: 3_600_000,
             poll_ms: 2_000,
+            email_per_second: 50,
+            sms_per_second: 10,
         }
     }
 }

@@ -65,6 +65,7 @@ impl App {
     }
 
     async fn deliver_one(&self, message: Claimed) -> Result<(), AppError> {
+        self.inner.rates.wait(message.channel).await;
         let outcome = self.send_claimed(&message).await;
         let policy = &self.inner.outbox;
         let attempts = u32::try_from(message.attempt).unwrap_or(u32::MAX);
@@ -92,10 +93,65 @@ impl App {
         let mut tx = self.begin().await?;
         let recorded =
             tx.outbox().record_outcome(&message.id, message.attempt, status, next, error, now).await?;
-        tx.commit().await?;
         if !recorded {
             tracing::warn!(id = %message.id, "outbox: claim lost before the outcome was recorded");
+            return Ok(());
         }
+        // Failed for good on this channel: the same news by the other one, in the same
+        // transaction as the failure (so it is sent exactly once).
+        let final_failure = matches!(status, DeliveryStatus::PermanentFailure)
+            || (status == DeliveryStatus::TemporaryFailure && next.is_none());
+        if final_failure && message.fallback_payload.is_some() {
+            self.queue_fallback(&mut tx, &message).await?;
+        }
+        self.commit(tx).await
+    }
+
+    /// Queues the message's fallback on the other channel, to the account's current address or
+    /// number. Nothing when the account is gone or has no such address.
+    async fn queue_fallback(
+        &self,
+        tx: &mut puerta_store::WriteTx,
+        message: &Claimed,
+    ) -> Result<(), AppError> {
+        let (Some(sealed), Some(user_id)) = (&message.fallback_payload, &message.recipient_id) else {
+            return Ok(());
+        };
+        let Ok(opened) = crate::security::open_with_fallback(
+            &self.inner.master_key,
+            self.inner.previous_master_key.as_ref(),
+            &crate::unit_of_work::fallback_purpose(&message.id),
+            sealed.expose_secret(),
+        ) else {
+            tracing::warn!(id = %message.id, "outbox: a fallback could not be opened");
+            return Ok(());
+        };
+        let Ok(fallback) = serde_json::from_slice::<Message>(&opened.plaintext) else { return Ok(()) };
+        let Some(user) = tx.users().find(user_id).await?.filter(|u| u.is_live()) else { return Ok(()) };
+        let address = match fallback.channel() {
+            Channel::Email => Some(user.email.clone()),
+            Channel::Sms => user.phone.clone(),
+        };
+        let Some(address) = address else { return Ok(()) };
+        let id = crate::ids::outbox_id();
+        let row = puerta_store::outbox::NewMessage {
+            payload: secrecy::SecretString::from(
+                self.seal_message(&crate::unit_of_work::outbox_purpose(&id), &fallback)?,
+            ),
+            id,
+            idempotency_key: format!("{}:fallback", message.idempotency_key),
+            channel: fallback.channel(),
+            kind: fallback.kind().to_string(),
+            recipient_id: Some(user.id.clone()),
+            address: secrecy::SecretString::from(address),
+            language: user.language,
+            created_at: self.now(),
+            priority: message.priority,
+            notification_id: message.notification_id.clone(),
+            fallback_payload: None,
+            fallback_of: Some(message.id.clone()),
+        };
+        tx.outbox().enqueue(&row).await?;
         Ok(())
     }
 

@@ -19,6 +19,13 @@ pub(crate) enum Job {
     PasswordReset { email: String, ip: Option<String>, user_agent: Option<String> },
     /// Email a new verification code if the address has an unverified account.
     ResendVerification { email: String },
+    /// Announce a policy notice if nobody has, and send it to the next batch of those who chose
+    /// it by email or SMS (after the account id `after`).
+    NoticeDelivery { notice: String, after: Option<String> },
+    /// Three hours before an offer lapses: remind the group if it is still unconfirmed.
+    OfferExpiring { appointment: String },
+    /// A day before a confirmed appointment: remind the group.
+    AppointmentReminder { appointment: String },
 }
 
 impl Job {
@@ -26,6 +33,9 @@ impl Job {
         match self {
             Self::PasswordReset { .. } => "password_reset",
             Self::ResendVerification { .. } => "resend_verification",
+            Self::NoticeDelivery { .. } => "notice_delivery",
+            Self::OfferExpiring { .. } => "offer_expiring",
+            Self::AppointmentReminder { .. } => "appointment_reminder",
         }
     }
 }
@@ -40,6 +50,16 @@ fn job_purpose(id: &JobId) -> String {
 impl App {
     /// Queues `job` inside `tx`, sealed (it holds an address); it runs after the commit.
     pub(crate) async fn queue_job(&self, tx: &mut WriteTx, job: &Job) -> Result<(), AppError> {
+        self.queue_job_at(tx, job, self.now()).await
+    }
+
+    /// Queues `job` to run at `run_at` (epoch ms), or as soon as possible after.
+    pub(crate) async fn queue_job_at(
+        &self,
+        tx: &mut WriteTx,
+        job: &Job,
+        run_at: i64,
+    ) -> Result<(), AppError> {
         let id = ids::job_id();
         let plain = serde_json::to_vec(job).map_err(|e| AppError::Internal(format!("job: {e}")))?;
         let sealed = self
@@ -52,7 +72,7 @@ impl App {
             id,
             kind: job.kind().to_string(),
             payload: SecretString::from(sealed),
-            run_at: now,
+            run_at: run_at.max(now),
             created_at: now,
         };
         tx.jobs().enqueue(&row).await?;
@@ -107,6 +127,11 @@ impl App {
                 self.send_password_reset(&mut tx, &ctx, email).await?;
             }
             Job::ResendVerification { email } => self.resend_verification_now(&mut tx, email).await?,
+            Job::NoticeDelivery { notice, after } => {
+                self.deliver_notice_batch(&mut tx, notice, after.as_deref()).await?;
+            }
+            Job::OfferExpiring { appointment } => self.remind_offer_expiring(&mut tx, appointment).await?,
+            Job::AppointmentReminder { appointment } => self.remind_appointment(&mut tx, appointment).await?,
         }
         if !tx.jobs().finish(&claimed.id, claimed.attempt).await? {
             // Another worker took the job after our lease ran out: it does the work.

@@ -56,10 +56,18 @@ pub enum Action {
     /// Request window, time zone, oldest share, lead time, service area, capacity per day, and
     /// the public randomness of a draw.
     ManageScheduling,
+    /// Write to the officers and read one's own threads.
+    MessageOfficers,
+    /// The officers' message inbox: read any thread (audited), answer, assign.
+    AnswerMessages,
+    /// Write policy notices to an audience.
+    PublishNotices,
+    /// Cancel a group's appointment on the port's side (a closure, an emergency).
+    CancelAppointmentForPort,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 24] = [
         Self::OwnAccount,
         Self::StaffHome,
         Self::PartnerHome,
@@ -80,6 +88,10 @@ impl Action {
         Self::CheckInAppointment,
         Self::ValidateAppointment,
         Self::ManageScheduling,
+        Self::MessageOfficers,
+        Self::AnswerMessages,
+        Self::PublishNotices,
+        Self::CancelAppointmentForPort,
     ];
 
     /// The roles that may take this action at all.
@@ -98,15 +110,18 @@ impl Action {
             | Self::ReadDeliveryStatus
             | Self::ManageReasonCodes
             | Self::ManageWatchlist
-            | Self::ManageScheduling => &[Admin],
+            | Self::ManageScheduling
+            | Self::PublishNotices => &[Admin],
             Self::EnterAdvanceInformation => &[Traveler],
             // Administrators run the system; they do not decide cases.
             Self::ReadCase => &[Traveler, Officer, Supervisor],
             Self::ProcessCase => &[Officer, Supervisor],
-            Self::AssignCase => &[Supervisor],
+            Self::AssignCase | Self::CancelAppointmentForPort => &[Supervisor],
             Self::ScheduleAppointment => &[Traveler],
             Self::CheckInAppointment => &[Officer, Supervisor],
             Self::ValidateAppointment => &[Partner],
+            Self::MessageOfficers => &[Traveler],
+            Self::AnswerMessages => &[Officer, Supervisor],
         }
     }
 }
@@ -123,6 +138,10 @@ pub enum Target<'a> {
     /// A group's appointment request or appointment, by its account holder.
     Group {
         account_holder: &'a UserId,
+    },
+    /// A message thread, by the account holder who started it.
+    Thread {
+        owner: &'a UserId,
     },
 }
 
@@ -164,6 +183,10 @@ pub fn authorize(subject: Subject<'_>, action: Action, target: Target<'_>) -> Re
         {
             Err(Denied::NotFound)
         }
+        // A traveler's threads are theirs alone; officers reach any (each read audited).
+        (Action::MessageOfficers, Target::Thread { owner }) if owner != subject.user_id => {
+            Err(Denied::NotFound)
+        }
         // An administrator cannot remove their own second factor: a stolen session must not be
         // able to strip the account's protection. Another administrator can.
         (Action::ResetSecondFactor, Target::User(id)) if id == subject.user_id => Err(Denied::Forbidden),
@@ -179,7 +202,7 @@ mod tests {
 
     /// Every role × action, with a second factor on, aimed at nothing (or, for own-account
     /// actions, at oneself): `true` where allowed.
-    const TABLE: [(Action, [bool; 5]); 20] = [
+    const TABLE: [(Action, [bool; 5]); 24] = [
         //                  Traveler Officer Supervisor Admin Partner
         (OwnAccount, [true, true, true, true, true]),
         (StaffHome, [false, true, true, true, false]),
@@ -201,6 +224,10 @@ mod tests {
         (CheckInAppointment, [false, true, true, false, false]),
         (ValidateAppointment, [false, false, false, false, true]),
         (ManageScheduling, [false, false, false, true, false]),
+        (MessageOfficers, [true, false, false, false, false]),
+        (AnswerMessages, [false, true, true, false, false]),
+        (PublishNotices, [false, false, false, true, false]),
+        (CancelAppointmentForPort, [false, false, true, false, false]),
     ];
     const ROLES: [Role; 5] = [Traveler, Officer, Supervisor, Admin, Partner];
 
@@ -286,5 +313,29 @@ mod tests {
             Err(Denied::NotFound)
         );
         assert_eq!(authorize(traveler, ScheduleAppointment, Target::Group { account_holder: &id }), Ok(()));
+    }
+}
+
+#[cfg(test)]
+mod thread_tests {
+    use super::*;
+
+    #[test]
+    fn a_thread_is_its_owners_and_any_officers() {
+        let me = UserId::parse("me").unwrap_or_else(|_| unreachable!());
+        let other = UserId::parse("other").unwrap_or_else(|_| unreachable!());
+        let traveler = Subject { user_id: &me, role: Role::Traveler, second_factor: false };
+        let officer = Subject { user_id: &me, role: Role::Officer, second_factor: true };
+        let partner = Subject { user_id: &me, role: Role::Partner, second_factor: true };
+        assert_eq!(authorize(traveler, Action::MessageOfficers, Target::Thread { owner: &me }), Ok(()));
+        assert_eq!(
+            authorize(traveler, Action::MessageOfficers, Target::Thread { owner: &other }),
+            Err(Denied::NotFound)
+        );
+        assert_eq!(authorize(officer, Action::AnswerMessages, Target::Thread { owner: &other }), Ok(()));
+        assert_eq!(
+            authorize(partner, Action::AnswerMessages, Target::Thread { owner: &other }),
+            Err(Denied::Forbidden)
+        );
     }
 }

@@ -88,6 +88,13 @@ actions! {
     AppointmentCheckedIn => "appointment_checked_in",
     SchedulingChanged => "scheduling_changed",
     CapacityChanged => "capacity_changed",
+    ThreadStarted => "thread_started",
+    MessageSent => "message_sent",
+    ThreadReadByStaff => "thread_read_by_staff",
+    ThreadAssigned => "thread_assigned",
+    NotificationPreferencesChanged => "notification_preferences_changed",
+    NoticePublished => "notice_published",
+    AppointmentCancelledByPort => "appointment_cancelled_by_port",
 }
 
 impl AuditAction {

@@ -88,6 +88,22 @@ id_type!(
     /// An offered or confirmed appointment.
     AppointmentId
 );
+id_type!(
+    /// A conversation between an account holder and the officers.
+    ThreadId
+);
+id_type!(
+    /// One message in a thread.
+    ThreadMessageId
+);
+id_type!(
+    /// One thing that happened to one account, in its inbox.
+    NotificationId
+);
+id_type!(
+    /// A policy notice, stored once for its whole audience.
+    NoticeId
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdError {

@@ -51,6 +51,7 @@ pub(crate) enum Pools {
 #[derive(Clone)]
 pub struct Store {
     pools: Arc<Pools>,
+    live: Arc<crate::live::Live>,
 }
 
 /// A pooled connection outside any transaction. A use case cancelled in the middle of its
@@ -83,7 +84,7 @@ pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Stor
             postgres::open(secret, options).await?
         }
     };
-    Ok(Store { pools: Arc::new(pools) })
+    Ok(Store { pools: Arc::new(pools), live: crate::live::Live::new() })
 }
 
 impl Store {
@@ -94,12 +95,26 @@ impl Store {
         Ok(match &*self.pools {
             Pools::Sqlite { write, .. } => {
                 let conn = clean_connection(write).await?;
-                WriteTx::sqlite(sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?)
+                WriteTx::sqlite(
+                    sqlx::Transaction::begin(conn, Some("BEGIN IMMEDIATE".into())).await?,
+                    self.live.sender.clone(),
+                )
             }
             Pools::Postgres { pool } => {
                 WriteTx::postgres(sqlx::Transaction::begin(clean_connection(pool).await?, None).await?)
             }
         })
+    }
+
+    /// Every live announcement committed from now on, by this instance or (PostgreSQL) any other.
+    pub async fn subscribe(
+        &self,
+    ) -> Result<tokio::sync::broadcast::Receiver<crate::live::Announcement>, StoreError> {
+        let receiver = self.live.sender.subscribe();
+        if let Pools::Postgres { pool } = &*self.pools {
+            self.live.listen_postgres(pool).await?;
+        }
+        Ok(receiver)
     }
 
     /// A read handle: never the writer, so reads do not queue behind writes.

@@ -5,7 +5,7 @@
 
 use puerta_domain::accounts::Language;
 use puerta_domain::delivery::{Channel, DeliveryRecord, DeliveryStatus};
-use puerta_domain::ids::{OutboxId, UserId};
+use puerta_domain::ids::{NotificationId, OutboxId, UserId};
 use secrecy::{ExposeSecret, SecretString};
 
 use crate::StoreError;
@@ -34,6 +34,14 @@ pub struct NewMessage {
     pub language: Language,
     pub payload: SecretString,
     pub created_at: i64,
+    /// 0 first (codes, offers, deadlines), then 1, then 2 (bulk notices).
+    pub priority: i64,
+    /// The inbox notification this message carries, if any.
+    pub notification_id: Option<NotificationId>,
+    /// What to send on the other channel if this one fails for good (sealed like `payload`).
+    pub fallback_payload: Option<SecretString>,
+    /// Set when this message is itself the fallback of another.
+    pub fallback_of: Option<OutboxId>,
 }
 
 /// A claimed message, ready to render and send.
@@ -49,6 +57,9 @@ pub struct Claimed {
     pub payload: SecretString,
     /// This try's number, starting at 1.
     pub attempt: i64,
+    pub notification_id: Option<NotificationId>,
+    pub fallback_payload: Option<SecretString>,
+    pub priority: i64,
 }
 
 /// Which delivery records to list: newest first, before the cursor.
@@ -61,8 +72,8 @@ pub struct DeliveryFilter {
     pub limit: i64,
 }
 
-const CLAIMED_COLUMNS: &str =
-    "id, idempotency_key, channel, kind, recipient_id, address, language, payload, attempts";
+const CLAIMED_COLUMNS: &str = "id, idempotency_key, channel, kind, recipient_id, address, language, payload, attempts, \
+     notification_id, fallback_payload, priority";
 const RECORD_COLUMNS: &str =
     "id, channel, kind, recipient_id, status, attempts, next_attempt_at, last_error, created_at, updated_at";
 
@@ -77,6 +88,9 @@ struct ClaimedRow {
     language: String,
     payload: String,
     attempts: i64,
+    notification_id: Option<String>,
+    fallback_payload: Option<String>,
+    priority: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -115,6 +129,12 @@ impl TryFrom<ClaimedRow> for Claimed {
             language: language(&r.language)?,
             payload: SecretString::from(r.payload),
             attempt: r.attempts,
+            notification_id: r
+                .notification_id
+                .map(|n| NotificationId::parse(&n).map_err(|_| StoreError::Corrupt("notification id".into())))
+                .transpose()?,
+            fallback_payload: r.fallback_payload.map(SecretString::from),
+            priority: r.priority,
         })
     }
 }
@@ -200,8 +220,9 @@ impl Outbox<'_, crate::Write> {
         let added = exec!(
             &mut self.conn,
             "INSERT INTO outbox (id, idempotency_key, channel, kind, recipient_id, address, language, payload, \
-             status, attempts, next_attempt_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created', 0, $9, $9, $9) ON CONFLICT (idempotency_key) DO NOTHING",
+             status, attempts, next_attempt_at, created_at, updated_at, priority, notification_id, fallback_payload, fallback_of) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'created', 0, $9, $9, $9, $10, $11, $12, $13) \
+             ON CONFLICT (idempotency_key) DO NOTHING",
             m.id.as_str(),
             &m.idempotency_key,
             m.channel.as_str(),
@@ -211,6 +232,10 @@ impl Outbox<'_, crate::Write> {
             m.language.code(),
             m.payload.expose_secret(),
             m.created_at,
+            m.priority,
+            m.notification_id.as_ref().map(NotificationId::as_str),
+            m.fallback_payload.as_ref().map(ExposeSecret::expose_secret),
+            m.fallback_of.as_ref().map(OutboxId::as_str),
         )?;
         Ok(added == 1)
     }
@@ -230,7 +255,7 @@ impl Outbox<'_, crate::Write> {
         let sql = format!(
             "UPDATE outbox SET status = 'sending', attempts = attempts + 1, locked_until = $2, updated_at = $1 \
              WHERE id IN (SELECT id FROM outbox WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= $1 \
-             AND (locked_until IS NULL OR locked_until <= $1) ORDER BY next_attempt_at, id LIMIT $3 {lock}) \
+             AND (locked_until IS NULL OR locked_until <= $1) ORDER BY priority, next_attempt_at, id LIMIT $3 {lock}) \
              RETURNING {CLAIMED_COLUMNS}"
         );
         fetch_all!(&mut self.conn, ClaimedRow, &sql, now, lease_until, limit)?
@@ -255,6 +280,7 @@ impl Outbox<'_, crate::Write> {
             &mut self.conn,
             "UPDATE outbox SET status = $3, next_attempt_at = $4, locked_until = NULL, last_error = $5, updated_at = $6, \
              payload = CASE WHEN $4 IS NULL THEN '{}' ELSE payload END, \
+             fallback_payload = CASE WHEN $4 IS NULL THEN NULL ELSE fallback_payload END, \
              address = CASE WHEN $4 IS NULL THEN '' ELSE address END \
              WHERE id = $1 AND status = 'sending' AND attempts = $2",
             id.as_str(),

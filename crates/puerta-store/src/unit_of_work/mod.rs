@@ -62,6 +62,9 @@ enum TxInner {
 /// One write transaction. Commit with [`WriteTx::commit`]; dropped, it rolls back.
 pub struct WriteTx {
     inner: TxInner,
+    /// SQLite: announcements to hand to the in-process channel after the commit.
+    announcements: Vec<std::sync::Arc<str>>,
+    local: Option<tokio::sync::broadcast::Sender<crate::live::Announcement>>,
 }
 
 enum ReadInner {
@@ -75,12 +78,30 @@ pub struct ReadTx {
 }
 
 impl WriteTx {
-    pub(crate) fn sqlite(tx: Transaction<'static, Sqlite>) -> Self {
-        Self { inner: TxInner::Sqlite(tx) }
+    pub(crate) fn sqlite(
+        tx: Transaction<'static, Sqlite>,
+        local: tokio::sync::broadcast::Sender<crate::live::Announcement>,
+    ) -> Self {
+        Self { inner: TxInner::Sqlite(tx), announcements: Vec::new(), local: Some(local) }
     }
 
     pub(crate) fn postgres(tx: Transaction<'static, Postgres>) -> Self {
-        Self { inner: TxInner::Postgres(tx) }
+        Self { inner: TxInner::Postgres(tx), announcements: Vec::new(), local: None }
+    }
+
+    /// Publishes `text` to every live listener if, and once, this transaction commits.
+    pub async fn announce(&mut self, text: &str) -> Result<(), StoreError> {
+        match &mut self.inner {
+            TxInner::Postgres(tx) => {
+                sqlx::query("SELECT pg_notify($1, $2)")
+                    .bind(crate::live::CHANNEL)
+                    .bind(text)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            TxInner::Sqlite(_) => self.announcements.push(std::sync::Arc::from(text)),
+        }
+        Ok(())
     }
 
     fn conn(&mut self) -> Conn<'_> {
@@ -95,6 +116,12 @@ impl WriteTx {
         match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await?,
             TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        if let Some(local) = &self.local {
+            for text in self.announcements {
+                // No listener is not an error: nobody is watching.
+                let _ = local.send(crate::live::Announcement::Text(text));
+            }
         }
         Ok(())
     }
@@ -197,4 +224,12 @@ repositories! {
     appointment_requests => AppointmentRequests,
     /// Offers and appointments.
     appointments => Appointments,
+    /// Message threads between account holders and officers.
+    threads => Threads,
+    /// Each account's notifications.
+    notifications => Notifications,
+    /// Policy notices, stored once for their audience.
+    notices => Notices,
+    /// Channels chosen per category of notification.
+    notification_preferences => Preferences,
 }

@@ -108,6 +108,10 @@ pub fn message(id: &str, recipient: Option<&str>, created_at: i64) -> NewMessage
         language: Language::Pt,
         payload: secret(&format!(r#"{{"m":"{id}"}}"#)),
         created_at,
+        priority: 0,
+        notification_id: None,
+        fallback_payload: None,
+        fallback_of: None,
     }
 }
 

@@ -21,6 +21,7 @@ mod drafts;
 mod fixtures;
 mod harness;
 mod maintenance;
+mod notifications;
 mod outbox;
 mod outbox_delivery;
 mod ports;

@@ -21,6 +21,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(port_day))
         .routes(routes!(check_in))
+        .routes(routes!(cancel_for_port))
         .routes(routes!(validate))
         .routes(routes!(get_scheduling, put_scheduling))
         .routes(routes!(set_capacity))
@@ -277,5 +278,24 @@ async fn set_capacity(
     ApiJson(body): ApiJson<CapacityBody>,
 ) -> Result<StatusCode, ApiError> {
     state.app.set_draw_capacity(&client, Some(&actor), &body.port_code, &body.draw_date, body.places).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Cancel a group's offered or confirmed appointment on the port's side (supervisors; a
+/// closure, an emergency). The places are not offered to others; the group is notified and may
+/// ask again. Audited.
+#[utoipa::path(post, path = "/api/v1/staff/appointments/{id}/cancellation", tag = "staff", security(("bearer" = [])),
+    params(("id" = String, Path, max_length = 64)),
+    responses(SignedInWrite, (status = 204, description = "Cancelled"),
+        (status = 403, description = "`forbidden` or `mfa_required`: supervisors", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such appointment", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`not_cancellable`: it no longer holds places", body = Problem, content_type = "application/problem+json")))]
+async fn cancel_for_port(
+    State(state): State<AppState>,
+    Client(client): Client,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    state.app.cancel_appointment_for_port(&client, &actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,6 +12,8 @@ pub mod documents;
 mod draws;
 pub mod json;
 pub mod list;
+mod messaging;
+mod notifications;
 pub mod openapi;
 mod ports;
 pub mod problem;
@@ -35,4 +37,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(draws::routes())
         .merge(appointments::routes())
         .merge(appointment_work::routes())
+        .merge(messaging::routes())
+        .merge(notifications::routes())
 }

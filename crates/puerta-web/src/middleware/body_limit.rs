@@ -31,7 +31,9 @@ fn is_upload(request: &Request) -> bool {
         && (["/api/v1/cases/", "/cases/"].iter().any(|prefix| one_segment(prefix, "/documents"))
             // A traveler's photo for a confirmation (API, and the confirmation page's form).
             || one_segment("/api/v1/travelers/", "/photo")
-            || path.strip_prefix("/appointments/").is_some_and(|rest| rest.ends_with("/photo")))
+            || path.strip_prefix("/appointments/").is_some_and(|rest| rest.ends_with("/photo"))
+            // A reply with a document attached (the conversation page's form).
+            || one_segment("/messages/", "/reply"))
 }
 
 /// The watchlist upload's cap: the largest list (`WATCHLIST_MAX_BYTES`) and the page form's

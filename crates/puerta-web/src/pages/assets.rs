@@ -22,8 +22,15 @@ fn asset(stem: &str, ext: &str, content_type: &'static str, body: &'static str) 
 
 pub static CSS: LazyLock<Asset> =
     LazyLock::new(|| asset("app", "css", "text/css; charset=utf-8", include_str!("../../static/app.css")));
+/// The one script of every page: `app.js`, then `live.js` (live updates, which act only on the
+/// pages that hold a live region), so a page still loads one stylesheet and one script.
 pub static JS: LazyLock<Asset> = LazyLock::new(|| {
-    asset("app", "js", "text/javascript; charset=utf-8", include_str!("../../static/app.js"))
+    asset(
+        "app",
+        "js",
+        "text/javascript; charset=utf-8",
+        concat!(include_str!("../../static/app.js"), "\n", include_str!("../../static/live.js")),
+    )
 });
 
 pub async fn serve(Path(name): Path<String>) -> Response {

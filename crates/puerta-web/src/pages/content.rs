@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::form::{CsrfForm, form_errors, html};
 use super::frame::Frame;
+use super::notifications::{StandingNotice, standing_notices};
 use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
@@ -31,6 +32,17 @@ struct ListPage {
     frame: Frame,
     general: Vec<EntrySummary>,
     ports: Vec<EntrySummary>,
+    /// A signed-in reader's standing policy notices (a visitor's page has none).
+    standing: Vec<StandingNotice>,
+}
+
+/// A signed-in reader's standing policy notices, shown at the top with Dismiss; none for a
+/// visitor (whose page stays the same for everyone, so it may be kept offline).
+async fn standing(state: &AppState, actor: Option<&PageActor>) -> Vec<StandingNotice> {
+    match actor {
+        Some(PageActor(actor)) => standing_notices(state, actor).await,
+        None => Vec::new(),
+    }
 }
 
 async fn list(ctx: Ctx, State(state): State<AppState>, actor: Option<PageActor>) -> Response {
@@ -38,7 +50,8 @@ async fn list(ctx: Ctx, State(state): State<AppState>, actor: Option<PageActor>)
     match state.app.entry_requirements(frame.lang).await {
         Ok(items) => {
             let (ports, general) = items.into_iter().partition(|i| i.slug.starts_with("port-"));
-            html(&ListPage { frame, general, ports })
+            let standing = standing(&state, actor.as_ref()).await;
+            html(&ListPage { frame, general, ports, standing })
         }
         Err(e) => ApiError::from(e).into_response(),
     }
@@ -51,6 +64,7 @@ struct ItemPage {
     entry: Entry,
     port_time: Option<String>,
     updated: String,
+    standing: Vec<StandingNotice>,
 }
 
 async fn item(
@@ -81,7 +95,8 @@ async fn item(
         "er-updated",
         vec![("date", Arg::from(format_date(frame.lang, entry.updated_at)))],
     );
-    html(&ItemPage { frame, entry, port_time, updated })
+    let standing = standing(&state, actor.as_ref()).await;
+    html(&ItemPage { frame, entry, port_time, updated, standing })
 }
 
 #[derive(Template)]

@@ -107,6 +107,17 @@ const NOTICES: &[&str] = &[
     "appt-notice-rules-saved",
     "appt-notice-capacity-saved",
     "appt-notice-randomness-saved",
+    "msgpage-notice-sent",
+    "msgpage-notice-replied",
+    "notifpage-notice-read",
+    "notifpage-notice-dismissed",
+    "notifpage-notice-preferences-saved",
+    "staffmsg-notice-taken",
+    "staffmsg-notice-released",
+    "staffmsg-notice-assigned",
+    "staffmsg-notice-sent",
+    "adminnotice-notice-published",
+    "adminnotice-notice-scheduled",
 ];
 
 impl FromRequestParts<AppState> for PageCtx {

@@ -2,9 +2,11 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use puerta_app::AppError;
+use puerta_domain::accounts::Role;
 use puerta_i18n::Arg;
 
 use super::form::html;
+use super::notifications::{StandingNotice, standing_notices, unread_counts, unread_text};
 use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
@@ -29,12 +31,17 @@ struct DashboardPage {
     er_count: String,
     unread_messages: String,
     unread_notifications: String,
+    messages_count: i64,
+    notifications_count: i64,
+    /// Policy notices published to the reader and not dismissed, with their Dismiss form.
+    standing: Vec<StandingNotice>,
     /// The traveler has at least one case (the card links to `/cases`).
     has_cases: bool,
 }
 
-/// The traveler's home: the five sections, each with its count or its empty state. Cases,
-/// appointments, messages and notifications show their real empty state until those areas exist.
+/// The traveler's home: the standing policy notices, then the five sections, each with its
+/// count or its empty state (messages and notifications with their unread counts, which the
+/// live script keeps current).
 pub async fn dashboard(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -47,6 +54,8 @@ pub async fn dashboard(
         (Ok(p), Ok(items)) => (p, items),
         (Err(e), _) | (_, Err(e)) => return axum::response::IntoResponse::into_response(ApiError::from(e)),
     };
+    let unread = unread_counts(&state, &actor).await;
+    let standing = standing_notices(&state, &actor).await;
     let count = |id: &str, n: usize| {
         puerta_i18n::t_args(frame.lang, id, vec![("count", Arg::from(i64::try_from(n).unwrap_or(0)))])
     };
@@ -57,8 +66,11 @@ pub async fn dashboard(
             vec![("name", Arg::from(profile.full_name))],
         ),
         er_count: count("dashboard-er-count", items.len()),
-        unread_messages: count("dashboard-unread", 0),
-        unread_notifications: count("dashboard-unread", 0),
+        unread_messages: unread_text(frame.lang, unread.messages),
+        unread_notifications: unread_text(frame.lang, unread.notifications),
+        messages_count: unread.messages,
+        notifications_count: unread.notifications,
+        standing,
         // Who may not list cases (an account the policy keeps from them) simply sees none.
         has_cases: state.app.cases(&client, &actor, None, None, 1).await.is_ok_and(|p| !p.items.is_empty()),
         frame,
@@ -98,6 +110,8 @@ struct StaffPage {
     role: String,
     ports: Vec<PortRow>,
     total: u32,
+    /// "Messages from travelers (3 waiting)", for those who answer them.
+    messages_link: Option<String>,
 }
 
 /// The staff home: reachable by staff roles only, and only once a second factor is on.
@@ -107,7 +121,20 @@ pub async fn staff(ctx: Ctx, State(state): State<AppState>, PageActor(actor): Pa
             let frame = ctx.frame(&state, Some(&actor));
             let ports = port_rows(&frame, overview.ports);
             let role = frame.t(&format!("role-{}", overview.role.as_str()));
-            html(&StaffPage { frame, role, ports, total: overview.total_daily_capacity })
+            // Officers and supervisors answer travelers' messages; the count is what waits.
+            let messages_link = if matches!(actor.role, Role::Officer | Role::Supervisor) {
+                match state.app.unread_counts(&actor).await {
+                    Ok(counts) => Some(puerta_i18n::t_args(
+                        frame.lang,
+                        "staffmsg-home-link",
+                        vec![("count", Arg::from(counts.messages))],
+                    )),
+                    Err(e) => return refused(e),
+                }
+            } else {
+                None
+            };
+            html(&StaffPage { frame, role, ports, total: overview.total_daily_capacity, messages_link })
         }
         Err(e) => refused(e),
     }

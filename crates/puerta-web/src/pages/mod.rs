@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod admin_notices;
 mod admin_watchlist;
 mod apply;
 mod appointments;
@@ -15,8 +16,11 @@ pub mod form;
 pub mod frame;
 mod home;
 mod language;
+mod messages;
 pub mod multipart_form;
+mod notifications;
 mod offline;
+mod staff_messages;
 #[cfg(test)]
 mod templates_test;
 
@@ -46,6 +50,10 @@ pub fn routes() -> Router<AppState> {
         .merge(cases::routes())
         .merge(content::routes())
         .merge(offline::routes())
+        .merge(messages::routes())
+        .merge(notifications::routes())
+        .merge(staff_messages::routes())
+        .merge(admin_notices::routes())
         .route("/language", get(language::page).post(accounts::choose_language))
 }
 

@@ -158,6 +158,19 @@ on_both_backends! {
         assert_eq!(granted["status"], "appeal_granted");
         let seen = json_of(app.get_with(&format!("/api/v1/cases/{case}"), &holder).await, 200).await;
         assert_eq!(seen["status"], "appeal_granted");
+        // Each step is in the holder's inbox too, in their language (issue 12).
+        let inbox = json_of(app.get_with("/api/v1/notifications", &holder).await, 200).await;
+        let inbox = inbox.as_array().expect("inbox");
+        for (kind, title) in [
+            ("application_received", "notification-application-received-title"),
+            ("case_updated", "notification-case-updated-title"),
+            ("evidence_requested", "notification-evidence-requested-title"),
+            ("case_denied", "notification-case-denied-title"),
+            ("appeal_decided", "notification-appeal-decided-title"),
+        ] {
+            let title = puerta_i18n::t_args(puerta_i18n::Language::Es, title, vec![("reference", case.replace(' ', "").as_str().into())]);
+            assert!(inbox.iter().any(|n| n["kind"] == kind && n["title"].as_str().is_some_and(|t| t.split_whitespace().next() == title.split_whitespace().next())), "{kind}: {inbox:?}");
+        }
         let statuses: Vec<&str> = seen["events"].as_array().expect("events").iter().filter_map(|e| e["status"].as_str()).collect();
         assert_eq!(statuses, ["received", "in_review", "evidence_requested", "evidence_received", "in_review", "denied", "appeal_received", "appeal_granted"]);
         let mails = app.all_emails_to("holder@example.org").await;

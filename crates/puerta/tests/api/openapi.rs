@@ -79,6 +79,22 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/api/v1/admin/scheduling"),
     ("put", "/api/v1/admin/scheduling"),
     ("put", "/api/v1/admin/capacity"),
+    ("post", "/api/v1/staff/appointments/{id}/cancellation"),
+    ("post", "/api/v1/threads"),
+    ("get", "/api/v1/threads"),
+    ("get", "/api/v1/threads/{id}"),
+    ("post", "/api/v1/threads/{id}/messages"),
+    ("get", "/api/v1/staff/threads"),
+    ("post", "/api/v1/staff/threads/{id}/assignment"),
+    ("get", "/api/v1/notifications"),
+    ("post", "/api/v1/notifications/{id}/read"),
+    ("post", "/api/v1/notifications/{id}/dismiss"),
+    ("get", "/api/v1/notifications/unread-count"),
+    ("get", "/api/v1/notifications/stream"),
+    ("get", "/api/v1/me/notification-preferences"),
+    ("put", "/api/v1/me/notification-preferences"),
+    ("post", "/api/v1/admin/notices"),
+    ("get", "/api/v1/admin/notices"),
 ];
 
 on_both_backends! {
@@ -131,6 +147,8 @@ const THROTTLED: &[(&str, &str)] = &[
     ("post", "/api/v1/me/totp/confirm"),
     ("post", "/api/v1/me/deletion"),
     ("get", "/api/v1/appointments/validate"),
+    ("post", "/api/v1/threads"),
+    ("post", "/api/v1/threads/{id}/messages"),
 ];
 
 /// Operations that may ask a busy source address for a proof of work (428 `proof_required`).

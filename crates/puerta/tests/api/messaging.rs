@@ -366,6 +366,123 @@ mod delivery {
         );
     }
 
+    /// Speaks enough SMTP to take messages while `refuse` is false, and refuses every
+    /// recipient for good (550) while it is true.
+    async fn smtp_server(refuse: Arc<std::sync::atomic::AtomicBool>) -> String {
+        use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("smtp://{}", listener.local_addr().expect("addr"));
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let refuse = refuse.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    write.write_all(b"220 test ESMTP\r\n").await.ok();
+                    let mut in_data = false;
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        if in_data {
+                            if line == "." {
+                                in_data = false;
+                                write.write_all(b"250 queued\r\n").await.ok();
+                            }
+                            continue;
+                        }
+                        let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                        let reply: &[u8] = match verb.as_str() {
+                            "EHLO" | "HELO" => b"250-test\r\n250 8BITMIME\r\n",
+                            "RCPT" if refuse.load(std::sync::atomic::Ordering::SeqCst) => {
+                                b"550 no such user\r\n"
+                            }
+                            "DATA" => {
+                                in_data = true;
+                                b"354 go on\r\n"
+                            }
+                            "QUIT" => {
+                                write.write_all(b"221 bye\r\n").await.ok();
+                                break;
+                            }
+                            _ => b"250 ok\r\n",
+                        };
+                        write.write_all(reply).await.ok();
+                    }
+                });
+            }
+        });
+        url
+    }
+
+    #[tokio::test]
+    async fn an_email_refused_for_good_is_sent_by_sms_instead() {
+        let refuse = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let url = smtp_server(refuse.clone()).await;
+        let app = TestApp::sqlite_with(|s| s.smtp_url = Some(url.into())).await;
+        // Emails go to the SMTP server, not the outbox folder: the account is made the operators' way.
+        app.staff("mailbox@example.org", "traveler", PASSWORD).await;
+        let traveler = app.token("mailbox@example.org", PASSWORD).await;
+        let r = app
+            .client
+            .patch(app.url("/api/v1/me"))
+            .bearer_auth(&traveler)
+            .json(&json!({"phone": "+52 55 1234 5678"}))
+            .send()
+            .await
+            .expect("sent");
+        assert_eq!(r.status(), 200);
+        let officer = staff_token(&app, "officer@example.org", "officer").await;
+        let id = json_of(
+            bearer_post(
+                &app,
+                &traveler,
+                "/api/v1/threads",
+                json!({"subject": "Mailbox gone", "body": "Hello"}),
+            )
+            .await,
+            201,
+        )
+        .await["id"]
+            .as_str()
+            .expect("id")
+            .to_string();
+        app.flush_outbox().await;
+        // The traveler's mailbox is gone; messages are by email only (the default).
+        refuse.store(true, std::sync::atomic::Ordering::SeqCst);
+        json_of(
+            bearer_post(&app, &officer, &format!("/api/v1/threads/{id}/messages"), json!({"body": "Answer"}))
+                .await,
+            201,
+        )
+        .await;
+        app.flush_outbox().await;
+        let note = notifications(&app, &traveler)
+            .await
+            .into_iter()
+            .find(|n| n["kind"] == "new_message")
+            .expect("the notification");
+        let deliveries = &note["deliveries"];
+        assert_eq!(
+            (deliveries[0]["channel"].as_str(), deliveries[0]["status"].as_str()),
+            (Some("email"), Some("permanent_failure")),
+            "{note}"
+        );
+        assert_eq!(
+            (
+                deliveries[1]["channel"].as_str(),
+                deliveries[1]["status"].as_str(),
+                deliveries[1]["fallback"].as_bool()
+            ),
+            (Some("sms"), Some("delivered"), Some(true)),
+            "{note}"
+        );
+        let sms: Vec<String> = std::fs::read_dir(&app.outbox)
+            .expect("outbox")
+            .filter_map(Result::ok)
+            .filter(|e| e.path().to_string_lossy().ends_with(".sms.txt"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        assert!(sms.iter().any(|m| m.contains("Mailbox gone")), "{sms:?}");
+    }
+
     #[tokio::test]
     async fn an_sms_provider_that_is_down_is_tried_again_with_the_same_idempotency_key() {
         let (url, requests) = sms_provider(503).await;

@@ -165,7 +165,8 @@ async fn render(state: &AppState, ctx: &Ctx, actor: &Actor, typed: Typed, errors
                 None if n.audience == "staff" => t(lang, "adminnotice-audience-staff"),
                 None => t(lang, "adminnotice-audience-all"),
             };
-            let state = if n.announced { "adminnotice-state-published" } else { "adminnotice-state-scheduled" };
+            let state =
+                if n.announced { "adminnotice-state-published" } else { "adminnotice-state-scheduled" };
             (title, audience, puerta_i18n::format_in_zone(lang, n.publish_at, zone), t(lang, state))
         })
         .collect();

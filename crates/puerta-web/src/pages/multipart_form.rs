@@ -6,7 +6,10 @@
 //!
 //! The body's size is capped by the body-limit layer (`middleware::body_limit`: the upload cap on
 //! the upload route, which also turns off axum's default limit); a body over it fails the read
-//! (413). Text fields are short: each is cut at [`MAX_TEXT_BYTES`], the rest read and dropped.
+//! (413). Text fields are short: each is cut at [`MAX_TEXT_BYTES`], the rest read and dropped;
+//! only a message (`body`, up to 5,000 characters) may be longer, up to [`LONG_TEXT_BYTES`].
+//! A field longer than its limit is named in [`CsrfMultipart::too_long`], so a form can say so
+//! instead of keeping a cut text.
 
 use std::collections::HashMap;
 
@@ -21,6 +24,11 @@ use crate::auth::csrf;
 
 /// Longest text field kept, in bytes (a CSRF token, a document kind).
 pub const MAX_TEXT_BYTES: usize = 1024;
+/// Longest `body` field kept: 5,000 characters of four bytes each, line breaks sent as two,
+/// with room to spare.
+pub const LONG_TEXT_BYTES: usize = 64 * 1024;
+/// The one text field that may be long (a message).
+const LONG_FIELD: &str = "body";
 /// Most text fields kept; more are read and dropped.
 const MAX_TEXT_FIELDS: usize = 16;
 
@@ -37,6 +45,8 @@ pub struct CsrfMultipart {
     /// The `file` part, if the form sent one (a browser sends an empty part with no name when
     /// no file was chosen: that arrives here with empty bytes).
     pub file: Option<UploadedFile>,
+    /// Text fields that were longer than their limit (kept cut in `fields`).
+    pub too_long: std::collections::HashSet<String>,
 }
 
 impl CsrfMultipart {
@@ -61,18 +71,22 @@ fn unreadable(error: &MultipartError) -> Response {
     }
 }
 
-/// Reads a text part, keeping at most [`MAX_TEXT_BYTES`] (cut at a character boundary).
-async fn text(mut field: Field<'_>) -> Result<String, Response> {
+/// Reads a text part, keeping at most `limit` bytes (cut at a character boundary), and whether
+/// it was longer.
+async fn text(mut field: Field<'_>, limit: usize) -> Result<(String, bool), Response> {
     let mut bytes = Vec::new();
+    let mut longer = false;
     while let Some(chunk) = field.chunk().await.map_err(|e| unreadable(&e))? {
-        let room = MAX_TEXT_BYTES.saturating_sub(bytes.len());
+        let room = limit.saturating_sub(bytes.len());
+        longer |= chunk.len() > room;
         bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
     }
     // A cut inside a character, or bytes that are not UTF-8, end the text there.
-    Ok(match std::str::from_utf8(&bytes) {
+    let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text.to_string(),
         Err(e) => String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned(),
-    })
+    };
+    Ok((text, longer))
 }
 
 async fn drain(mut field: Field<'_>) -> Result<(), Response> {
@@ -91,6 +105,7 @@ impl FromRequest<AppState> for CsrfMultipart {
         let mut verified = false;
         let mut fields: HashMap<String, String> = HashMap::new();
         let mut file: Option<UploadedFile> = None;
+        let mut too_long = std::collections::HashSet::new();
         while let Some(mut field) = multipart.next_field().await.map_err(|e| unreadable(&e))? {
             let name = field.name().unwrap_or_default().to_string();
             let is_file = name == FILE_FIELD || field.file_name().is_some();
@@ -112,7 +127,7 @@ impl FromRequest<AppState> for CsrfMultipart {
                 continue;
             }
             if name == csrf::CSRF_FIELD {
-                let token = text(field).await?;
+                let (token, _) = text(field, MAX_TEXT_BYTES).await?;
                 if !verified && !csrf::verify(&state.csrf_key, &headers, Some(&token), &state.own_origins) {
                     return Err(forbidden());
                 }
@@ -124,12 +139,16 @@ impl FromRequest<AppState> for CsrfMultipart {
                 drain(field).await?;
                 continue;
             }
-            let value = text(field).await?;
+            let limit = if name == LONG_FIELD { LONG_TEXT_BYTES } else { MAX_TEXT_BYTES };
+            let (value, longer) = text(field, limit).await?;
+            if longer {
+                too_long.insert(name.clone());
+            }
             fields.insert(name, value);
         }
         if !verified {
             return Err(forbidden());
         }
-        Ok(Self { fields, file })
+        Ok(Self { fields, file, too_long })
     }
 }

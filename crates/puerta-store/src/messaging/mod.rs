@@ -287,8 +287,9 @@ impl Threads<'_, crate::Write> {
     pub async fn insert(&mut self, t: &NewThread) -> Result<(), StoreError> {
         exec!(
             &mut self.conn,
+            // No message yet: `last_message_at` 0 until the first (same transaction) sets it.
             "INSERT INTO threads (id, owner_id, case_id, subject, language, created_at, last_message_at, last_from_staff, \
-             owner_read_at) VALUES ($1, $2, $3, $4, $5, $6, $6, 0, $6)",
+             owner_read_at) VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $6)",
             t.id.as_str(),
             t.owner_id.as_str(),
             t.case_id.as_ref().map(CaseId::as_str),
@@ -308,8 +309,7 @@ impl Threads<'_, crate::Write> {
         let (at,) = fetch_one!(
             &mut self.conn,
             (i64,),
-            "UPDATE threads SET last_message_at = CASE WHEN last_message_at >= $2 AND EXISTS \
-             (SELECT 1 FROM thread_messages WHERE thread_id = $1) THEN last_message_at + 1 ELSE $2 END, \
+            "UPDATE threads SET last_message_at = CASE WHEN last_message_at >= $2 THEN last_message_at + 1 ELSE $2 END, \
              last_from_staff = $3 WHERE id = $1 RETURNING last_message_at",
             m.thread_id.as_str(),
             m.sent_at,

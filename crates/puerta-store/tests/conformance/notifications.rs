@@ -275,3 +275,59 @@ async fn the_outbox_hands_out_urgent_messages_before_bulk_ones() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_messages_in_one_thread_keep_distinct_times_in_the_order_they_commit() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        create_users(&db, &[traveler("t1", "t1@example.org")]).await;
+        let id = ThreadId::parse("busy").unwrap();
+        let mut tx = db.store.write().await.unwrap();
+        tx.threads()
+            .insert(&NewThread {
+                id: id.clone(),
+                owner_id: uid("t1"),
+                case_id: None,
+                subject: "Q".into(),
+                language: Language::Es,
+                created_at: 10,
+            })
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        // Every message written at the same millisecond.
+        let tasks: Vec<_> = (0..10)
+            .map(|n| {
+                let (store, id) = (db.store.clone(), id.clone());
+                tokio::spawn(async move {
+                    let mut tx = store.write().await.unwrap();
+                    let message = ThreadMessageRecord {
+                        id: ThreadMessageId::parse(&format!("m{n}")).unwrap(),
+                        thread_id: id,
+                        author_id: Some(uid("t1")),
+                        author_role: "traveler".into(),
+                        body: format!("{n}"),
+                        sent_at: 50,
+                    };
+                    let at = tx.threads().add_message(&message).await.unwrap();
+                    tokio::task::yield_now().await;
+                    tx.commit().await.unwrap();
+                    at
+                })
+            })
+            .collect();
+        let mut times = Vec::new();
+        for t in tasks {
+            times.push(t.await.unwrap());
+        }
+        times.sort_unstable();
+        times.dedup();
+        assert_eq!(times.len(), 10, "{b}: distinct times {times:?}");
+        let mut read = db.store.read().await.unwrap();
+        let stored = read.threads().messages(&id).await.unwrap();
+        assert_eq!(stored.len(), 10, "{b}");
+        assert!(stored.windows(2).all(|w| w[0].sent_at < w[1].sent_at), "{b}");
+        assert_eq!(read.threads().find(&id).await.unwrap().unwrap().last_message_at, *times.last().unwrap());
+    })
+    .await;
+}

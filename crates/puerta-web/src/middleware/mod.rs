@@ -17,6 +17,7 @@
 
 mod body_limit;
 pub mod cache_control;
+mod compression;
 pub mod cookie_names;
 mod panic;
 mod problems;
@@ -29,7 +30,6 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::{AppState, WebConfig};
@@ -50,7 +50,7 @@ pub fn stack(routes: Router<AppState>, state: AppState, config: &WebConfig) -> R
         .layer(axum::middleware::from_fn_with_state(state.clone(), crate::pages::frame::ensure_csrf_cookie))
         .layer(axum::middleware::from_fn(problems::render))
         .layer(axum::middleware::from_fn(cache_control::policy))
-        .layer(CompressionLayer::new());
+        .layer(axum::middleware::from_fn(compression::compress));
     let routes = cookie_names::apply(routes, config.https);
     let routes = security_headers::apply(routes, config.https);
     let routes = routes.layer(axum::middleware::from_fn_with_state(state, record_metrics::record));

@@ -5,7 +5,10 @@
 //!   headers) within `header_read_timeout` of starting to wait for it, or it is closed. (The
 //!   request time limit in the middleware starts only once the head has arrived.)
 //! - **Idle keep-alive**: a connection with no request in progress and no bytes moving for
-//!   `keep_alive_idle` is closed.
+//!   `keep_alive_idle` is closed. An event stream (`text/event-stream`, the live notifications)
+//!   is a response still in progress: it may be quiet between its keep-alive comments, so its
+//!   connection is closed only after [`STREAM_IDLE`] without a byte moving (a client that
+//!   stopped reading).
 //! - **How many at once**: at most `max_connections` are open; the next one is accepted only
 //!   when one closes (meanwhile it waits in the kernel's listen queue).
 //! - **Graceful stop**: when `shutdown` completes the listener closes, idle connections close,
@@ -28,6 +31,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, watch};
 use tokio::time::Instant;
 use tower::ServiceExt;
+
+/// How long an event stream's connection may move no bytes (its keep-alive comment comes every
+/// 20 s) before it is taken for a client that stopped reading.
+pub const STREAM_IDLE: Duration = Duration::from_secs(60);
 
 /// The limits every connection lives under.
 #[derive(Debug, Clone, Copy)]
@@ -120,10 +127,11 @@ async fn serve_connection(
         request.extensions_mut().insert(ConnectInfo(peer));
         let busy = Busy::new(Arc::clone(&requests));
         let router = router.clone();
+        let streams = Arc::clone(&requests);
         async move {
             let response = router.oneshot(request).await;
             drop(busy);
-            response
+            response.map(|response| keep_streaming(response, &streams))
         }
     });
     let mut connection = pin!(http.serve_connection(io, service));
@@ -153,17 +161,61 @@ async fn serve_connection(
     }
 }
 
-/// What a connection is doing: when bytes last moved (or a request ended), and how many
-/// requests are in progress.
+/// An event stream's body carries a guard: while it is alive the connection is streaming,
+/// and idle only after [`STREAM_IDLE`] without a byte moving.
+fn keep_streaming(response: axum::response::Response, activity: &Arc<Activity>) -> axum::response::Response {
+    use http_body_util::BodyExt;
+    let streaming = response
+        .headers()
+        .get(hyper::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/event-stream"));
+    if !streaming {
+        return response;
+    }
+    let guard = Streaming::new(Arc::clone(activity));
+    response.map(move |body| {
+        axum::body::Body::new(body.map_frame(move |frame| {
+            let _alive = &guard;
+            frame
+        }))
+    })
+}
+
+/// One event stream in progress on the connection.
+struct Streaming(Arc<Activity>);
+
+impl Streaming {
+    fn new(activity: Arc<Activity>) -> Self {
+        activity.streaming.fetch_add(1, Ordering::Relaxed);
+        Self(activity)
+    }
+}
+
+impl Drop for Streaming {
+    fn drop(&mut self) {
+        self.0.touch();
+        self.0.streaming.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// What a connection is doing: when bytes last moved (or a request ended), how many requests
+/// are in progress, and how many event streams.
 struct Activity {
     start: Instant,
     last_ms: AtomicU64,
     in_flight: AtomicUsize,
+    streaming: AtomicUsize,
 }
 
 impl Activity {
     fn new() -> Self {
-        Self { start: Instant::now(), last_ms: AtomicU64::new(0), in_flight: AtomicUsize::new(0) }
+        Self {
+            start: Instant::now(),
+            last_ms: AtomicU64::new(0),
+            in_flight: AtomicUsize::new(0),
+            streaming: AtomicUsize::new(0),
+        }
     }
 
     fn touch(&self) {
@@ -176,17 +228,24 @@ impl Activity {
     }
 }
 
-/// Completes once the connection has had no request in progress and no bytes moving for `idle`.
+/// Completes once the connection has had no request in progress and no bytes moving for `idle`
+/// (for [`STREAM_IDLE`] while an event stream is open on it).
 async fn idle_for(activity: Arc<Activity>, idle: Duration) {
     loop {
         let seen = activity.last();
-        tokio::time::sleep_until(activity.start + Duration::from_millis(seen) + idle).await;
+        let streaming = activity.streaming.load(Ordering::Relaxed) > 0;
+        let limit = if streaming { idle.max(STREAM_IDLE) } else { idle };
+        tokio::time::sleep_until(activity.start + Duration::from_millis(seen) + limit).await;
         if activity.in_flight.load(Ordering::Relaxed) > 0 {
             // A handler is working (it has its own time limit): count idleness from now on.
             activity.touch();
             continue;
         }
         if activity.last() == seen {
+            if !streaming && activity.streaming.load(Ordering::Relaxed) > 0 {
+                // A stream began while this wait was shorter: wait the stream's time.
+                continue;
+            }
             return;
         }
     }

@@ -535,3 +535,20 @@ async fn on_postgresql_live_events_cross_instances() {
     }
     other.close().await;
 }
+
+/// A live stream is a response in progress: quiet longer than the idle keep-alive limit between
+/// its keep-alive comments, it stays open (the connection watchdog once cut every stream after
+/// `keep_alive_idle_secs`, 5 s by default).
+#[tokio::test]
+async fn a_quiet_stream_outlives_the_idle_keep_alive_limit() {
+    let app = TestApp::sqlite_with(|s| s.keep_alive_idle_secs = 1).await;
+    app.verified_traveler("quiet@example.org", PASSWORD).await;
+    let token = app.token("quiet@example.org", PASSWORD).await;
+    let mut live = Stream::open(&app, &token, None).await;
+    live.next_named("ready").await;
+    // Three times the idle limit with nothing on the stream.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    app.token("quiet@example.org", PASSWORD).await;
+    let (_, note) = live.next_named("notification").await;
+    assert_eq!(note["kind"], "sign_in");
+}

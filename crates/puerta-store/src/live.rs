@@ -56,6 +56,8 @@ impl Live {
                         tracing::warn!("live: the listening connection was lost; reconnecting");
                         let _ = live.sender.send(Announcement::Resync);
                     }
+                    // The store is closing (shutdown): nothing more to listen for.
+                    Err(sqlx::Error::PoolClosed) => return,
                     Err(e) => {
                         tracing::warn!(error = %e, "live: listening failed; trying again");
                         let _ = live.sender.send(Announcement::Resync);

@@ -85,6 +85,7 @@ problem-too_many_requests = Too many attempts. Wait { $seconds } seconds and try
 problem-internal_error = We had a problem in our system. Please try again later.
 problem-timed_out = The server could not answer in time. Please try again in a moment.
 problem-database_unavailable = The service is not available right now. Please try again in a moment.
+problem-overloaded = The service is busy right now. Please try again in a moment.
 problem-bad_request = The request could not be understood.
 problem-invalid_credentials = The email address or password is not correct.
 problem-email_not_verified = You have not confirmed your email address yet. We can send you a new code.

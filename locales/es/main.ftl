@@ -85,6 +85,7 @@ problem-too_many_requests = Demasiados intentos. Espere { $seconds } segundos y 
 problem-internal_error = Tuvimos un problema en nuestro sistema. Por favor, inténtelo más tarde.
 problem-timed_out = El servidor no pudo responder a tiempo. Por favor, inténtelo de nuevo en un momento.
 problem-database_unavailable = El servicio no está disponible en este momento. Por favor, inténtelo de nuevo en un momento.
+problem-overloaded = El servicio está muy ocupado en este momento. Por favor, inténtelo de nuevo en un momento.
 problem-bad_request = No se pudo entender la petición.
 problem-invalid_credentials = El correo electrónico o la contraseña no son correctos.
 problem-email_not_verified = Todavía no ha confirmado su correo electrónico. Podemos enviarle un código nuevo.

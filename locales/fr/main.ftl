@@ -85,6 +85,7 @@ problem-too_many_requests = Trop de tentatives. Attendez { $seconds } secondes, 
 problem-internal_error = Nous avons eu un problème dans notre système. Réessayez plus tard.
 problem-timed_out = Le serveur n'a pas pu répondre à temps. Réessayez dans un moment.
 problem-database_unavailable = Le service n'est pas disponible pour le moment. Réessayez dans un moment.
+problem-overloaded = Le service est très sollicité en ce moment. Réessayez dans un moment.
 problem-bad_request = Nous n'avons pas pu comprendre la requête.
 problem-invalid_credentials = L'adresse e-mail ou le mot de passe n'est pas correct.
 problem-email_not_verified = Vous n'avez pas encore confirmé votre adresse e-mail. Nous pouvons vous envoyer un nouveau code.

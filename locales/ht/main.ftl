@@ -85,6 +85,7 @@ problem-too_many_requests = Twòp esè. Tann { $seconds } segonn epi eseye ankò
 problem-internal_error = Nou te gen yon pwoblèm nan sistèm nou an. Tanpri eseye ankò pita.
 problem-timed_out = Sèvè a pa t ka reponn atan. Tanpri eseye ankò nan yon ti moman.
 problem-database_unavailable = Sèvis la pa disponib kounye a. Tanpri eseye ankò nan yon ti moman.
+problem-overloaded = Sèvis la twò chaje kounye a. Tanpri eseye ankò nan yon ti moman.
 problem-bad_request = Nou pa t ka konprann demann nan.
 problem-invalid_credentials = Adrès imèl la oswa modpas la pa kòrèk.
 problem-email_not_verified = Ou poko konfime adrès imèl ou. Nou ka voye yon nouvo kòd ba ou.

@@ -85,6 +85,7 @@ problem-too_many_requests = Muitas tentativas. Espere { $seconds } segundos e te
 problem-internal_error = Tivemos um problema no nosso sistema. Tente de novo mais tarde.
 problem-timed_out = O servidor não conseguiu responder a tempo. Tente de novo daqui a pouco.
 problem-database_unavailable = O serviço não está disponível agora. Tente de novo daqui a pouco.
+problem-overloaded = O serviço está sobrecarregado agora. Tente de novo daqui a pouco.
 problem-bad_request = Não foi possível entender a requisição.
 problem-invalid_credentials = O endereço de e-mail ou a senha não estão corretos.
 problem-email_not_verified = Você ainda não confirmou seu endereço de e-mail. Podemos enviar um novo código.

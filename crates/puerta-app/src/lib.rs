@@ -14,6 +14,7 @@ pub mod appointments;
 pub mod cases;
 pub mod clock;
 pub mod content;
+pub mod dashboard;
 pub mod delivery;
 pub mod documents;
 mod error;
@@ -22,6 +23,7 @@ mod jobs;
 pub mod messaging;
 pub mod notifications;
 pub mod ports;
+mod reference_cache;
 mod reference_data;
 pub mod security;
 pub mod staff;
@@ -109,6 +111,13 @@ struct Inner {
     rates: delivery::RateLimits,
     /// This instance's live events, started by the first subscriber.
     live: tokio::sync::OnceCell<tokio::sync::broadcast::Sender<Arc<notifications::LiveEvent>>>,
+    /// Ports and published Entry Requirements in memory, dropped at every edit.
+    reference: Arc<reference_cache::ReferenceCache>,
+    /// Sessions and their accounts as last read, so a signed-in request reads no database.
+    sessions: Arc<accounts::SessionCache>,
+    /// Set once this instance hears every announcement of changed accounts (nothing is
+    /// remembered before: a change announced meanwhile would be missed).
+    sessions_followed: tokio::sync::OnceCell<()>,
 }
 
 impl App {
@@ -146,6 +155,12 @@ impl App {
                 outbox_wake: tokio::sync::Notify::new(),
                 publications: std::sync::Mutex::new(std::collections::HashMap::new()),
                 live: tokio::sync::OnceCell::new(),
+                reference: reference_cache::ReferenceCache::new(),
+                sessions: Arc::new(accounts::SessionCache::new(
+                    accounts::session_cache::DEFAULT_CAPACITY,
+                    accounts::session_cache::TTL,
+                )),
+                sessions_followed: tokio::sync::OnceCell::new(),
             }),
         })
     }

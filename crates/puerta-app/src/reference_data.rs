@@ -4,6 +4,7 @@
 use puerta_domain::ports::reference_ports;
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::reference_cache::{Area, ReferenceCache};
 use crate::security::{Keys, random_token};
 use crate::{App, AppError};
 
@@ -28,7 +29,16 @@ impl App {
         let ports_added = tx.ports().seed(&reference_ports()).await?;
         let content_added = tx.content().seed(&crate::content::seed_items(self.now())).await?;
         let secret = tx.secrets().get_or_create("hmac", &SecretString::from(random_token())).await?;
+        // Instances already running (a rolling upgrade that adds a port or an item) read afresh.
+        if ports_added > 0 {
+            ReferenceCache::announce(&mut tx, Area::Ports).await?;
+        }
+        if content_added > 0 {
+            ReferenceCache::announce(&mut tx, Area::Content).await?;
+        }
         tx.commit().await?;
+        self.inner.reference.invalidate(Area::Ports);
+        self.inner.reference.invalidate(Area::Content);
         let _ = self.inner.keys.set(Keys::new(secret.expose_secret().as_bytes().to_vec()));
         let secrets_sealed = self.seal_stored_secrets().await?;
         let document_keys_rewrapped = self.rewrap_document_keys().await?;

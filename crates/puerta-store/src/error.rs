@@ -12,6 +12,10 @@ pub enum StoreError {
     LastAdmin,
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
+    /// SQLite's group commit could not commit the batch this transaction was part of: nothing
+    /// of it was written.
+    #[error("the batch of transactions failed: {0}")]
+    Batch(String),
     #[error("cannot prepare the data directory: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -40,20 +40,20 @@ impl Live {
         if *started {
             return Ok(());
         }
-        let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
-        listener.listen(CHANNEL).await?;
+        let mut listener = listener(pool).await?;
         *started = true;
         let live = Arc::clone(self);
+        let pool = pool.clone();
         tokio::spawn(async move {
             loop {
-                // `try_recv` answers `None` when the connection was lost; sqlx then reconnects
-                // and listens again on the next call, and what was sent meanwhile is gone.
+                // `try_recv` answers `None` when the connection was lost, after sqlx has made it
+                // again and listens anew; what was sent meanwhile is gone.
                 match listener.try_recv().await {
                     Ok(Some(n)) => {
                         let _ = live.sender.send(Announcement::Text(Arc::from(n.payload())));
                     }
                     Ok(None) => {
-                        tracing::warn!("live: the listening connection was lost; reconnecting");
+                        tracing::warn!("live: the listening connection was lost and made again");
                         let _ = live.sender.send(Announcement::Resync);
                     }
                     // The store is closing (shutdown): nothing more to listen for.
@@ -61,11 +61,32 @@ impl Live {
                     Err(e) => {
                         tracing::warn!(error = %e, "live: listening failed; trying again");
                         let _ = live.sender.send(Announcement::Resync);
-                        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                        // Listen again on a fresh connection, and say `Resync` once more when it
+                        // listens: a listener that reloaded between the failure and now (a
+                        // cache, say) may have missed what was announced meanwhile.
+                        loop {
+                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                            match self::listener(&pool).await {
+                                Ok(fresh) => {
+                                    listener = fresh;
+                                    let _ = live.sender.send(Announcement::Resync);
+                                    break;
+                                }
+                                Err(sqlx::Error::PoolClosed) => return,
+                                Err(e) => tracing::warn!(error = %e, "live: cannot listen yet; trying again"),
+                            }
+                        }
                     }
                 }
             }
         });
         Ok(())
     }
+}
+
+/// A listener on [`CHANNEL`], listening when it is returned.
+async fn listener(pool: &sqlx::PgPool) -> Result<sqlx::postgres::PgListener, sqlx::Error> {
+    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await?;
+    listener.listen(CHANNEL).await?;
+    Ok(listener)
 }

@@ -15,6 +15,7 @@ pub mod locale;
 pub mod middleware;
 pub mod ops;
 pub mod pages;
+pub mod public_cache;
 pub mod router;
 mod state;
 

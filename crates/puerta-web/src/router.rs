@@ -36,6 +36,8 @@ pub struct WebConfig {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The bearer token `/metrics` asks for; `None` turns `/metrics` off (404).
     pub metrics_token: Option<SecretString>,
+    /// Requests worked on at once; one more is answered 503 `overloaded` (`load_shed`).
+    pub max_in_flight: usize,
 }
 
 impl Default for WebConfig {
@@ -48,6 +50,7 @@ impl Default for WebConfig {
             own_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             metrics_token: None,
+            max_in_flight: 512,
         }
     }
 }

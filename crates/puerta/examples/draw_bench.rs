@@ -64,6 +64,10 @@ struct Args {
     /// Print only: leave `bench/draw.json` and `docs/BENCHMARKS.md` alone.
     #[arg(long)]
     no_write: bool,
+    /// Write this run's figures (as in `bench/draw.json`) to this file instead, and leave
+    /// `bench/draw.json` and `docs/BENCHMARKS.md` alone (the suite, `bench/run`, reads them).
+    #[arg(long)]
+    json: Option<PathBuf>,
     /// Seed of the generated requests (ports, group sizes, registration times, ids).
     #[arg(long, default_value_t = 1)]
     seed: u64,
@@ -373,6 +377,11 @@ async fn main() -> anyhow::Result<()> {
     }
     let figures = outcome?;
     print_table(&figures, &backend);
+    if let Some(path) = &args.json {
+        write_json(path, &args, &machine, &backend, &figures)?;
+        println!("wrote {}", path.display());
+        return Ok(());
+    }
     if args.no_write {
         println!("--no-write: bench/draw.json and docs/BENCHMARKS.md left alone");
         return Ok(());

@@ -87,6 +87,10 @@ struct Args {
     /// Print only: leave `bench/notices.json` alone.
     #[arg(long)]
     no_write: bool,
+    /// Write this run's figures (as in `bench/notices.json`) to this file instead, and leave
+    /// `bench/notices.json` alone (the suite, `bench/run`, reads them).
+    #[arg(long)]
+    json: Option<PathBuf>,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -920,7 +924,10 @@ async fn main() -> anyhow::Result<()> {
     }
     let figures = outcome?;
     report(&args, &backend, &figures, cores, &load);
-    if !args.no_write {
+    if let Some(path) = &args.json {
+        write_json(path, &args, &backend, &figures, cores, &load)?;
+        println!("wrote {}", path.display());
+    } else if !args.no_write {
         write_json(&root.join("bench/notices.json"), &args, &backend, &figures, cores, &load)?;
         println!("wrote the {} entry of bench/notices.json", backend.label());
     }

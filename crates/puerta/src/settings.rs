@@ -35,6 +35,9 @@ pub struct Settings {
     /// `postgres://…` or `sqlite:path`; unset means SQLite in the data directory.
     pub database_url: Option<SecretString>,
     pub database_max_connections: u32,
+    /// SQLite: answer a write only once it is on disk (`synchronous = FULL`, one flush per
+    /// group-commit batch). `false` survives a crash of the process, not a power cut.
+    pub database_durable_commits: bool,
     pub log_format: LogFormat,
     /// A `tracing` filter, e.g. `info` or `puerta_web=debug,info`.
     pub log_level: String,
@@ -49,8 +52,11 @@ pub struct Settings {
     pub header_read_timeout_secs: u64,
     /// A keep-alive connection that waits this long for its next request is closed.
     pub keep_alive_idle_secs: u64,
-    /// Connections open at once; further ones wait in the listen queue until one closes.
+    /// Connections open at once; one more is answered 503 with `Retry-After` and closed. Lowered
+    /// at start to what the open-files limit allows.
     pub max_connections: u32,
+    /// Requests worked on at once; one more is answered 503 `overloaded` with `Retry-After`.
+    pub max_in_flight: u32,
     /// `GET /metrics` answers only `Authorization: Bearer <metrics_token>`; unset: 404.
     pub metrics_token: Option<SecretString>,
     /// `smtp://…` or `smtps://user:pass@host`; unset writes emails to `<data_dir>/outbox/`.
@@ -199,6 +205,7 @@ impl Default for Settings {
             data_dir: PathBuf::from("./data"),
             database_url: None,
             database_max_connections: 10,
+            database_durable_commits: true,
             log_format: LogFormat::Text,
             log_level: "info".into(),
             public_url: None,
@@ -208,6 +215,7 @@ impl Default for Settings {
             header_read_timeout_secs: 10,
             keep_alive_idle_secs: 5,
             max_connections: 4096,
+            max_in_flight: 2_048,
             metrics_token: None,
             smtp_url: None,
             email_from: "Puerta <no-reply@puerta.invalid>".into(),
@@ -316,6 +324,7 @@ impl Settings {
             ("header_read_timeout_secs", self.header_read_timeout_secs),
             ("keep_alive_idle_secs", self.keep_alive_idle_secs),
             ("max_connections", u64::from(self.max_connections)),
+            ("max_in_flight", u64::from(self.max_in_flight)),
         ] {
             if value == 0 {
                 return invalid(key, "must be at least 1");
@@ -323,6 +332,9 @@ impl Settings {
         }
         if self.max_connections > MAX_CONNECTIONS_LIMIT {
             return invalid("max_connections", "must be at most 1000000");
+        }
+        if self.max_in_flight > MAX_CONNECTIONS_LIMIT {
+            return invalid("max_in_flight", "must be at most 1000000");
         }
         if let Some(token) = &self.metrics_token
             && token.expose_secret().trim().chars().count() < 16
@@ -515,6 +527,7 @@ impl Settings {
             data_dir: String,
             database_url: String,
             database_max_connections: u32,
+            database_durable_commits: bool,
             log_format: LogFormat,
             log_level: &'a str,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -525,6 +538,7 @@ impl Settings {
             header_read_timeout_secs: u64,
             keep_alive_idle_secs: u64,
             max_connections: u32,
+            max_in_flight: u32,
             metrics_token: &'a str,
             smtp_url: String,
             email_from: &'a str,
@@ -573,6 +587,7 @@ impl Settings {
                 None => format!("{} (default)", DatabaseUrl::sqlite_in(&self.data_dir)),
             },
             database_max_connections: self.database_max_connections,
+            database_durable_commits: self.database_durable_commits,
             log_format: self.log_format,
             log_level: &self.log_level,
             public_url: self.public_url.as_ref().map(url::Url::to_string),
@@ -582,6 +597,7 @@ impl Settings {
             header_read_timeout_secs: self.header_read_timeout_secs,
             keep_alive_idle_secs: self.keep_alive_idle_secs,
             max_connections: self.max_connections,
+            max_in_flight: self.max_in_flight,
             metrics_token: set(&self.metrics_token),
             smtp_url: secret(&self.smtp_url),
             email_from: &self.email_from,

@@ -117,8 +117,11 @@ pub async fn open_app(settings: &Settings, clock: Arc<dyn Clock>) -> anyhow::Res
     std::fs::create_dir_all(&settings.data_dir)
         .with_context(|| format!("cannot create the data directory {}", settings.data_dir.display()))?;
     let url = settings.database_url().context("`database_url` is not a supported database URL")?;
-    let options =
-        ConnectOptions { max_connections: settings.database_max_connections, ..ConnectOptions::default() };
+    let options = ConnectOptions {
+        max_connections: settings.database_max_connections,
+        durable_commits: settings.database_durable_commits,
+        ..ConnectOptions::default()
+    };
     let store = puerta_store::connect(&url, &options)
         .await
         .with_context(|| format!("cannot open the database {url}"))?;
@@ -162,13 +165,14 @@ impl Application {
             own_origins: settings.own_origins(bound),
             trusted_proxies: settings.trusted_proxies.clone(),
             metrics_token: settings.metrics_token.clone(),
+            max_in_flight: usize::try_from(settings.max_in_flight).unwrap_or(usize::MAX),
         };
         let state = AppState::new(app.clone(), &config).map_err(|e| anyhow::anyhow!("{e}"))?;
         let router = puerta_web::build(state, &config);
         let limits = ConnectionLimits {
             header_read_timeout: settings.header_read_timeout(),
             keep_alive_idle: settings.keep_alive_idle(),
-            max_connections: settings.max_connections,
+            max_connections: connections::fit_to_open_files(settings.max_connections),
         };
         Ok(Self {
             listener,

@@ -104,7 +104,7 @@ impl App {
             change.role.as_deref().map(Role::parse).transpose().map_err(|e| AppError::field("role", e))?;
         let mut tx = self.begin().await?;
         self.apply_account_change(&mut tx, ctx, Some(&actor.user_id), &id, role, change.disabled).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &id).await
     }
 
     async fn apply_account_change(
@@ -170,7 +170,7 @@ impl App {
         actor.authorize(Action::DisableAccount, Target::User(&id))?;
         let mut tx = self.begin().await?;
         self.apply_account_change(&mut tx, ctx, Some(&actor.user_id), &id, None, Some(disabled)).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &id).await
     }
 
     /// For a person who lost both their phone and their recovery codes: an administrator removes
@@ -191,7 +191,7 @@ impl App {
         tx.users().clear_totp(&id, now).await?;
         tx.sessions().revoke_all(&id, None, now).await?;
         self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::MfaResetByAdmin, Some(&id), None).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &id).await
     }
 
     /// Operators' command line: creates a verified account with a role. Audited with no actor.
@@ -246,6 +246,6 @@ impl App {
         let mut tx = self.begin().await?;
         let user = tx.users().find_by_email(email.as_str()).await?.ok_or(AppError::NotFound)?;
         self.apply_account_change(&mut tx, &cli(), None, &user.id, Some(role), None).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &user.id).await
     }
 }

@@ -84,6 +84,6 @@ impl App {
         tx.users().anonymize(&actor.user_id, self.now()).await.map_err(last_admin)?;
         let me = Some(&actor.user_id);
         self.audit(&mut tx, ctx, me, AuditAction::AccountDeleted, me, None).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &actor.user_id).await
     }
 }

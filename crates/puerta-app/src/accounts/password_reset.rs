@@ -134,7 +134,7 @@ impl App {
         tx.sessions().revoke_all(&user, None, now).await?;
         self.audit(&mut tx, ctx, Some(&user), AuditAction::PasswordReset, Some(&user), None).await?;
         self.notify_password_changed(&mut tx, &user).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &user).await
     }
 
     pub(crate) async fn notify_password_changed(
@@ -182,7 +182,7 @@ impl App {
         let detail = Some("wasnt_me".to_string());
         self.audit(&mut tx, ctx, Some(&user_id), AuditAction::AllSessionsEnded, Some(&user_id), detail)
             .await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &user_id).await
     }
 }
 

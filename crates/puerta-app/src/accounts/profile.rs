@@ -107,7 +107,7 @@ impl App {
         let me = Some(&actor.user_id);
         self.audit(&mut tx, ctx, me, AuditAction::PasswordChanged, me, None).await?;
         self.notify_password_changed(&mut tx, &actor.user_id).await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &actor.user_id).await
     }
 
     /// Sends a code to the new address; the change happens when it is confirmed. An address that
@@ -179,7 +179,7 @@ impl App {
         let to = Recipient { user_id: None, address: &old.email, language: old.language };
         self.queue(&mut tx, &ids::event_id(), to, &Message::EmailChanged { name: old.full_name.clone() })
             .await?;
-        self.commit(tx).await
+        self.commit_account_change(tx, &actor.user_id).await
     }
 
     /// Changes language and/or phone together: every field is checked first, then all change
@@ -233,7 +233,8 @@ impl App {
             let detail = Some(zone.name().to_string());
             self.audit(&mut tx, ctx, me, AuditAction::TimeZoneChanged, me, detail).await?;
         }
-        self.commit(tx).await
+        // The language is the actor's: requests after this one must see the new one.
+        self.commit_account_change(tx, &actor.user_id).await
     }
 
     pub async fn change_language(

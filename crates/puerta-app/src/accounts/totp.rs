@@ -151,7 +151,7 @@ impl App {
         let to = Recipient { user_id: Some(&user.id), address: &user.email, language: user.language };
         let notice = Message::SecondFactorEnabled { name: user.full_name.clone() };
         self.queue(&mut tx, &ids::event_id(), to, &notice).await?;
-        self.commit(tx).await?;
+        self.commit_account_change(tx, &user.id).await?;
         Ok(codes)
     }
 

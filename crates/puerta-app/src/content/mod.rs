@@ -5,6 +5,9 @@
 mod markdown;
 mod seed;
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use puerta_domain::access::{Action, Target};
 use puerta_domain::audit::AuditAction;
 use puerta_domain::content::{ContentSlug, ContentVersion, check_edit};
@@ -16,6 +19,7 @@ use markdown::rendered_body;
 pub(crate) use seed::seed_items;
 
 use crate::accounts::{Actor, RequestContext};
+use crate::reference_cache::{Area, ReferenceCache, Tagged};
 use crate::{App, AppError, FieldProblem};
 
 /// An item in the list.
@@ -79,40 +83,108 @@ fn entry(v: ContentVersion, fallback: bool) -> Entry {
     }
 }
 
+/// What is published in one language, as readers see it: the list in reading order and every
+/// item (its own translation, else English marked `fallback`), bodies rendered. Kept in memory
+/// until an edit (see `reference_cache`); read through [`App::published_entries`].
+#[derive(Debug)]
+pub struct PublishedEntries {
+    language: Language,
+    list: Vec<EntrySummary>,
+    items: HashMap<String, Arc<Entry>>,
+    generation: Option<u64>,
+}
+
+impl PublishedEntries {
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    /// Every item, in reading order.
+    pub fn list(&self) -> &[EntrySummary] {
+        &self.list
+    }
+
+    /// One item by its slug.
+    pub fn item(&self, slug: &str) -> Option<&Arc<Entry>> {
+        self.items.get(slug)
+    }
+
+    /// Names this exact content: it changes whenever what is published may have changed, so
+    /// anything derived from it (a page's bytes, a JSON body) may be kept under it. `None`: this
+    /// read is not kept, so neither may anything made from it.
+    pub fn generation(&self) -> Option<u64> {
+        self.generation
+    }
+}
+
+impl Tagged for PublishedEntries {
+    fn tag(&self) -> Option<u64> {
+        self.generation
+    }
+}
+
 impl App {
-    /// Every item in `language`, English where it has no translation. Public.
-    pub async fn entry_requirements(&self, language: Language) -> Result<Vec<EntrySummary>, AppError> {
+    /// Everything published in `language`, from memory while no edit came since it was read.
+    /// Public.
+    pub async fn published_entries(&self, language: Language) -> Result<Arc<PublishedEntries>, AppError> {
+        let cache = &self.inner.reference;
+        let slot = &cache.content[language as usize];
+        cache
+            .get_or_build(&self.inner.store, Area::Content, slot, |generation| {
+                self.read_published_entries(language, generation)
+            })
+            .await
+    }
+
+    async fn read_published_entries(
+        &self,
+        language: Language,
+        generation: Option<u64>,
+    ) -> Result<PublishedEntries, AppError> {
         let mut read = self.reader().await?;
         let english = read.content().latest(Language::En).await?;
         let translated =
             if language == Language::En { Vec::new() } else { read.content().latest(language).await? };
-        Ok(english
-            .into_iter()
+        drop(read);
+        let list = english
+            .iter()
             .map(|en| {
-                let own = translated.iter().find(|t| t.slug == en.slug).cloned();
+                let own = translated.iter().find(|t| t.slug == en.slug);
                 let fallback = own.is_none() && language != Language::En;
                 let v = own.unwrap_or(en);
                 EntrySummary {
                     language: v.language,
-                    slug: v.slug,
-                    title: v.title,
-                    summary: v.summary,
+                    slug: v.slug.clone(),
+                    title: v.title.clone(),
+                    summary: v.summary.clone(),
                     updated_at: v.created_at_ms,
                     fallback,
                 }
             })
-            .collect())
+            .collect();
+        // An item in its own language; else the English one, which says so.
+        let mut items = HashMap::with_capacity(english.len().max(translated.len()));
+        for v in translated {
+            items.insert(v.slug.clone(), Arc::new(entry(v, false)));
+        }
+        for en in english {
+            if !items.contains_key(&en.slug) {
+                items.insert(en.slug.clone(), Arc::new(entry(en, language != Language::En)));
+            }
+        }
+        Ok(PublishedEntries { language, list, items, generation })
+    }
+
+    /// Every item in `language`, English where it has no translation. Public.
+    pub async fn entry_requirements(&self, language: Language) -> Result<Vec<EntrySummary>, AppError> {
+        Ok(self.published_entries(language).await?.list().to_vec())
     }
 
     /// One item in `language`, or in English when untranslated. Public.
     pub async fn entry_requirement(&self, slug: &str, language: Language) -> Result<Entry, AppError> {
         let slug = ContentSlug::parse(slug).map_err(|_| AppError::NotFound)?;
-        let mut read = self.reader().await?;
-        if let Some(v) = read.content().latest_item(slug.as_str(), language).await? {
-            return Ok(entry(v, false));
-        }
-        let en = read.content().latest_item(slug.as_str(), Language::En).await?.ok_or(AppError::NotFound)?;
-        Ok(entry(en, language != Language::En))
+        let published = self.published_entries(language).await?;
+        published.item(slug.as_str()).map(|e| Entry::clone(e)).ok_or(AppError::NotFound)
     }
 
     /// The edit history of an item in a language (administrators).
@@ -152,6 +224,8 @@ impl App {
                 problems.into_iter().map(|(f, e)| FieldProblem::new(f, e)).collect(),
             ));
         }
+        // Listening before the transaction, so that this instance hears its own announcement.
+        self.inner.reference.listen(&self.inner.store).await;
         let mut tx = self.begin().await?;
         let english =
             tx.content().latest_item(slug.as_str(), Language::En).await?.ok_or(AppError::NotFound)?;
@@ -174,7 +248,10 @@ impl App {
         let detail = format!("{} {} v{version}", item.slug, item.language);
         self.audit(&mut tx, ctx, Some(&actor.user_id), AuditAction::ContentEdited, None, Some(detail))
             .await?;
+        // Every instance drops what it keeps of the content when this commits.
+        let nonce = ReferenceCache::announce(&mut tx, Area::Content).await?;
         self.commit(tx).await?;
+        self.inner.reference.after_commit(Area::Content, nonce).await;
         Ok(version)
     }
 }

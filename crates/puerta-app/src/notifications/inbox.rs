@@ -69,7 +69,7 @@ pub struct Reader {
 }
 
 /// The audience class the store's notice test takes.
-fn class(role: Role) -> &'static str {
+pub(crate) fn class(role: Role) -> &'static str {
     match role {
         Role::Traveler => "traveler",
         Role::Officer | Role::Supervisor | Role::Admin => "staff",
@@ -103,7 +103,12 @@ impl Reader {
         }
     }
 
-    fn notice(&self, n: &NoticeRecord, read_at: Option<i64>, dismissed_at: Option<i64>) -> InboxItem {
+    pub(crate) fn notice(
+        &self,
+        n: &NoticeRecord,
+        read_at: Option<i64>,
+        dismissed_at: Option<i64>,
+    ) -> InboxItem {
         InboxItem {
             id: n.id.to_string(),
             kind: Kind::PolicyNotice.as_str(),

@@ -86,7 +86,12 @@ async fn relay(app: App, mut from: broadcast::Receiver<Announcement>, to: broadc
     }
 }
 
+/// The event an announcement carries; `None` for texts that are not for streams (an account's
+/// sessions forgotten, `cache:user:<id>`) or that this version does not know.
 async fn parse(app: &App, text: &str) -> Option<LiveEvent> {
+    if text.starts_with(crate::accounts::session_cache::ANNOUNCEMENT_PREFIX) {
+        return None;
+    }
     let wire: Wire = serde_json::from_str(text).ok()?;
     Some(match wire {
         Wire::Notification { u, i } => {

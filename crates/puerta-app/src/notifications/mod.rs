@@ -18,6 +18,7 @@ mod preferences;
 mod reminders;
 mod words;
 
+pub(crate) use inbox::class as audience_class;
 pub use inbox::{DeliveryNote, InboxItem, InboxPage, Reader, UnreadCounts};
 pub use live::LiveEvent;
 pub use notices::{NewNotice, NoticeSummary, NoticeText};

@@ -30,19 +30,19 @@ pub struct PasswordHasher {
     params: Params,
     permits: Arc<Semaphore>,
     /// A hash of a random password, verified against when the email is unknown so that a
-    /// wrong email and a wrong password take the same time.
-    dummy: Arc<String>,
+    /// wrong email and a wrong password take the same time. Made at the first such sign-in, not
+    /// at start-up: a hash borrows 19 MiB, which an idle server has no reason to hold.
+    dummy: Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl PasswordHasher {
     pub fn new(limits: &HashingLimits) -> Result<Self, AppError> {
         let params = Params::new(limits.memory_kib, limits.iterations, limits.lanes, None)
             .map_err(|e| AppError::Internal(format!("argon2 parameters: {e}")))?;
-        let dummy = hash_blocking(&params, &super::random_token())?;
         Ok(Self {
             params,
             permits: Arc::new(Semaphore::new(limits.concurrent.max(1))),
-            dummy: Arc::new(dummy),
+            dummy: Arc::new(tokio::sync::OnceCell::new()),
         })
     }
 
@@ -59,7 +59,20 @@ impl PasswordHasher {
     pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, AppError> {
         let _permit = self.permits.acquire().await.map_err(|_| AppError::Internal("hasher closed".into()))?;
         let known = hash.is_some();
-        let hash = hash.map_or_else(|| self.dummy.as_str().to_string(), str::to_string);
+        let hash = match hash {
+            Some(hash) => hash.to_string(),
+            None => {
+                let params = self.params.clone();
+                self.dummy
+                    .get_or_try_init(|| async move {
+                        tokio::task::spawn_blocking(move || hash_blocking(&params, &super::random_token()))
+                            .await
+                            .map_err(|e| AppError::Internal(format!("hashing task: {e}")))?
+                    })
+                    .await?
+                    .clone()
+            }
+        };
         let password = password.to_string();
         let matches = tokio::task::spawn_blocking(move || {
             // A malformed stored hash (e.g. "!" for a deleted account) simply never matches.

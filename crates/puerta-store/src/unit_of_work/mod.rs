@@ -55,7 +55,8 @@ macro_rules! repository {
 pub(crate) use repository;
 
 enum TxInner {
-    Sqlite(Transaction<'static, Sqlite>),
+    /// A member of SQLite's current group-commit batch.
+    Sqlite(crate::backend::Member),
     Postgres(Transaction<'static, Postgres>),
 }
 
@@ -79,7 +80,7 @@ pub struct ReadTx {
 
 impl WriteTx {
     pub(crate) fn sqlite(
-        tx: Transaction<'static, Sqlite>,
+        tx: crate::backend::Member,
         local: tokio::sync::broadcast::Sender<crate::live::Announcement>,
     ) -> Self {
         Self { inner: TxInner::Sqlite(tx), announcements: Vec::new(), local: Some(local) }
@@ -106,7 +107,7 @@ impl WriteTx {
 
     fn conn(&mut self) -> Conn<'_> {
         match &mut self.inner {
-            TxInner::Sqlite(tx) => Conn::Sqlite(&mut *tx),
+            TxInner::Sqlite(member) => Conn::Sqlite(member.conn()),
             TxInner::Postgres(tx) => Conn::Postgres(&mut *tx),
         }
     }

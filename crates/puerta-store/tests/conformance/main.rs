@@ -19,6 +19,7 @@ mod content;
 mod documents;
 mod drafts;
 mod fixtures;
+mod group_commit;
 mod harness;
 mod maintenance;
 mod notifications;

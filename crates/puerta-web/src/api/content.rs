@@ -1,8 +1,9 @@
 //! `GET /api/v1/entry-requirements` and `/{slug}`: public content in the asked language.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
 use puerta_app::content::{Entry, EntrySummary};
 use puerta_i18n::Language;
 use serde::{Deserialize, Serialize};
@@ -11,11 +12,13 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::openapi::{LanguageCode, QueryString};
+use super::ports::{REVALIDATE, json_bytes};
 use super::problem::{ApiError, Problem};
 use crate::AppState;
 use crate::api::list::{PageParams, page};
 use crate::api::time::rfc3339;
 use crate::locale::request_language;
+use crate::public_cache::{CacheHeaders, JSON, Shelf, answer};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list)).routes(routes!(item))
@@ -28,8 +31,24 @@ pub struct LangQuery {
     lang: Option<String>,
 }
 
-fn language(query: &LangQuery, headers: &HeaderMap) -> Language {
-    query.lang.as_deref().and_then(Language::parse).unwrap_or_else(|| request_language(headers))
+/// The language asked for with `?lang=`, else the reader's (cookie, else `Accept-Language`), and
+/// whether the latter decided (then the answer varies with those headers).
+fn language(query: &LangQuery, reader: Language) -> (Language, bool) {
+    match query.lang.as_deref().and_then(Language::parse) {
+        Some(asked) => (asked, false),
+        None => (reader, true),
+    }
+}
+
+/// The reader's language from the `lang` cookie, else `Accept-Language` (read in place).
+pub struct ReaderLanguage(pub Language);
+
+impl<S: Send + Sync> FromRequestParts<S> for ReaderLanguage {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(request_language(&parts.headers)))
+    }
 }
 
 #[derive(Serialize, ToSchema)]
@@ -75,17 +94,27 @@ async fn list(
     State(state): State<AppState>,
     Query(q): Query<LangQuery>,
     Query(params): Query<PageParams>,
-    headers: HeaderMap,
-) -> Result<Json<SummaryList>, ApiError> {
-    let all: Vec<SummaryBody> = state
-        .app
-        .entry_requirements(language(&q, &headers))
-        .await?
-        .into_iter()
-        .map(SummaryBody::from)
-        .collect();
-    let (items, next_cursor) = page(all, |e| e.slug.clone(), &params)?;
-    Ok(Json(SummaryList { items, next_cursor }))
+    ReaderLanguage(reader): ReaderLanguage,
+    cache_headers: CacheHeaders,
+) -> Result<Response, ApiError> {
+    let (language, by_headers) = language(&q, reader);
+    let published = state.app.published_entries(language).await?;
+    let make = || -> Result<SummaryList, ApiError> {
+        let all: Vec<SummaryBody> = published.list().iter().cloned().map(SummaryBody::from).collect();
+        let (items, next_cursor) = page(all, |e| e.slug.clone(), &params)?;
+        Ok(SummaryList { items, next_cursor })
+    };
+    if params.cursor.is_some() || params.limit.is_some() {
+        return Ok(Json(make()?).into_response());
+    }
+    // The first page as everyone asks for it: kept as bytes until an edit.
+    let kept = state.public_cache.get_or_make(
+        (Shelf::EntryList, language, ""),
+        published.generation(),
+        None,
+        || json_bytes(&make()?),
+    )?;
+    Ok(answer(&kept, &cache_headers, JSON, Some(REVALIDATE), by_headers))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -125,7 +154,18 @@ async fn item(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     Query(q): Query<LangQuery>,
-    headers: HeaderMap,
-) -> Result<Json<ItemBody>, ApiError> {
-    Ok(Json(state.app.entry_requirement(&slug, language(&q, &headers)).await?.into()))
+    ReaderLanguage(reader): ReaderLanguage,
+    cache_headers: CacheHeaders,
+) -> Result<Response, ApiError> {
+    let (language, by_headers) = language(&q, reader);
+    let published = state.app.published_entries(language).await?;
+    // Only published slugs are kept (so what is kept stays bounded).
+    let entry = published.item(&slug).ok_or_else(ApiError::not_found)?;
+    let kept = state.public_cache.get_or_make(
+        (Shelf::EntryItem, language, &slug),
+        published.generation(),
+        None,
+        || json_bytes(&ItemBody::from(Entry::clone(entry))),
+    )?;
+    Ok(answer(&kept, &cache_headers, JSON, Some(REVALIDATE), by_headers))
 }

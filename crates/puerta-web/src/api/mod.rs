@@ -8,6 +8,7 @@ mod case_processing;
 mod case_work;
 mod cases;
 mod content;
+mod dashboard;
 pub mod documents;
 mod draws;
 pub mod json;
@@ -39,4 +40,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .merge(appointment_work::routes())
         .merge(messaging::routes())
         .merge(notifications::routes())
+        .merge(dashboard::routes())
 }

@@ -1,8 +1,12 @@
 //! `GET /api/v1/ports` and `GET /api/v1/ports/{code}`: public reference data.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use puerta_app::ports::PublishedPorts;
 use puerta_domain::ports::{Port, PortCode};
+use puerta_i18n::Language;
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -12,6 +16,7 @@ use super::list::{PageParams, page};
 use super::openapi::QueryString;
 use super::problem::{ApiError, Problem};
 use crate::AppState;
+use crate::public_cache::{CacheHeaders, JSON, Shelf, answer};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(list_ports)).routes(routes!(get_port))
@@ -67,10 +72,27 @@ pub struct PortList {
 async fn list_ports(
     State(state): State<AppState>,
     Query(params): Query<PageParams>,
-) -> Result<Json<PortList>, ApiError> {
-    let ports: Vec<PortBody> = state.app.list_ports().await?.into_iter().map(PortBody::from).collect();
-    let (items, next_cursor) = page(ports, |p| p.code.clone(), &params)?;
-    Ok(Json(PortList { items, next_cursor }))
+    cache_headers: CacheHeaders,
+) -> Result<Response, ApiError> {
+    let published = state.app.published_ports().await?;
+    let first_page = params.cursor.is_none() && params.limit.is_none();
+    if !first_page {
+        return Ok(Json(port_page(&published, &params)?).into_response());
+    }
+    // The whole list as everyone asks for it: kept as bytes until the ports change.
+    let kept = state.public_cache.get_or_make(
+        (Shelf::PortList, Language::En, ""),
+        published.generation(),
+        None,
+        || json_bytes(&port_page(&published, &params)?),
+    )?;
+    Ok(answer(&kept, &cache_headers, JSON, Some(REVALIDATE), false))
+}
+
+fn port_page(published: &PublishedPorts, params: &PageParams) -> Result<PortList, ApiError> {
+    let ports: Vec<PortBody> = published.ports().iter().cloned().map(PortBody::from).collect();
+    let (items, next_cursor) = page(ports, |p| p.code.clone(), params)?;
+    Ok(PortList { items, next_cursor })
 }
 
 /// One port of entry by its code.
@@ -85,8 +107,29 @@ async fn list_ports(
 async fn get_port(
     State(state): State<AppState>,
     Path(code): Path<String>,
-) -> Result<Json<PortBody>, ApiError> {
+    cache_headers: CacheHeaders,
+) -> Result<Response, ApiError> {
     // A code of the wrong shape cannot name a port: answer as for any unknown code.
     let code = PortCode::parse(&code).map_err(|_| ApiError::not_found())?;
-    Ok(Json(state.app.port(&code).await?.into()))
+    let published = state.app.published_ports().await?;
+    let port = published.find(&code).ok_or_else(ApiError::not_found)?;
+    let kept = state.public_cache.get_or_make(
+        (Shelf::Port, Language::En, code.as_str()),
+        published.generation(),
+        None,
+        || json_bytes(&PortBody::from(port.clone())),
+    )?;
+    Ok(answer(&kept, &cache_headers, JSON, Some(REVALIDATE), false))
+}
+
+/// Public reference reads: anyone may keep them, and asks again each time (an edit shows at
+/// once); the `ETag` makes asking again cheap.
+pub(crate) const REVALIDATE: &str = "no-cache";
+
+/// `value` as the JSON body `Json` would send.
+pub(crate) fn json_bytes(value: &impl Serialize) -> Result<Bytes, ApiError> {
+    serde_json::to_vec(value).map(Bytes::from).map_err(|e| {
+        tracing::error!(error = %e, "a public body does not serialize");
+        ApiError::internal()
+    })
 }

@@ -272,7 +272,9 @@ impl From<AppError> for ApiError {
                 ..Self::new(S::PRECONDITION_REQUIRED, ProblemCode::ProofRequired)
             },
             AppError::Store(e) if e.is_busy() => {
-                tracing::warn!(error = %e, "database busy");
+                // Debug, not warn: under overload this is every refused write, and a log line
+                // each would be more work exactly when there is least time (metrics count 503s).
+                tracing::debug!(error = %e, "database busy");
                 Self {
                     retry_after_secs: Some(1),
                     ..Self::new(S::SERVICE_UNAVAILABLE, ProblemCode::DatabaseUnavailable)

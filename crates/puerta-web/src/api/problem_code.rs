@@ -33,6 +33,7 @@ codes! {
     InternalError => "internal_error",
     TimedOut => "timed_out",
     DatabaseUnavailable => "database_unavailable",
+    Overloaded => "overloaded",
     BadRequest => "bad_request",
     InvalidCredentials => "invalid_credentials",
     EmailNotVerified => "email_not_verified",

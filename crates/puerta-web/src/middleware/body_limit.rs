@@ -4,12 +4,12 @@
 //! multipart overhead. A declared length over the cap is answered 413 at once; a body that
 //! grows past it while being read fails the read (413 from the extractor).
 
-use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::body::{Body, HttpBody};
+use axum::extract::Request;
 use axum::http::{Method, StatusCode, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use super::hook::Hook;
 use crate::api::problem::ApiError;
 
 /// The two caps, in bytes.
@@ -48,25 +48,36 @@ fn is_watchlist_upload(request: &Request) -> bool {
         || (request.method() == Method::POST && path == "/admin/watchlist")
 }
 
-pub async fn limit(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
-    let cap = if is_upload(&request) {
-        limits.upload
-    } else if is_watchlist_upload(&request) {
-        limits.default.max(WATCHLIST_BODY_BYTES)
-    } else {
-        limits.default
-    };
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > u64::try_from(cap).unwrap_or(u64::MAX)) {
-        return ApiError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response();
+impl Hook for BodyLimits {
+    type Seen = ();
+
+    fn before(&self, request: &mut Request) -> Result<(), Response> {
+        let cap = if is_upload(request) {
+            self.upload
+        } else if is_watchlist_upload(request) {
+            self.default.max(WATCHLIST_BODY_BYTES)
+        } else {
+            self.default
+        };
+        let declared = request
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|n| n > u64::try_from(cap).unwrap_or(u64::MAX)) {
+            return Err(ApiError::from_status(StatusCode::PAYLOAD_TOO_LARGE).into_response());
+        }
+        // A body already at its end (every GET) cannot grow past the cap.
+        if !request.body().is_end_stream() {
+            let body = std::mem::take(request.body_mut());
+            *request.body_mut() = Body::new(http_body_util::Limited::new(body, cap));
+        }
+        Ok(())
     }
-    let (parts, body) = request.into_parts();
-    let body = Body::new(http_body_util::Limited::new(body, cap));
-    next.run(Request::from_parts(parts, body)).await
+
+    fn after(&self, (): (), response: Response) -> Response {
+        response
+    }
 }
 
 #[cfg(test)]

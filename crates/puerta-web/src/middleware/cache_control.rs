@@ -11,9 +11,9 @@
 
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
-use axum::middleware::Next;
 use axum::response::Response;
 
+use super::hook::Hook;
 use crate::auth::session_token;
 use crate::pages::frame::is_public_page;
 
@@ -31,38 +31,61 @@ pub fn is_public_api_read(method: &Method, path: &str) -> bool {
 }
 
 /// Public files with their own caching (content-hashed assets, icons, manifest, worker).
-fn keeps_own_policy(path: &str) -> bool {
+pub(crate) fn keeps_own_policy(path: &str) -> bool {
     path.starts_with("/static/") || path == "/sw.js" || path == "/manifest.webmanifest"
 }
 
-pub async fn policy(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
-    let api = path.starts_with("/api/v1/") || path == "/api/v1";
-    let public_api = is_public_api_read(request.method(), &path);
-    let signed_in = session_token(request.headers()).is_some();
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    if api {
-        if !public_api {
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+/// The policy as a layer step.
+#[derive(Clone, Copy)]
+pub(crate) struct CachePolicy;
+
+/// What the request decided, before the handler took it.
+pub(crate) enum Seen {
+    /// `/api/v1/…`: `no-store` unless a public reference read.
+    Api { public: bool },
+    /// Other `/api/…` and files with their own policy: left alone.
+    Own,
+    /// A page (or anything else that may be HTML).
+    Page { signed_in: bool, public: bool },
+}
+
+impl Hook for CachePolicy {
+    type Seen = Seen;
+
+    fn before(&self, request: &mut Request) -> Result<Seen, Response> {
+        let path = request.uri().path();
+        Ok(if path.starts_with("/api/v1/") || path == "/api/v1" {
+            Seen::Api { public: is_public_api_read(request.method(), path) }
+        } else if path.starts_with("/api/") || keeps_own_policy(path) {
+            Seen::Own
+        } else {
+            Seen::Page { signed_in: session_token(request.headers()).is_some(), public: is_public_page(path) }
+        })
+    }
+
+    fn after(&self, seen: Seen, mut response: Response) -> Response {
+        let headers = response.headers_mut();
+        match seen {
+            Seen::Api { public: false } => {
+                headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+            }
+            Seen::Api { public: true } | Seen::Own => {}
+            Seen::Page { signed_in, public } => {
+                let is_html = headers
+                    .get(header::CONTENT_TYPE)
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.starts_with("text/html"));
+                if signed_in || (is_html && !public) {
+                    if !forbids_storing(headers) {
+                        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PERSONAL));
+                    }
+                } else if is_html && !headers.contains_key(header::CACHE_CONTROL) {
+                    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+                }
+            }
         }
-        return response;
+        response
     }
-    if path.starts_with("/api/") || keeps_own_policy(&path) {
-        return response;
-    }
-    let is_html = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if signed_in || (is_html && !is_public_page(&path)) {
-        if !forbids_storing(headers) {
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(PERSONAL));
-        }
-    } else if is_html && !headers.contains_key(header::CACHE_CONTROL) {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    }
-    response
 }
 
 /// Already `no-store` (a handler's own, at least as strict).

@@ -8,33 +8,42 @@
 //! planter could have set it). On plain HTTP (local development) nothing is renamed: browsers
 //! refuse `__Host-` cookies that are not `Secure`.
 
-use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::AppState;
+use super::hook::Hook;
 use crate::auth::SESSION_COOKIE;
 use crate::auth::csrf::CSRF_COOKIE;
 
 pub const HOST_PREFIX: &str = "__Host-";
 const RENAMED: [&str; 2] = [SESSION_COOKIE, CSRF_COOKIE];
+/// What every name in [`RENAMED`] holds.
+const OURS: &str = "puerta_";
 
-pub fn apply(routes: Router<AppState>, https: bool) -> Router<AppState> {
-    if https { routes.layer(axum::middleware::from_fn(rename)) } else { routes }
-}
+/// Renames both ways (used only over HTTPS).
+#[derive(Clone, Copy)]
+pub(crate) struct HostCookies;
 
-async fn rename(mut request: Request, next: Next) -> Response {
-    incoming(request.headers_mut());
-    let mut response = next.run(request).await;
-    outgoing(response.headers_mut());
-    response
+impl Hook for HostCookies {
+    type Seen = ();
+
+    fn before(&self, request: &mut Request) -> Result<(), Response> {
+        incoming(request.headers_mut());
+        Ok(())
+    }
+
+    fn after(&self, (): (), mut response: Response) -> Response {
+        outgoing(response.headers_mut());
+        response
+    }
 }
 
 /// `__Host-puerta_session=…` becomes `puerta_session=…`; a bare `puerta_session=…` is dropped.
 fn incoming(headers: &mut HeaderMap) {
-    if !headers.contains_key(header::COOKIE) {
+    // Nothing to rename or drop unless one of our names is there (both hold `puerta_`).
+    let ours = |v: &HeaderValue| v.as_bytes().windows(OURS.len()).any(|w| w == OURS.as_bytes());
+    if !headers.get_all(header::COOKIE).iter().any(ours) {
         return;
     }
     let kept: Vec<String> = headers
@@ -105,6 +114,17 @@ mod tests {
         only_planted.insert(header::COOKIE, HeaderValue::from_static("puerta_session=planted"));
         incoming(&mut only_planted);
         assert!(!only_planted.contains_key(header::COOKIE));
+    }
+
+    #[test]
+    fn cookies_without_ours_are_left_as_they_came() {
+        assert!(RENAMED.iter().all(|name| name.contains(OURS)));
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("lang=es"));
+        headers.append(header::COOKIE, HeaderValue::from_static("a=b; __Host-other=c"));
+        let before = headers.clone();
+        incoming(&mut headers);
+        assert_eq!(headers, before);
     }
 
     #[test]

@@ -1,8 +1,10 @@
 use axum::extract::Request;
-use axum::http::{HeaderMap, header};
-use axum::middleware::Next;
+use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use puerta_i18n::Language;
 
+use super::hook::Hook;
+use super::request_id::REQUEST_ID;
 use crate::api::problem::{ApiError, PROBLEM_CONTENT_TYPE};
 use crate::locale::request_language;
 use crate::pages::error_page;
@@ -12,12 +14,51 @@ use crate::pages::error_page;
 /// [`ApiError`]s arrive unrendered; bare errors from layers and the router (413, 405, a time-out)
 /// arrive with plain or empty bodies and get the same treatment, keeping `Allow`, `Retry-After`,
 /// `Location`, `WWW-Authenticate` (once each) and cookies.
-pub async fn render(request: Request, next: Next) -> Response {
-    let language = request_language(request.headers());
-    let wants_html = !request.uri().path().starts_with("/api/") && accepts_html(request.headers());
-    let request_id =
-        request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_string();
-    let mut response = next.run(request).await;
+#[derive(Clone, Copy)]
+pub(crate) struct RenderErrors;
+
+/// What an error's rendering needs of the request, kept cheaply: the language is worked out
+/// only if an error comes (most answers are not).
+pub(crate) struct Seen {
+    wants_html: bool,
+    request_id: Option<HeaderValue>,
+    language: LanguageFrom,
+}
+
+enum LanguageFrom {
+    Known(Language),
+    /// The only headers the language comes from (one `Cookie` header at most).
+    Headers {
+        cookie: Option<HeaderValue>,
+        accept_language: Option<HeaderValue>,
+    },
+}
+
+impl Hook for RenderErrors {
+    type Seen = Seen;
+
+    fn before(&self, request: &mut Request) -> Result<Seen, Response> {
+        let headers = request.headers();
+        let mut cookies = headers.get_all(header::COOKIE).iter();
+        let cookie = cookies.next().cloned();
+        let language = if cookies.next().is_some() {
+            LanguageFrom::Known(request_language(headers))
+        } else {
+            LanguageFrom::Headers { cookie, accept_language: headers.get(header::ACCEPT_LANGUAGE).cloned() }
+        };
+        Ok(Seen {
+            wants_html: !request.uri().path().starts_with("/api/") && accepts_html(headers),
+            request_id: headers.get(REQUEST_ID).cloned(),
+            language,
+        })
+    }
+
+    fn after(&self, seen: Seen, response: Response) -> Response {
+        render(seen, response)
+    }
+}
+
+fn render(seen: Seen, mut response: Response) -> Response {
     let status = response.status();
     let pending = response.extensions_mut().remove::<ApiError>();
     if pending.is_none()
@@ -25,9 +66,23 @@ pub async fn render(request: Request, next: Next) -> Response {
     {
         return response;
     }
+    let language = match seen.language {
+        LanguageFrom::Known(language) => language,
+        LanguageFrom::Headers { cookie, accept_language } => {
+            let mut headers = HeaderMap::new();
+            if let Some(cookie) = cookie {
+                headers.insert(header::COOKIE, cookie);
+            }
+            if let Some(accept_language) = accept_language {
+                headers.insert(header::ACCEPT_LANGUAGE, accept_language);
+            }
+            request_language(&headers)
+        }
+    };
+    let request_id = seen.request_id.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("-");
     let error = pending.unwrap_or_else(|| ApiError::from_status(status));
-    let mut rendered = if wants_html {
-        error_page(&error, language, &request_id).into_response()
+    let mut rendered = if seen.wants_html {
+        error_page(&error, language, request_id).into_response()
     } else {
         error.render(language)
     };

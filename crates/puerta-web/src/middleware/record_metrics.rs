@@ -1,22 +1,40 @@
+use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{MatchedPath, Request};
 use axum::http::Method;
-use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::AppState;
+use super::hook::Hook;
+use crate::ops::metrics::Metrics;
 
-pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_string(), |m| m.as_str().to_string());
-    let method = known_method(request.method());
-    let started = Instant::now();
-    let response = next.run(request).await;
-    state.metrics.observe(method, &route, response.status(), started.elapsed());
-    response
+/// Counts every answer and its time, by method, route pattern and status.
+#[derive(Clone)]
+pub(crate) struct Record(pub Arc<Metrics>);
+
+pub(crate) struct Seen {
+    method: &'static str,
+    /// The route pattern (shared with the router: no copy).
+    route: Option<MatchedPath>,
+    started: Instant,
+}
+
+impl Hook for Record {
+    type Seen = Seen;
+
+    fn before(&self, request: &mut Request) -> Result<Seen, Response> {
+        Ok(Seen {
+            method: known_method(request.method()),
+            route: request.extensions().get::<MatchedPath>().cloned(),
+            started: Instant::now(),
+        })
+    }
+
+    fn after(&self, seen: Seen, response: Response) -> Response {
+        let route = seen.route.as_ref().map_or("unmatched", MatchedPath::as_str);
+        self.0.observe(seen.method, route, response.status(), seen.started.elapsed());
+        response
+    }
 }
 
 /// Bounded label values: any method outside the standard set is counted as `OTHER`.

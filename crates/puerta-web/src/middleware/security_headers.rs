@@ -1,8 +1,8 @@
-use axum::Router;
+use axum::extract::Request;
 use axum::http::{HeaderName, HeaderValue, header};
-use tower_http::set_header::SetResponseHeaderLayer;
+use axum::response::Response;
 
-use crate::AppState;
+use super::hook::Hook;
 
 /// No inline script or style anywhere, nothing from another origin, never framed.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
@@ -12,27 +12,44 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 /// Two years, as the HSTS preload list asks.
 const HSTS: &str = "max-age=63072000; includeSubDomains";
 
-pub fn apply(routes: Router<AppState>, https: bool) -> Router<AppState> {
-    let fixed: [(HeaderName, &'static str); 6] = [
-        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        // `same-origin` keeps Origin on our own form posts (the CSRF check needs it) and sends
-        // nothing to other sites.
-        (header::REFERRER_POLICY, "same-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        // Camera and location are used by our own pages only (photo and geofence checks).
-        (HeaderName::from_static("permissions-policy"), "camera=(self), geolocation=(self), microphone=()"),
-    ];
-    let mut routes = routes;
-    for (name, value) in fixed {
-        routes = routes.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
+/// Sent on every answer, replacing any a handler set.
+const FIXED: [(HeaderName, HeaderValue); 6] = [
+    (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY)),
+    (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+    // `same-origin` keeps Origin on our own form posts (the CSRF check needs it) and sends
+    // nothing to other sites.
+    (header::REFERRER_POLICY, HeaderValue::from_static("same-origin")),
+    (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+    (HeaderName::from_static("cross-origin-opener-policy"), HeaderValue::from_static("same-origin")),
+    // Camera and location are used by our own pages only (photo and geofence checks).
+    (
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(self), geolocation=(self), microphone=()"),
+    ),
+];
+
+/// The security headers; `Strict-Transport-Security` too when served over HTTPS.
+#[derive(Clone, Copy)]
+pub(crate) struct SecurityHeaders {
+    pub https: bool,
+}
+
+impl Hook for SecurityHeaders {
+    type Seen = ();
+
+    fn before(&self, _request: &mut Request) -> Result<(), Response> {
+        Ok(())
     }
-    if https {
-        routes = routes.layer(SetResponseHeaderLayer::overriding(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static(HSTS),
-        ));
+
+    fn after(&self, (): (), mut response: Response) -> Response {
+        let headers = response.headers_mut();
+        headers.reserve(FIXED.len() + 1);
+        for (name, value) in FIXED {
+            headers.insert(name, value);
+        }
+        if self.https {
+            headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+        }
+        response
     }
-    routes
 }

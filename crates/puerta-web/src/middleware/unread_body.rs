@@ -6,40 +6,121 @@
 //! up to [`DRAIN_LIMIT`] bytes and [`DRAIN_TIME`], so the connection stays usable; past either
 //! bound the answer carries `Connection: close`, so the client knows.
 
+use std::convert::Infallible;
+use std::future::Future;
 use std::pin::Pin;
-use std::task::{Context, Poll};
+use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use http_body::{Frame, SizeHint};
+use pin_project_lite::pin_project;
 use tokio::sync::oneshot;
+use tower::{Layer, Service};
 
 /// At most this much of an unread body is read to keep its connection.
 pub const DRAIN_LIMIT: usize = 256 * 1024;
 /// And for at most this long.
 pub const DRAIN_TIME: Duration = Duration::from_secs(2);
 
-pub async fn drain(request: Request, next: Next) -> Response {
-    // With `Expect: 100-continue` the client sends the body only once asked for it: a refusal
-    // before that needs no draining (and draining would ask for the body).
-    if request.body().is_end_stream() || request.headers().contains_key(header::EXPECT) {
-        return next.run(request).await;
+#[derive(Clone, Copy)]
+pub(crate) struct DrainLayer;
+
+impl<S> Layer<S> for DrainLayer {
+    type Service = Drain<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        Drain { inner }
     }
-    let (parts, body) = request.into_parts();
-    let (left_tx, mut left_rx) = oneshot::channel();
-    let body = Body::new(Tracked { inner: Some(body), left: Some(left_tx) });
-    let mut response = next.run(Request::from_parts(parts, body)).await;
-    if let Ok(rest) = left_rx.try_recv() {
-        let drained = tokio::time::timeout(DRAIN_TIME, discard(rest)).await;
-        if !matches!(drained, Ok(true)) {
-            response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+}
+
+#[derive(Clone)]
+pub(crate) struct Drain<S> {
+    inner: S,
+}
+
+impl<S> Service<Request> for Drain<S>
+where
+    S: Service<Request, Error = Infallible>,
+    S::Response: IntoResponse,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = DrainFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        // With `Expect: 100-continue` the client sends the body only once asked for it: a refusal
+        // before that needs no draining (and draining would ask for the body).
+        if request.body().is_end_stream() || request.headers().contains_key(header::EXPECT) {
+            return DrainFuture { inner: self.inner.call(request), left: None, draining: None };
+        }
+        let (parts, body) = request.into_parts();
+        let (left_tx, left_rx) = oneshot::channel();
+        let body = Body::new(Tracked { inner: Some(body), left: Some(left_tx) });
+        DrainFuture {
+            inner: self.inner.call(Request::from_parts(parts, body)),
+            left: Some(left_rx),
+            draining: None,
         }
     }
-    response
+}
+
+type Draining = Pin<Box<dyn Future<Output = bool> + Send>>;
+
+pin_project! {
+    pub(crate) struct DrainFuture<F> {
+        #[pin]
+        inner: F,
+        // Where the handler's leftover body arrives (only for requests with a body).
+        left: Option<oneshot::Receiver<Body>>,
+        // The answer, while the leftover is read (rare: boxed).
+        draining: Option<(Draining, Response)>,
+    }
+}
+
+impl<F, R> Future for DrainFuture<F>
+where
+    F: Future<Output = Result<R, Infallible>>,
+    R: IntoResponse,
+{
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let this = self.project();
+        let (mut drained, mut response) = match this.draining.take() {
+            Some(draining) => draining,
+            None => {
+                let Ok(response) = ready!(this.inner.poll(cx));
+                let response = response.into_response();
+                let Some(rest) = this.left.take().and_then(|mut left| left.try_recv().ok()) else {
+                    return Poll::Ready(Ok(response));
+                };
+                let drained: Draining = Box::pin(async move {
+                    matches!(tokio::time::timeout(DRAIN_TIME, discard(rest)).await, Ok(true))
+                });
+                (drained, response)
+            }
+        };
+        match drained.as_mut().poll(cx) {
+            Poll::Pending => {
+                *this.draining = Some((drained, response));
+                Poll::Pending
+            }
+            Poll::Ready(complete) => {
+                if !complete {
+                    response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+                }
+                Poll::Ready(Ok(response))
+            }
+        }
+    }
 }
 
 /// Reads `body` to its end; false if it is longer than [`DRAIN_LIMIT`] or fails.
@@ -157,9 +238,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_refused_body_is_read_so_the_connection_answers_the_next_request() {
-        let (first, second) =
-            second_request_is_answered(refusing().layer(axum::middleware::from_fn(super::drain)), false)
-                .await;
+        let (first, second) = second_request_is_answered(refusing().layer(super::DrainLayer), false).await;
         assert!(first.starts_with("HTTP/1.1 401"), "{first}");
         assert!(!first.to_ascii_lowercase().contains("connection: close"), "{first}");
         assert!(second > 0, "the second request on the connection had no answer");
@@ -176,7 +255,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_body_that_does_not_come_closes_the_connection_and_says_so() {
-        let router = refusing().layer(axum::middleware::from_fn(super::drain));
+        let router = refusing().layer(super::DrainLayer);
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });

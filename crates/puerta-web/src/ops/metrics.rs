@@ -4,13 +4,16 @@
 //! The registry belongs to one [`Metrics`] value (not a global) so that tests running several
 //! applications in one process each see only their own figures.
 
+use std::collections::HashMap;
+use std::sync::{PoisonError, RwLock};
 use std::time::Duration;
 
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use prometheus::{
-    Encoder, HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry, TextEncoder,
+    Encoder, Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGaugeVec, Opts, Registry,
+    TextEncoder,
 };
 
 use secrecy::{ExposeSecret, SecretString};
@@ -24,6 +27,17 @@ pub struct Metrics {
     requests: IntCounterVec,
     latency: HistogramVec,
     pool: IntGaugeVec,
+    /// The counter and histogram of each (route, method, status) seen, resolved once: finding
+    /// them by label values hashes three strings and takes the vectors' locks at every request.
+    handles: RwLock<HashMap<Box<str>, Vec<Handles>>>,
+}
+
+/// One label set's series.
+struct Handles {
+    method: &'static str,
+    status: u16,
+    requests: IntCounter,
+    latency: Histogram,
 }
 
 impl Metrics {
@@ -50,15 +64,40 @@ impl Metrics {
         ] {
             registry.register(metric).expect("metric names are unique");
         }
-        Self { registry, requests, latency, pool }
+        Self { registry, requests, latency, pool, handles: RwLock::default() }
     }
 
     /// Records one answered request. `route` is the matched route pattern (never the raw path,
     /// which could hold personal data and would make unbounded label sets).
-    pub fn observe(&self, method: &str, route: &str, status: StatusCode, elapsed: Duration) {
-        let status = status.as_str();
-        self.requests.with_label_values(&[method, route, status]).inc();
-        self.latency.with_label_values(&[method, route, status]).observe(elapsed.as_secs_f64());
+    pub fn observe(&self, method: &'static str, route: &str, status: StatusCode, elapsed: Duration) {
+        let seconds = elapsed.as_secs_f64();
+        let code = status.as_u16();
+        let record = |handles: &Handles| {
+            handles.requests.inc();
+            handles.latency.observe(seconds);
+        };
+        {
+            let known = self.handles.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(h) =
+                known.get(route).and_then(|all| all.iter().find(|h| h.method == method && h.status == code))
+            {
+                return record(h);
+            }
+        }
+        let labels = [method, route, status.as_str()];
+        let handles = Handles {
+            method,
+            status: code,
+            requests: self.requests.with_label_values(&labels),
+            latency: self.latency.with_label_values(&labels),
+        };
+        record(&handles);
+        // Bounded like the label sets themselves: route patterns × methods × statuses.
+        let mut known = self.handles.write().unwrap_or_else(PoisonError::into_inner);
+        let all = known.entry(route.into()).or_default();
+        if !all.iter().any(|h| h.method == method && h.status == code) {
+            all.push(handles);
+        }
     }
 
     fn render(&self, pool: puerta_app::PoolStats) -> Result<Vec<u8>, prometheus::Error> {

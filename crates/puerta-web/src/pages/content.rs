@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -18,6 +19,7 @@ use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
 use crate::auth::{Client, PageActor};
+use crate::public_cache::{CacheHeaders, HTML, Shelf, answer};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -45,16 +47,78 @@ async fn standing(state: &AppState, actor: Option<&PageActor>) -> Vec<StandingNo
     }
 }
 
-async fn list(ctx: Ctx, State(state): State<AppState>, actor: Option<PageActor>) -> Response {
-    let frame = ctx.frame(&state, actor.as_ref().map(|a| &a.0));
-    match state.app.entry_requirements(frame.lang).await {
-        Ok(items) => {
-            let (ports, general) = items.into_iter().partition(|i| i.slug.starts_with("port-"));
-            let standing = standing(&state, actor.as_ref()).await;
-            html(&ListPage { frame, general, ports, standing })
-        }
-        Err(e) => ApiError::from(e).into_response(),
+/// The same page for every visitor: signed out, and no query (which could carry a notice or
+/// change the way back from the language page). Such pages are kept as bytes.
+fn for_everyone(ctx: &Ctx, actor: Option<&PageActor>) -> bool {
+    actor.is_none() && ctx.notice.is_none() && !ctx.path.contains('?')
+}
+
+/// The frame of a page kept for every visitor: nothing of the first visitor's (no CSRF token:
+/// a signed-out frame shows no form, and a kept page must never carry anyone's token).
+fn visitor_frame(ctx: &Ctx, state: &AppState) -> Frame {
+    Frame { csrf: String::new(), ..ctx.frame(state, None) }
+}
+
+/// A kept page as HTML, with its `ETag` (the cache policy is the middleware's); it varies with
+/// the language, which the `lang` cookie or `Accept-Language` chose.
+fn kept_page(kept: &crate::public_cache::Kept, cache_headers: &CacheHeaders) -> Response {
+    answer(kept, cache_headers, HTML, None, true)
+}
+
+fn rendered(template: &impl Template) -> Result<Bytes, TemplateFailed> {
+    template.render().map(Bytes::from).map_err(|e| {
+        tracing::error!(error = %e, "template failed");
+        TemplateFailed
+    })
+}
+
+/// A page that did not render (logged where it failed): a 500.
+struct TemplateFailed;
+
+impl IntoResponse for TemplateFailed {
+    fn into_response(self) -> Response {
+        ApiError::internal().into_response()
     }
+}
+
+async fn list(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    actor: Option<PageActor>,
+    cache_headers: CacheHeaders,
+) -> Response {
+    let lang = actor.as_ref().map_or(ctx.language, |a| a.0.language);
+    let published = match state.app.published_entries(lang).await {
+        Ok(published) => published,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let split = || -> (Vec<EntrySummary>, Vec<EntrySummary>) {
+        published.list().iter().cloned().partition(|i| i.slug.starts_with("port-"))
+    };
+    if for_everyone(&ctx, actor.as_ref()) {
+        let made = state.public_cache.get_or_make(
+            (Shelf::EntryListPage, lang, ""),
+            published.generation(),
+            None,
+            || {
+                let (ports, general) = split();
+                rendered(&ListPage {
+                    frame: visitor_frame(&ctx, &state),
+                    general,
+                    ports,
+                    standing: Vec::new(),
+                })
+            },
+        );
+        return match made {
+            Ok(kept) => kept_page(&kept, &cache_headers),
+            Err(failed) => failed.into_response(),
+        };
+    }
+    let frame = ctx.frame(&state, actor.as_ref().map(|a| &a.0));
+    let standing = standing(&state, actor.as_ref()).await;
+    let (ports, general) = split();
+    html(&ListPage { frame, general, ports, standing })
 }
 
 #[derive(Template)]
@@ -72,31 +136,56 @@ async fn item(
     State(state): State<AppState>,
     actor: Option<PageActor>,
     Path(slug): Path<String>,
+    cache_headers: CacheHeaders,
 ) -> Response {
-    let frame = ctx.frame(&state, actor.as_ref().map(|a| &a.0));
-    let entry = match state.app.entry_requirement(&slug, frame.lang).await {
-        Ok(entry) => entry,
+    let lang = actor.as_ref().map_or(ctx.language, |a| a.0.language);
+    let published = match state.app.published_entries(lang).await {
+        Ok(published) => published,
         Err(e) => return ApiError::from(e).into_response(),
     };
-    // A port's page shows the time there now, in the port's zone, named.
-    let port_time = match slug.strip_prefix("port-").map(PortCode::parse) {
-        Some(Ok(code)) => state.app.port(&code).await.ok().map(|port| {
-            let now = state.app.now_ms();
+    let Some(entry) = published.item(&slug) else { return ApiError::not_found().into_response() };
+    // A port's page shows the time there now, in the port's zone, named (to the minute).
+    let ports = match slug.strip_prefix("port-").map(PortCode::parse) {
+        Some(Ok(code)) => state.app.published_ports().await.ok().map(|ports| (ports, code)),
+        _ => None,
+    };
+    let port = ports.as_ref().and_then(|(ports, code)| ports.find(code));
+    let now = state.app.now_ms();
+    let page = |frame: Frame, standing: Vec<StandingNotice>| ItemPage {
+        port_time: port.as_ref().map(|port| {
             t_args(
                 frame.lang,
                 "er-port-time",
                 vec![("time", Arg::from(format_in_zone(frame.lang, now, port.time_zone)))],
             )
         }),
-        _ => None,
+        updated: t_args(
+            frame.lang,
+            "er-updated",
+            vec![("date", Arg::from(format_date(frame.lang, entry.updated_at)))],
+        ),
+        entry: Entry::clone(entry),
+        frame,
+        standing,
     };
-    let updated = t_args(
-        frame.lang,
-        "er-updated",
-        vec![("date", Arg::from(format_date(frame.lang, entry.updated_at)))],
-    );
+    // The frame's way back is the path as asked: kept only for the path as published.
+    let canonical = ctx.path.strip_prefix("/entry-requirements/") == Some(slug.as_str());
+    if canonical && for_everyone(&ctx, actor.as_ref()) {
+        let minute = port.as_ref().map(|_| now.div_euclid(60_000));
+        let made = state.public_cache.get_or_make(
+            (Shelf::EntryItemPage, lang, &slug),
+            published.generation(),
+            minute,
+            || rendered(&page(visitor_frame(&ctx, &state), Vec::new())),
+        );
+        return match made {
+            Ok(kept) => kept_page(&kept, &cache_headers),
+            Err(failed) => failed.into_response(),
+        };
+    }
+    let frame = ctx.frame(&state, actor.as_ref().map(|a| &a.0));
     let standing = standing(&state, actor.as_ref()).await;
-    html(&ItemPage { frame, entry, port_time, updated, standing })
+    html(&page(frame, standing))
 }
 
 #[derive(Template)]

@@ -1,9 +1,8 @@
 //! What every page shares: language, CSRF token, who is signed in, navigation, notices.
 
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
-use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use puerta_app::accounts::Actor;
@@ -15,30 +14,10 @@ use crate::AppState;
 use crate::auth::csrf;
 use crate::locale::request_language;
 
-/// The CSRF cookie value of this request (made fresh by [`ensure_csrf_cookie`] if missing).
+/// The CSRF cookie value of this request when it came without one: made fresh by the
+/// `middleware::csrf_cookie` layer, which sends it with the answer.
 #[derive(Clone)]
 pub struct CsrfCookie(pub String);
-
-/// Gives every browser a CSRF cookie before it first sees a form.
-pub async fn ensure_csrf_cookie(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    if request.uri().path().starts_with("/api/") {
-        return next.run(request).await;
-    }
-    let https = state.https;
-    match csrf::cookie_value(request.headers()) {
-        Some(value) => {
-            request.extensions_mut().insert(CsrfCookie(value));
-            next.run(request).await
-        }
-        None => {
-            let value = csrf::new_cookie_value();
-            request.extensions_mut().insert(CsrfCookie(value.clone()));
-            let mut response = next.run(request).await;
-            append_cookie(&mut response, cookie(csrf::CSRF_COOKIE, value, https));
-            response
-        }
-    }
-}
 
 /// A first-party cookie: HttpOnly, SameSite=Lax, path `/`, `Secure` over HTTPS.
 pub fn cookie(name: &'static str, value: String, https: bool) -> Cookie<'static> {

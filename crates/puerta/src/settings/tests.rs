@@ -142,6 +142,21 @@ fn connection_limits_and_the_metrics_token_come_from_the_environment() {
 }
 
 #[test]
+fn the_bound_on_requests_in_flight_comes_from_the_environment_and_is_at_least_one() {
+    Jail::expect_with(|jail| {
+        assert_eq!(load_in_jail(None, &Overrides::default())?.max_in_flight, 2_048);
+        jail.set_env("PUERTA_MAX_IN_FLIGHT", "64");
+        let s = load_in_jail(None, &Overrides::default())?;
+        assert_eq!(s.max_in_flight, 64);
+        assert!(s.to_redacted_toml().contains("max_in_flight = 64"));
+        jail.set_env("PUERTA_MAX_IN_FLIGHT", "0");
+        let refused = load_in_jail(None, &Overrides::default()).err().unwrap_or_default();
+        assert!(refused.contains("max_in_flight"), "{refused}");
+        Ok(())
+    });
+}
+
+#[test]
 fn our_own_origins_come_from_public_url_else_the_listening_address_never_the_host_header() {
     Jail::expect_with(|jail| {
         let bound: SocketAddr = "127.0.0.1:8123".parse().map_err(|e| format!("{e}"))?;

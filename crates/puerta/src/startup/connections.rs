@@ -9,8 +9,14 @@
 //!   is a response still in progress: it may be quiet between its keep-alive comments, so its
 //!   connection is closed only after [`STREAM_IDLE`] without a byte moving (a client that
 //!   stopped reading).
-//! - **How many at once**: at most `max_connections` are open; the next one is accepted only
-//!   when one closes (meanwhile it waits in the kernel's listen queue).
+//! - **How many at once**: at most `max_connections` are served. One more is accepted all the
+//!   same and answered at once `503` (`overloaded`, `Retry-After: 1`, `Connection: close`)
+//!   and closed, rather than left hanging in the kernel's listen queue with no word: a client
+//!   (or a load balancer) then knows to come back or go elsewhere. That answer costs a few
+//!   tasks at most ([`REFUSING_AT_ONCE`], each done within [`REFUSAL_TIME`]); past them an
+//!   extra connection is closed without a word. At start the open-files limit is raised as far
+//!   as the system allows, and `max_connections` lowered to fit under it
+//!   ([`fit_to_open_files`]), so the cap is met before `accept` fails for want of a descriptor.
 //! - **Graceful stop**: when `shutdown` completes the listener closes, idle connections close,
 //!   and the others finish the request in progress and then close; [`serve`] returns when all
 //!   have.
@@ -26,7 +32,7 @@ use std::time::Duration;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, watch};
 use tokio::time::Instant;
@@ -35,6 +41,56 @@ use tower::ServiceExt;
 /// How long an event stream's connection may move no bytes (its keep-alive comment comes every
 /// 20 s) before it is taken for a client that stopped reading.
 pub const STREAM_IDLE: Duration = Duration::from_secs(60);
+
+/// Connections over the cap being answered at once; past this many, one more is simply closed.
+pub const REFUSING_AT_ONCE: usize = 64;
+
+/// The longest one refusal may take (writing the answer, then reading what the client sent
+/// until it hangs up, so that closing does not reset the connection before it has read it).
+pub const REFUSAL_TIME: Duration = Duration::from_secs(2);
+
+/// File descriptors kept for everything but served connections: the listener, the database
+/// pool and its listening connection, documents being stored, logs, connections being refused.
+const DESCRIPTORS_KEPT: u64 = 256;
+
+/// Raises this process's open-files limit to the most the system allows (the soft limit to the
+/// hard one) and answers how many connections fit under it: `configured`, or fewer (with a
+/// warning) when the limit is too low for it.
+pub fn fit_to_open_files(configured: u32) -> u32 {
+    let limit = match rlimit::increase_nofile_limit(u64::MAX) {
+        Ok(limit) => limit,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read or raise the open-files limit");
+            return configured;
+        }
+    };
+    let room = limit.saturating_sub(DESCRIPTORS_KEPT).max(1);
+    if u64::from(configured) <= room {
+        return configured;
+    }
+    let fitted = u32::try_from(room).unwrap_or(configured);
+    tracing::warn!(
+        max_connections = configured,
+        open_files_limit = limit,
+        serving = fitted,
+        "`max_connections` is more than the open-files limit allows: raise `ulimit -n` (the hard limit)"
+    );
+    fitted
+}
+
+/// The answer to a connection over the cap, as bytes on the wire: the same problem document as
+/// the `overloaded` answer to a request (in English: the request is never read).
+fn overloaded_answer() -> Arc<[u8]> {
+    use puerta_web::api::problem::{ApiError, ProblemCode};
+    let error = ApiError::new(hyper::StatusCode::SERVICE_UNAVAILABLE, ProblemCode::Overloaded);
+    let body = serde_json::to_vec(&error.problem(puerta_i18n::Language::En)).unwrap_or_default();
+    let head = format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/problem+json\r\n\
+         retry-after: 1\r\nconnection: close\r\ncache-control: no-store\r\ncontent-length: {}\r\n\r\n",
+        body.len()
+    );
+    [head.into_bytes(), body].concat().into()
+}
 
 /// The limits every connection lives under.
 #[derive(Debug, Clone, Copy)]
@@ -54,19 +110,13 @@ pub async fn serve(
 ) {
     let (stopping_tx, stopping) = watch::channel(false);
     let permits = Arc::new(Semaphore::new(limits.max_connections as usize));
+    let refusing = Arc::new(Semaphore::new(REFUSING_AT_ONCE));
+    let answer = overloaded_answer();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).keep_alive(true);
     let http = Arc::new(http);
     let mut shutdown = pin!(shutdown);
     loop {
-        // A free place first, then the connection: over the cap, the next one waits unaccepted.
-        let permit = tokio::select! {
-            () = &mut shutdown => break,
-            permit = permits.clone().acquire_owned() => match permit {
-                Ok(permit) => permit,
-                Err(_) => break, // never closed
-            },
-        };
         let (stream, peer) = tokio::select! {
             () = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
@@ -76,6 +126,10 @@ pub async fn serve(
                     continue;
                 }
             },
+        };
+        let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
+            refuse(stream, &refusing, &answer);
+            continue;
         };
         let connection = serve_connection(
             Arc::clone(&http),
@@ -94,6 +148,37 @@ pub async fn serve(
     let _ = stopping_tx.send(true);
     // Every connection holds a permit until it closes: having them all back means all closed.
     let _all_closed = permits.acquire_many(limits.max_connections).await;
+}
+
+/// Over the cap: tells the connection so and closes it, from one of a few tasks; with none free,
+/// closes it at once.
+fn refuse(stream: TcpStream, refusing: &Arc<Semaphore>, answer: &Arc<[u8]>) {
+    let Ok(slot) = Arc::clone(refusing).try_acquire_owned() else {
+        tracing::debug!("over the connection cap and busy refusing: closed without an answer");
+        return;
+    };
+    let answer = Arc::clone(answer);
+    tokio::spawn(async move {
+        let _ = tokio::time::timeout(REFUSAL_TIME, answer_overloaded(stream, &answer)).await;
+        drop(slot);
+    });
+}
+
+async fn answer_overloaded(mut stream: TcpStream, answer: &[u8]) -> std::io::Result<()> {
+    let _ = stream.set_nodelay(true);
+    stream.write_all(answer).await?;
+    // The answer is whole: say so (FIN), then read what the client sent, so that closing with
+    // its request unread does not reset the connection before it has read the answer.
+    stream.shutdown().await?;
+    let mut sink = [0u8; 1024];
+    let mut left: usize = 64 * 1024;
+    while left > 0 {
+        match stream.read(&mut sink).await? {
+            0 => break,
+            n => left = left.saturating_sub(n),
+        }
+    }
+    Ok(())
 }
 
 /// A client that hung up early is routine; anything else (too many open files) is logged, and

@@ -1,6 +1,6 @@
 //! Connections cannot be held open for free: a request's head must arrive in time, an idle
-//! keep-alive connection is closed, and only so many are served at once. Plain TCP, so the test
-//! controls every byte.
+//! keep-alive connection is closed, and only so many are served at once (one more is told 503
+//! and closed). Plain TCP, so the test controls every byte.
 
 use std::time::Duration;
 
@@ -94,38 +94,69 @@ async fn an_idle_keep_alive_connection_is_closed() {
     assert!(closed_by_server(&mut stream, GENEROUS).await, "an idle connection is kept open forever");
 }
 
+/// Reads one response and returns its head (lower case) and body.
+async fn read_whole(stream: &mut TcpStream) -> (String, String) {
+    let mut received = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk).await.expect("read");
+        if n == 0 {
+            break;
+        }
+        received.extend_from_slice(&chunk[..n]);
+    }
+    let text = String::from_utf8_lossy(&received).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("a head");
+    (head.to_ascii_lowercase(), body.to_string())
+}
+
 #[tokio::test]
-async fn over_the_connection_cap_the_next_one_waits_until_one_closes() {
+async fn over_the_connection_cap_the_next_one_is_told_503_and_closed() {
     let app = TestApp::sqlite_with(|s| {
-        s.max_connections = 2;
+        s.max_connections = 1;
         s.header_read_timeout_secs = 3600;
         s.keep_alive_idle_secs = 3600;
     })
     .await;
-    // Two connections served and kept open: the cap is reached.
-    let mut held = Vec::new();
-    for _ in 0..2 {
-        let mut stream = connect(&app).await;
-        stream.write_all(&get("/healthz")).await.expect("sent");
-        assert_eq!(read_response(&mut stream).await, 200);
-        held.push(stream);
+    // One connection served and kept open: the cap is reached.
+    let mut held = connect(&app).await;
+    held.write_all(&get("/healthz")).await.expect("sent");
+    assert_eq!(read_response(&mut held).await, 200);
+
+    // The next one is answered at once, and closed: no waiting in the listen queue.
+    let mut over = connect(&app).await;
+    over.write_all(&get("/healthz")).await.expect("sent");
+    let (head, body) =
+        tokio::time::timeout(GENEROUS, read_whole(&mut over)).await.expect("answered and closed");
+    assert!(head.starts_with("http/1.1 503"), "{head}");
+    for line in ["retry-after: 1", "connection: close", "content-type: application/problem+json"] {
+        assert!(head.lines().any(|l| l == line), "{line} in {head}");
     }
-    // A third one connects (the kernel queues it) and asks, but is not served. This waits for
-    // something that must not happen: on a correct server it cannot fail, whatever the load.
-    let mut third = connect(&app).await;
-    third.write_all(&get("/healthz")).await.expect("sent");
-    let mut byte = [0u8; 1];
-    let early = tokio::time::timeout(Duration::from_secs(1), third.peek(&mut byte)).await;
-    assert!(early.is_err(), "a connection over the cap was served: {early:?}");
-    // One closes: the third is served now.
-    drop(held.pop());
-    let status =
-        tokio::time::timeout(GENEROUS, read_response(&mut third)).await.expect("served once a place is free");
-    assert_eq!(status, 200);
-    // The one still held was never disturbed.
-    let mut first = held.pop().expect("held");
-    first.write_all(&get("/healthz")).await.expect("sent");
-    assert_eq!(read_response(&mut first).await, 200);
+    let problem: serde_json::Value = serde_json::from_str(&body).expect("a problem document");
+    assert_eq!((problem["status"].as_u64(), problem["code"].as_str()), (Some(503), Some("overloaded")));
+
+    // The one held was never disturbed.
+    held.write_all(&get("/healthz")).await.expect("sent");
+    assert_eq!(read_response(&mut held).await, 200);
+    // Once it closes (the server sees that a moment later), a new one is served.
+    drop(held);
+    let deadline = tokio::time::Instant::now() + GENEROUS;
+    loop {
+        let mut next = connect(&app).await;
+        next.write_all(&get("/healthz")).await.expect("sent");
+        let (head, _) = tokio::time::timeout(GENEROUS, async {
+            let mut first = [0u8; 12];
+            next.read_exact(&mut first).await.expect("a status line");
+            (String::from_utf8_lossy(&first).into_owned(), ())
+        })
+        .await
+        .expect("answered");
+        if head.ends_with("200") {
+            break;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "a place never came free: {head}");
+        tokio::task::yield_now().await;
+    }
 }
 
 #[tokio::test]

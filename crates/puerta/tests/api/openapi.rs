@@ -44,6 +44,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("delete", "/api/v1/sessions/current"),
     ("post", "/api/v1/sessions/wasnt-me"),
     ("get", "/api/v1/me"),
+    ("get", "/api/v1/dashboard"),
     ("patch", "/api/v1/me"),
     ("post", "/api/v1/me/password"),
     ("post", "/api/v1/me/email"),

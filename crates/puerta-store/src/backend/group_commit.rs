@@ -1,0 +1,326 @@
+//! Group commit for SQLite's one writer.
+//!
+//! SQLite commits one transaction at a time, and a durable commit waits for the disk (an
+//! `fsync` of the WAL: about 3 ms here), so one transaction per use case caps every write at a
+//! few hundred a second. Instead, use cases that queue for the writer share one database
+//! transaction, a *batch*:
+//!
+//! - the first use case begins it (`BEGIN IMMEDIATE`); each use case runs inside its own
+//!   `SAVEPOINT`, so its failure or cancellation undoes only its own writes;
+//! - a use case that commits releases its savepoint and waits; if others are queued for the
+//!   writer it hands the open batch to the next one, otherwise it commits the batch itself;
+//! - every member is answered only once the batch's `COMMIT` has returned, with its outcome:
+//!   nothing is acknowledged before it is durable, and a failed batch fails all its members.
+//!
+//! The writer is a fair (first come, first served) lock. Whoever leaves a batch open queues a
+//! *flusher* behind the use cases already waiting, so the batch is committed even if those are
+//! cancelled before their turn; a batch also ends at [`MAX_MEMBERS`]. Isolation is unchanged:
+//! use cases still run one at a time on the one connection, each seeing every write before it,
+//! and readers (other connections) see a batch only once it is committed.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use sqlx::pool::PoolConnection;
+use sqlx::{Sqlite, SqliteConnection, SqlitePool};
+use tokio::sync::{Mutex, OwnedMutexGuard, oneshot};
+
+use crate::StoreError;
+
+/// A batch is committed once it holds this many use cases, even with more waiting: bounds how
+/// long the first member waits for its answer.
+const MAX_MEMBERS: usize = 256;
+
+/// Use cases that may wait for the writer at once. One more is refused at once as busy (503 with
+/// `Retry-After`) rather than queued for seconds: the queue stays bounded under overload, and
+/// at about a thousand commits a second its last member still starts within a second or two.
+const MAX_QUEUE: usize = 1_024;
+
+/// What a member learns when its batch ends.
+type Outcome = Result<(), String>;
+
+/// The writer connection while a batch is open, and the members waiting for its commit.
+#[derive(Default)]
+struct Batch {
+    conn: Option<PoolConnection<Sqlite>>,
+    members: Vec<oneshot::Sender<Outcome>>,
+    /// A flusher is queued for this batch already.
+    flusher: bool,
+}
+
+/// SQLite's writer, shared by every write transaction of a store.
+pub(crate) struct GroupWriter {
+    pool: SqlitePool,
+    batch: Arc<Mutex<Batch>>,
+    /// Use cases (and flushers) queued for the writer.
+    waiting: AtomicUsize,
+    /// How long a use case waits for the writer before it is refused as busy.
+    acquire_timeout: Duration,
+    /// Batches committed, and use cases in them (for metrics and tests).
+    batches: AtomicU64,
+    members: AtomicU64,
+}
+
+/// Counts a waiter while it waits, also when its future is dropped while waiting.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+impl GroupWriter {
+    pub(crate) fn new(pool: SqlitePool, acquire_timeout: Duration) -> Arc<Self> {
+        Arc::new(Self {
+            pool,
+            batch: Arc::new(Mutex::new(Batch::default())),
+            waiting: AtomicUsize::new(0),
+            acquire_timeout,
+            batches: AtomicU64::new(0),
+            members: AtomicU64::new(0),
+        })
+    }
+
+    /// Use cases waiting for the writer now.
+    pub(crate) fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::SeqCst)
+    }
+
+    /// Batches committed so far, and the use cases they held.
+    pub(crate) fn committed(&self) -> (u64, u64) {
+        (self.batches.load(Ordering::SeqCst), self.members.load(Ordering::SeqCst))
+    }
+
+    /// Waits for the writer, then opens a savepoint for one use case in the current batch (or a
+    /// new batch). The waiting and the control statements run on a task of their own, so a use
+    /// case cancelled meanwhile (a client gone, a time limit) cannot cut a batch in the middle.
+    pub(crate) async fn begin(self: &Arc<Self>) -> Result<Member, StoreError> {
+        let writer = self.clone();
+        let (hand, handed) = oneshot::channel();
+        tokio::spawn(async move {
+            match writer.prepare().await {
+                Ok(held) => {
+                    if let Err(Ok((guard, conn))) = hand.send(Ok(held)) {
+                        // The use case is gone: give its place back.
+                        let _ = undo(&writer, guard, conn).await;
+                    }
+                }
+                Err(e) => {
+                    let _ = hand.send(Err(e));
+                }
+            }
+        });
+        match handed.await {
+            Ok(Ok(held)) => Ok(Member { writer: self.clone(), held: Some(held) }),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(StoreError::Batch("the writer task ended".into())),
+        }
+    }
+
+    async fn prepare(self: &Arc<Self>) -> Result<Held, StoreError> {
+        let mut guard = self.acquire().await?;
+        let mut conn = match guard.conn.take() {
+            Some(conn) => conn,
+            None => {
+                let mut conn = super::clean_connection(&self.pool).await?;
+                // A connection is only ever handed back outside a transaction; this makes sure
+                // of it (SQLite refuses the statement when there is none, which is fine).
+                let _ = run(&mut conn, "ROLLBACK").await;
+                run(&mut conn, "BEGIN IMMEDIATE").await?;
+                conn
+            }
+        };
+        if let Err(e) = run(&mut conn, "SAVEPOINT member").await {
+            guard.conn = Some(conn);
+            self.abort(&mut guard, &e.to_string()).await;
+            return Err(e.into());
+        }
+        Ok((guard, conn))
+    }
+
+    /// The writer, or `PoolTimedOut` (busy: answered 503) after the acquire time-out, as the
+    /// one-connection pool did before.
+    async fn acquire(&self) -> Result<OwnedMutexGuard<Batch>, StoreError> {
+        let ahead = self.waiting.fetch_add(1, Ordering::SeqCst);
+        let _waiting = Waiting(&self.waiting);
+        if ahead >= MAX_QUEUE {
+            return Err(StoreError::Database(sqlx::Error::PoolTimedOut));
+        }
+        tokio::time::timeout(self.acquire_timeout, self.batch.clone().lock_owned())
+            .await
+            .map_err(|_| StoreError::Database(sqlx::Error::PoolTimedOut))
+    }
+
+    /// Ends the batch or hands it on: committed now if nobody is waiting for the writer or it is
+    /// full, else left open for the next in line (with a flusher queued behind them).
+    async fn release(self: &Arc<Self>, mut guard: OwnedMutexGuard<Batch>, conn: PoolConnection<Sqlite>) {
+        guard.conn = Some(conn);
+        let waiting = self.waiting.load(Ordering::SeqCst);
+        if waiting > 0 && guard.members.len() < MAX_MEMBERS {
+            if !guard.flusher {
+                guard.flusher = true;
+                self.queue_flusher();
+            }
+            return;
+        }
+        self.finish(&mut guard).await;
+    }
+
+    /// Commits the open batch (rolls it back if it has no members), answers its members, and
+    /// gives the connection back to the pool.
+    async fn finish(&self, batch: &mut Batch) {
+        batch.flusher = false;
+        let Some(mut conn) = batch.conn.take() else { return };
+        let statement = if batch.members.is_empty() { "ROLLBACK" } else { "COMMIT" };
+        match run(&mut conn, statement).await {
+            Ok(()) => {
+                if statement == "COMMIT" {
+                    self.batches.fetch_add(1, Ordering::SeqCst);
+                    self.members.fetch_add(batch.members.len() as u64, Ordering::SeqCst);
+                }
+                for member in batch.members.drain(..) {
+                    let _ = member.send(Ok(()));
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, members = batch.members.len(), "a group commit failed");
+                batch.conn = Some(conn);
+                self.abort(batch, &e.to_string()).await;
+            }
+        }
+    }
+
+    /// The batch cannot go on: fail its members, roll back whatever is left of it, and close the
+    /// connection (the database drops what it still held).
+    async fn abort(&self, batch: &mut Batch, why: &str) {
+        for member in batch.members.drain(..) {
+            let _ = member.send(Err(why.to_string()));
+        }
+        batch.flusher = false;
+        if let Some(mut conn) = batch.conn.take() {
+            let _ = run(&mut conn, "ROLLBACK").await;
+            if let Err(e) = sqlx::Connection::close(conn.detach()).await {
+                tracing::warn!(error = %e, "closing the writer after a failed batch failed");
+            }
+        }
+    }
+
+    /// Queues behind everyone waiting now and commits whatever batch is open by then.
+    fn queue_flusher(self: &Arc<Self>) {
+        let writer = self.clone();
+        // Counted as waiting from now on, so the holder ahead of it hands the batch on.
+        writer.waiting.fetch_add(1, Ordering::SeqCst);
+        tokio::spawn(async move {
+            let waiting = Waiting(&writer.waiting);
+            let mut guard = writer.batch.clone().lock_owned().await;
+            drop(waiting);
+            writer.finish(&mut guard).await;
+        });
+    }
+}
+
+/// Runs one control statement. Boxed: the future sqlx returns for `&mut SqliteConnection` is
+/// not provably `Send` for every lifetime inside `tokio::spawn` (a known limit of the compiler's
+/// higher-ranked inference); a boxed future with one concrete lifetime is.
+fn run<'c>(
+    conn: &'c mut SqliteConnection,
+    sql: &'static str,
+) -> std::pin::Pin<Box<dyn Future<Output = Result<(), sqlx::Error>> + Send + 'c>> {
+    Box::pin(async move { sqlx::query(sql).execute(conn).await.map(drop) })
+}
+
+/// The writer's lock with the connection: what a member holds while its use case runs.
+type Held = (OwnedMutexGuard<Batch>, PoolConnection<Sqlite>);
+
+/// One use case's part of a batch: the writer, held until commit, rollback or drop.
+pub(crate) struct Member {
+    writer: Arc<GroupWriter>,
+    /// Always `Some` until `commit` or `rollback` consumes the member.
+    held: Option<Held>,
+}
+
+impl Member {
+    #[allow(clippy::expect_used)]
+    pub(crate) fn conn(&mut self) -> &mut SqliteConnection {
+        // Only `commit`, `rollback` and `drop` take it, and each consumes the member.
+        &mut self.held.as_mut().expect("a member holds the writer until it ends").1
+    }
+
+    /// Keeps this use case's writes in the batch and waits until the batch is committed.
+    pub(crate) async fn commit(mut self) -> Result<(), StoreError> {
+        let Some((mut guard, mut conn)) = self.held.take() else {
+            return Err(StoreError::Batch("the transaction is already over".into()));
+        };
+        let (answer, outcome) = oneshot::channel();
+        let writer = self.writer.clone();
+        // On a task of its own: the batch must be handed on or committed even if this use case
+        // is cancelled while waiting for the answer.
+        tokio::spawn(async move {
+            guard.members.push(answer);
+            if let Err(e) = run(&mut conn, "RELEASE member").await {
+                guard.conn = Some(conn);
+                writer.abort(&mut guard, &e.to_string()).await;
+                return;
+            }
+            writer.release(guard, conn).await;
+        });
+        match outcome.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(why)) => Err(StoreError::Batch(why)),
+            Err(_) => Err(StoreError::Batch("the batch ended without an answer".into())),
+        }
+    }
+
+    /// Undoes this use case's writes (the batch goes on without them).
+    pub(crate) async fn rollback(mut self) -> Result<(), StoreError> {
+        let Some((guard, conn)) = self.held.take() else { return Ok(()) };
+        let writer = self.writer.clone();
+        match tokio::spawn(async move { undo(&writer, guard, conn).await }).await {
+            Ok(outcome) => outcome,
+            Err(e) => Err(StoreError::Batch(e.to_string())),
+        }
+    }
+}
+
+/// Rolls a member back to its savepoint, then hands the batch on or ends it.
+async fn undo(
+    writer: &Arc<GroupWriter>,
+    mut guard: OwnedMutexGuard<Batch>,
+    mut conn: PoolConnection<Sqlite>,
+) -> Result<(), StoreError> {
+    let undone = match run(&mut conn, "ROLLBACK TO member").await {
+        Ok(()) => run(&mut conn, "RELEASE member").await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = undone {
+        guard.conn = Some(conn);
+        writer.abort(&mut guard, &e.to_string()).await;
+        return Err(e.into());
+    }
+    writer.release(guard, conn).await;
+    Ok(())
+}
+
+impl Drop for Member {
+    /// A use case that returned early (an error) or was cancelled: its writes are undone on a
+    /// task of its own, which then hands the batch on, since a drop cannot wait.
+    fn drop(&mut self) {
+        let Some((guard, conn)) = self.held.take() else { return };
+        let writer = self.writer.clone();
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    let _ = undo(&writer, guard, conn).await;
+                });
+            }
+            Err(_) => {
+                // No runtime to finish on (the process is ending): close the connection, which
+                // rolls the whole batch back; its members, never answered, see an error.
+                drop(guard);
+                drop(conn.detach());
+            }
+        }
+    }
+}

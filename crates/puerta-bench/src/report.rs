@@ -109,6 +109,10 @@ pub struct Machine {
     pub load_average_at_start: String,
     pub cpu: String,
     pub quick: bool,
+    /// Set when this run re-measured only some scenarios: the date of the run the others come
+    /// from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub others_from: Option<String>,
 }
 
 impl Machine {
@@ -140,6 +144,7 @@ impl Machine {
             load_average_at_start: load,
             cpu,
             quick,
+            others_from: None,
         }
     }
 }
@@ -168,6 +173,11 @@ pub fn table(machine: &Machine, figures: &[Figure]) -> String {
         machine.load_average_at_start,
         if machine.quick { " — quick mode (smoke check, smaller and shorter)" } else { "" }
     );
+    if let Some(others) = &machine.others_from {
+        out.push_str(&format!(
+            "Re-measured in this run: the scenarios whose figures are listed last; the others are from the run of {others}.\n\n"
+        ));
+    }
     out.push_str("| backend | scenario | figure | value | baseline | ratio | target | met | notes |\n");
     out.push_str("|---|---|---|---|---|---|---|---|---|\n");
     for f in figures {
@@ -206,7 +216,23 @@ pub fn write(root: &Path, backend: &str, machine: &Machine, figures: &[Figure]) 
         .and_then(|v| v.get("runs").cloned())
         .filter(serde_json::Value::is_object)
         .unwrap_or_else(|| serde_json::json!({}));
-    runs[backend] = serde_json::json!({ "machine": machine, "figures": figures });
+    // A run of some scenarios (`--only`) replaces those scenarios' figures and keeps the rest
+    // of the backend's last run, each figure with the machine line of the run that took it.
+    let mut kept: Vec<Figure> = runs
+        .get(backend)
+        .and_then(|run| serde_json::from_value::<Vec<Figure>>(run["figures"].clone()).ok())
+        .unwrap_or_default();
+    kept.retain(|old| !figures.iter().any(|new| new.scenario == old.scenario));
+    let earlier = runs
+        .get(backend)
+        .and_then(|run| serde_json::from_value::<Machine>(run["machine"].clone()).ok())
+        .map(|m| m.others_from.unwrap_or(m.date));
+    let mut machine = machine.clone();
+    if !kept.is_empty() {
+        machine.others_from = earlier;
+    }
+    kept.extend(figures.iter().cloned());
+    runs[backend] = serde_json::json!({ "machine": machine, "figures": kept });
     let json = serde_json::json!({
         "about": "Written by bench/run (crates/puerta-bench); one entry per backend, the last run of each.",
         "runs": runs,

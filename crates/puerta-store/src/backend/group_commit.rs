@@ -33,9 +33,10 @@ use crate::StoreError;
 const MAX_MEMBERS: usize = 256;
 
 /// Use cases that may wait for the writer at once. One more is refused at once as busy (503 with
-/// `Retry-After`) rather than queued for seconds: the queue stays bounded under overload, and
-/// at about a thousand commits a second its last member still starts within a second or two.
-const MAX_QUEUE: usize = 1_024;
+/// `Retry-After`) rather than queued: the queue stays bounded under overload. As many as the
+/// requests the web layer lets in at once (`max_in_flight`, 2,048 by default), so that a surge
+/// it admits is queued, not refused; each still gives up after the acquire time-out.
+const MAX_QUEUE: usize = 2_048;
 
 /// What a member learns when its batch ends.
 type Outcome = Result<(), String>;

@@ -15,6 +15,11 @@ pub fn request_language(headers: &HeaderMap) -> Language {
 
 /// The value of one cookie in the request's `Cookie` headers.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    cookie_str(headers, name).map(str::to_string)
+}
+
+/// [`cookie`] without copying the value.
+pub fn cookie_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -22,7 +27,7 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
         .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
+        .map(|(_, v)| v)
 }
 
 #[cfg(test)]

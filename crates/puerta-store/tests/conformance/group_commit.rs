@@ -159,12 +159,13 @@ async fn a_commit_cancelled_while_it_waits_for_its_batch_still_lands_and_others_
         patient.await.expect("patient");
         assert!(exists(&db, "u-holder").await, "{b}");
         assert!(exists(&db, "u-patient").await, "{b}");
-        // Asked to commit, then no longer waiting for the answer: the write is kept, as a
-        // transaction whose client went away after COMMIT.
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while !exists(&db, "u-impatient").await {
-            assert!(Instant::now() < deadline, "{b}: the impatient commit never landed");
-            tokio::time::sleep(Duration::from_millis(5)).await;
+        if b == "sqlite" {
+            // Asked to commit, then no longer waiting for the answer: the write is kept, as a
+            // transaction whose client went away after COMMIT. The writer passed to the patient
+            // one only once the impatient one's commit had joined the batch, so the patient's
+            // answer means both are committed. (On PostgreSQL a commit cancelled that early may
+            // or may not have reached the server: either is allowed there.)
+            assert!(exists(&db, "u-impatient").await, "{b}: the impatient commit was lost");
         }
     })
     .await;

@@ -4,7 +4,7 @@
 //! request), nor where no form can be: the API, the health and metrics endpoints, static files.
 
 use axum::extract::Request;
-use axum::http::{HeaderMap, header};
+use axum::http::HeaderMap;
 use axum::response::Response;
 
 use super::cache_control::keeps_own_policy;
@@ -47,19 +47,12 @@ fn no_forms(path: &str) -> bool {
 /// Whether the request carries a usable CSRF cookie, as `csrf::cookie_value` decides (its first
 /// `puerta_csrf`, at least 32 characters), without copying it.
 fn has_cookie(headers: &HeaderMap) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == CSRF_COOKIE)
-        .is_some_and(|(_, value)| value.len() >= 32)
+    crate::locale::cookie_str(headers, CSRF_COOKIE).is_some_and(|value| value.len() >= 32)
 }
 
 #[cfg(test)]
 mod tests {
-    use axum::http::HeaderValue;
+    use axum::http::{HeaderValue, header};
 
     use super::*;
 

@@ -69,9 +69,36 @@ impl App {
     /// The actor's own dashboard: their name and language, unread counts, standing policy
     /// notices, cases, and appointment requests, offers and appointments. Only ever the
     /// actor's own records (staff, who hold no cases or requests, get empty lists).
+    ///
+    /// A traveler's is answered from memory while nothing it shows has changed (SQLite; see
+    /// `dashboard_cache`).
     pub async fn dashboard(&self, actor: &Actor) -> Result<Dashboard, AppError> {
         actor.own()?;
+        let cached = actor.role == puerta_domain::accounts::Role::Traveler
+            && self.inner.store.backend() == puerta_store::Backend::Sqlite;
+        if !cached {
+            return Ok(self.read_dashboard(actor, self.now()).await?.0);
+        }
+        let store = &self.inner.store;
+        let cache = &self.inner.dashboards;
         let now = self.now();
+        // Noted before reading: a change committed after this moves it (see `dashboard_cache`).
+        let stamp = store.account_stamp(&actor.user_id);
+        if let Some(hit) = cache.get(&actor.user_id, stamp, now) {
+            return Ok(Dashboard::clone(&hit));
+        }
+        let (dashboard, mut until) = self.read_dashboard(actor, now).await?;
+        // A scheduled notice shows once its time comes, with no write then: not believed past it.
+        if let Some(due) = self.reader().await?.notices().next_unannounced().await? {
+            until = until.min(due);
+        }
+        cache.insert(&actor.user_id, std::sync::Arc::new(dashboard.clone()), stamp, until);
+        Ok(dashboard)
+    }
+
+    /// The dashboard as the database has it at `now`, and the time (ms) from which the clock
+    /// alone would change it (the first offer deadline it shows).
+    async fn read_dashboard(&self, actor: &Actor, now: i64) -> Result<(Dashboard, i64), AppError> {
         let me = &actor.user_id;
         let class = audience_class(actor.role);
         let mut read = self.reader().await?;
@@ -166,7 +193,8 @@ impl App {
         }
         offers.sort_by_key(|o| o.offer_expires_at);
         appointments.sort_by_key(|a| a.scheduled_at);
-        Ok(Dashboard {
+        let until = offers.iter().filter_map(|o| o.offer_expires_at).min().unwrap_or(i64::MAX);
+        let dashboard = Dashboard {
             full_name: user.full_name,
             language: user.language,
             unread: UnreadCounts { notifications, messages },
@@ -176,6 +204,7 @@ impl App {
             requests,
             offers,
             appointments,
-        })
+        };
+        Ok((dashboard, until))
     }
 }

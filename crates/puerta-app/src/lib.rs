@@ -15,6 +15,7 @@ pub mod cases;
 pub mod clock;
 pub mod content;
 pub mod dashboard;
+mod dashboard_cache;
 pub mod delivery;
 pub mod documents;
 mod error;
@@ -118,6 +119,8 @@ struct Inner {
     /// Set once this instance hears every announcement of changed accounts (nothing is
     /// remembered before: a change announced meanwhile would be missed).
     sessions_followed: tokio::sync::OnceCell<()>,
+    /// Travelers' dashboards as last read, while nothing they show has changed (SQLite).
+    dashboards: dashboard_cache::DashboardCache,
 }
 
 impl App {
@@ -161,6 +164,10 @@ impl App {
                     accounts::session_cache::TTL,
                 )),
                 sessions_followed: tokio::sync::OnceCell::new(),
+                dashboards: dashboard_cache::DashboardCache::new(
+                    dashboard_cache::DEFAULT_CAPACITY,
+                    dashboard_cache::TTL,
+                ),
             }),
         })
     }

@@ -22,6 +22,7 @@ pub mod notifications;
 pub mod outbox;
 pub mod ports;
 pub mod secrets;
+pub mod touches;
 mod unit_of_work;
 
 pub use accounts::{Codes, Guards, RecoveryCodes, Sessions, Throttles, Users};

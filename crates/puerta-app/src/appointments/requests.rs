@@ -7,7 +7,7 @@ use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::{AppointmentRequestId, TravelerId};
 use puerta_domain::ports::PortCode;
 use puerta_store::StoreError;
-use puerta_store::appointments::NewRequest;
+use puerta_store::appointments::{Checked, NewRequest};
 
 use super::LocationInput;
 use crate::accounts::{Actor, RequestContext};
@@ -68,26 +68,32 @@ impl App {
             Err(closed) => return Err(self.window_closed(actor, closed.next_opens_ms).await),
         };
         let key = date.format("%Y-%m-%d").to_string();
-
-        let mut tx = self.begin().await?;
-        if tx.ports().find(&port).await?.is_none() {
+        // An operator may have drawn early: the window of that day is then over.
+        let next_opening = rules.window.bounds(date.succ_opt().unwrap_or(date)).0;
+        if self.published_ports().await?.find(&port).is_none() {
             return Err(AppError::field("port_code", "error-port-unknown"));
         }
-        let travelers = self.travelers_to_schedule(&mut tx, actor, traveler_ids).await?;
+
+        // Everything the answer depends on is looked at on a reader, beside the one writer (on
+        // release day the writer is the bottleneck); what may change before the write (the
+        // draw's status, a traveler's case or offer) is checked again inside the write itself,
+        // and a traveler asking twice is refused by the database's unique index.
+        let mut read = self.reader().await?;
+        let travelers = Self::travelers_to_schedule(&mut read, actor, traveler_ids).await?;
         let nationalities: Vec<String> = travelers.iter().map(|t| t.nationality.clone()).collect();
         Self::check_location(&rules, &nationalities, location)?;
-        let draw = self.ensure_draw(&mut tx, date, &rules).await?;
-        // An operator may have drawn early: the window of that day is then over.
-        if draw.status != DrawStatus::Open || !tx.draws().hold_open(&key).await? {
-            let next = rules.window.bounds(date.succ_opt().unwrap_or(date)).0;
-            return Err(self.window_closed(actor, next).await);
+        let draw = read.draws().find(&key).await?;
+        if draw.as_ref().is_some_and(|d| d.status != DrawStatus::Open) {
+            return Err(self.window_closed(actor, next_opening).await);
         }
         for traveler in &travelers {
-            if tx.appointment_requests().traveler_requested(&traveler.id, &key).await? {
+            if read.appointment_requests().traveler_requested(&traveler.id, &key).await? {
                 return Err(AppError::Conflict("already_requested"));
             }
         }
-        let holder = tx.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        let holder = read.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
+        drop(read);
+
         let id = ids::appointment_request_id();
         let entry_id = self.entry_id(id.as_str())?;
         let request = NewRequest {
@@ -101,8 +107,18 @@ impl App {
             travelers: travelers.iter().map(|t| t.id.clone()).collect(),
             created_at: now,
         };
-        match tx.appointment_requests().create(&request).await {
-            Ok(()) => {}
+        let mut tx = self.begin().await?;
+        if draw.is_none() {
+            // The day's first request opens its draw.
+            self.ensure_draw(&mut tx, date, &rules).await?;
+        }
+        match tx.appointment_requests().create_checked(&request).await {
+            Ok(Checked::Stored) => {}
+            Ok(Checked::DrawNotOpen) => return Err(self.window_closed(actor, next_opening).await),
+            Ok(Checked::NotEligible(traveler)) => {
+                tx.rollback().await?;
+                return Err(self.not_eligible(actor, &traveler).await);
+            }
             Err(StoreError::Conflict) => return Err(AppError::Conflict("already_requested")),
             Err(e) => return Err(e.into()),
         }
@@ -111,6 +127,18 @@ impl App {
         self.audit(&mut tx, ctx, me, AuditAction::AppointmentRequested, me, detail).await?;
         self.commit(tx).await?;
         Ok(Requested { id, draw_date: key, entry_id, status: RequestStatus::Requested })
+    }
+
+    /// Why a traveler checked on the reader was refused by the write a moment later (their case
+    /// was closed or an offer came meanwhile), as the reader's checks would say it now.
+    async fn not_eligible(&self, actor: &Actor, traveler: &TravelerId) -> AppError {
+        let ids = [traveler.as_str().to_string()];
+        let refusal = match self.reader().await {
+            Ok(mut read) => Self::travelers_to_schedule(&mut read, actor, Some(&ids)).await.err(),
+            Err(e) => Some(e),
+        };
+        // Eligible again by now: it changed twice; an offer is the likely cause.
+        refusal.unwrap_or(AppError::Conflict("already_scheduled"))
     }
 
     /// `request_window_closed`, with the next opening to be shown in the account holder's zone.
@@ -127,15 +155,15 @@ impl App {
     /// holder's, each with an open case, none holding an offer or appointment), or every
     /// traveler of the group with an open case.
     async fn travelers_to_schedule(
-        &self,
-        tx: &mut puerta_store::WriteTx,
+        read: &mut puerta_store::ReadTx,
         actor: &Actor,
         traveler_ids: Option<&[String]>,
     ) -> Result<Vec<puerta_store::cases::TravelerRecord>, AppError> {
         let unknown = || AppError::field("traveler_ids", "error-traveler-unknown");
-        let chosen: Vec<TravelerId> = match traveler_ids {
+        let mut travelers = Vec::new();
+        match traveler_ids {
             Some(ids) => {
-                let mut parsed = Vec::with_capacity(ids.len());
+                let mut parsed: Vec<TravelerId> = Vec::with_capacity(ids.len());
                 for id in ids {
                     let id = TravelerId::parse(id.trim()).map_err(|_| unknown())?;
                     if parsed.contains(&id) {
@@ -143,31 +171,30 @@ impl App {
                     }
                     parsed.push(id);
                 }
-                parsed
+                for id in &parsed {
+                    let traveler =
+                        read.travelers().find_for_account(&actor.user_id, id).await?.ok_or_else(unknown)?;
+                    if read.cases().open_for_traveler(id).await?.is_none() {
+                        return Err(AppError::field("traveler_ids", "appointment-error-no-case"));
+                    }
+                    travelers.push(traveler);
+                }
             }
             None => {
-                let mut with_case = Vec::new();
-                for t in tx.travelers().list_for_account(&actor.user_id).await? {
-                    if tx.cases().open_for_traveler(&t.id).await?.is_some() {
-                        with_case.push(t.id);
+                for t in read.travelers().list_for_account(&actor.user_id).await? {
+                    if read.cases().open_for_traveler(&t.id).await?.is_some() {
+                        travelers.push(t);
                     }
                 }
-                with_case
             }
-        };
-        if chosen.is_empty() {
+        }
+        if travelers.is_empty() {
             return Err(AppError::field("traveler_ids", "appointment-error-no-travelers"));
         }
-        let mut travelers = Vec::with_capacity(chosen.len());
-        for id in &chosen {
-            let traveler = tx.travelers().find_for_account(&actor.user_id, id).await?.ok_or_else(unknown)?;
-            if tx.cases().open_for_traveler(id).await?.is_none() {
-                return Err(AppError::field("traveler_ids", "appointment-error-no-case"));
-            }
-            if tx.appointments().traveler_has_live(id).await? {
+        for traveler in &travelers {
+            if read.appointments().traveler_has_live(&traveler.id).await? {
                 return Err(AppError::Conflict("already_scheduled"));
             }
-            travelers.push(traveler);
         }
         Ok(travelers)
     }

@@ -458,13 +458,11 @@ pub mod sql {
     pub const OVERRIDES: &str = "SELECT window_opens, window_closes, time_zone, CAST(oldest_share_permille AS BIGINT) \
          AS oldest_share_permille, CAST(lead_days AS BIGINT) AS lead_days, service_policy FROM scheduling_settings \
          WHERE id = 1";
-    // The write transaction (`App::begin`): SQLite `BEGIN IMMEDIATE` on the one writer,
-    // PostgreSQL `BEGIN` on a pooled connection.
-    // `Ports::find` (ports/mod.rs).
-    pub const PORT: &str = "SELECT code, name, city, state, time_zone, CAST(daily_capacity AS BIGINT) AS daily_capacity \
-         FROM ports WHERE code = $1";
-    // No traveler listed: every traveler of the group with an open case — `Travelers::list_for_account`
-    // (cases/travelers.rs), then `Cases::open_for_traveler` (cases/case_records.rs) for each.
+    // Then on the same reader (`travelers_to_schedule`, appointments/requests.rs): every
+    // traveler of the group (`Travelers::list_for_account`), each one's open case
+    // (`Cases::open_for_traveler`), then for each chosen one `Appointments::traveler_has_live`;
+    // the draw (`Draws::find`), `AppointmentRequests::traveler_requested` for each, and the
+    // account holder's registration (`Users::find`, `USER`). Ports come from memory.
     pub const TRAVELERS_OF_ACCOUNT: &str = "SELECT id, account_id, given_name, family_name, date_of_birth, nationality, \
          country_of_birth, city_of_birth, country_of_residence, gender, language, phone, email, document_type, \
          document_number, document_country, document_expiry, created_at, updated_at FROM travelers \
@@ -472,35 +470,27 @@ pub mod sql {
     pub const OPEN_CASE: &str = "SELECT id, reference_number, application_id, traveler_id, account_id, status, \
          assigned_to, opened_at, updated_at FROM cases WHERE traveler_id = $1 \
          AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')";
-    // Then for each chosen traveler: `Travelers::find_for_account`, `Cases::open_for_traveler`
-    // again, `Appointments::traveler_has_live` (appointments/appointment_records.rs).
-    pub const TRAVELER_OF_ACCOUNT: &str = "SELECT id, account_id, given_name, family_name, date_of_birth, nationality, \
-         country_of_birth, city_of_birth, country_of_residence, gender, language, phone, email, document_type, \
-         document_number, document_country, document_expiry, created_at, updated_at FROM travelers \
-         WHERE id = $1 AND account_id = $2";
     pub const LIVE_APPOINTMENT: &str = "SELECT a.id FROM appointment_travelers t JOIN appointments a \
          ON a.id = t.appointment_id WHERE t.traveler_id = $1 AND a.status IN ('offered', 'confirmed') LIMIT 1";
-    // `ensure_draw`: `Draws::find` (appointments/draws.rs; the draw exists: created ahead).
     pub const DRAW: &str = "SELECT draw_date, sealed_secret, seed_commitment, opens_at, closes_at, runs_at, status, \
          oldest_share_permille, inputs_digest, public_randomness_source, public_randomness_value, frozen_at, \
          drawn_at FROM draws WHERE draw_date = $1";
-    // `Draws::hold_open`: PostgreSQL holds the row against a concurrent freeze; SQLite's one
-    // writer already excludes it.
-    pub const HOLD_OPEN_SQLITE: &str = "SELECT status FROM draws WHERE draw_date = $1";
-    pub const HOLD_OPEN_POSTGRES: &str = "SELECT status FROM draws WHERE draw_date = $1 FOR SHARE";
-    // For each traveler: `AppointmentRequests::traveler_requested` (appointments/requests.rs).
     pub const REQUESTED: &str = "SELECT request_id FROM appointment_request_travelers WHERE traveler_id = $1 \
          AND draw_date = $2 AND active = 1";
-    // The account holder's registration: `Users::find` again (`USER`).
-    // `AppointmentRequests::create`: the request, then each traveler inside a savepoint
-    // (`refusable!`, unit_of_work/macros.rs).
+    // The write transaction (`App::begin`): SQLite `BEGIN IMMEDIATE` on the one writer,
+    // PostgreSQL `BEGIN` on a pooled connection. `AppointmentRequests::create_checked`:
+    // PostgreSQL first holds the draw's row against a concurrent freeze; then the request, and
+    // each traveler, with what may have changed since the reads checked inside the insert.
+    pub const HOLD_OPEN_POSTGRES: &str = "SELECT status FROM draws WHERE draw_date = $1 FOR SHARE";
     pub const INSERT_REQUEST: &str = "INSERT INTO appointment_requests (id, draw_date, account_id, port_code, entry_id, \
-         group_size, registered_at, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'requested', \
-         $8, $8)";
-    pub const SAVEPOINT: &str = "SAVEPOINT refusable";
+         group_size, registered_at, status, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6, $7, 'requested', \
+         $8, $8 WHERE EXISTS (SELECT 1 FROM draws WHERE draw_date = $2 AND status = 'open')";
     pub const INSERT_REQUEST_TRAVELER: &str = "INSERT INTO appointment_request_travelers (request_id, traveler_id, \
-         draw_date, active) VALUES ($1, $2, $3, 1)";
-    pub const RELEASE: &str = "RELEASE SAVEPOINT refusable";
+         draw_date, active) SELECT $1, $2, $3, 1 WHERE EXISTS (SELECT 1 FROM travelers WHERE id = $2 AND account_id = $4) \
+         AND EXISTS (SELECT 1 FROM cases WHERE traveler_id = $2 \
+           AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
+         AND NOT EXISTS (SELECT 1 FROM appointment_travelers t JOIN appointments a \
+           ON a.id = t.appointment_id WHERE t.traveler_id = $2 AND a.status IN ('offered', 'confirmed'))";
     // `App::audit` → `Audit::append` (audit.rs); then COMMIT.
     pub const INSERT_AUDIT: &str = "INSERT INTO audit_log (at, actor_id, action, target_id, ip, user_agent, detail) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -650,7 +640,7 @@ fn request_id() -> String {
 }
 
 /// The request's work, once per backend (the same text; only the connection types, the
-/// `BEGIN` and `hold_open` differ, as in the store).
+/// `BEGIN` and PostgreSQL's hold on the draw differ, as in the store).
 macro_rules! request_fn {
     ($name:ident, $db:ty, $begin:expr, $hold_open:expr) => {
         async fn $name(
@@ -697,15 +687,14 @@ macro_rules! request_fn {
             sqlx::query(sql::OVERRIDES).fetch_optional(&mut *reader).await?;
             drop(reader);
 
-            let begin: Option<&'static str> = $begin;
-            let mut tx = sqlx::Transaction::begin(write.acquire().await?, begin.map(Into::into)).await?;
-            if sqlx::query(sql::PORT).bind(ask.port).fetch_optional(&mut *tx).await?.is_none() {
-                return Err(Refused::Status(StatusCode::UNPROCESSABLE_ENTITY));
-            }
+            // What the request depends on, on a reader.
+            let mut reader = read.acquire().await?;
             let mut chosen = Vec::new();
-            for t in sqlx::query(sql::TRAVELERS_OF_ACCOUNT).bind(&user_id).fetch_all(&mut *tx).await? {
+            for t in sqlx::query(sql::TRAVELERS_OF_ACCOUNT).bind(&user_id).fetch_all(&mut *reader).await? {
                 let id: String = t.try_get("id")?;
-                if sqlx::query(sql::OPEN_CASE).bind(&id).fetch_optional(&mut *tx).await?.is_some() {
+                // Read as Puerta reads it for the service-area check (pure logic, no SQL).
+                let _nationality: String = t.try_get("nationality")?;
+                if sqlx::query(sql::OPEN_CASE).bind(&id).fetch_optional(&mut *reader).await?.is_some() {
                     chosen.push(id);
                 }
             }
@@ -713,37 +702,24 @@ macro_rules! request_fn {
                 return Err(Refused::Status(StatusCode::UNPROCESSABLE_ENTITY));
             }
             for id in &chosen {
-                let traveler = sqlx::query(sql::TRAVELER_OF_ACCOUNT)
-                    .bind(id)
-                    .bind(&user_id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or(Refused::Status(StatusCode::UNPROCESSABLE_ENTITY))?;
-                // Read as Puerta reads it for the service-area check (pure logic, no SQL).
-                let _nationality: String = traveler.try_get("nationality")?;
-                if sqlx::query(sql::OPEN_CASE).bind(id).fetch_optional(&mut *tx).await?.is_none() {
-                    return Err(Refused::Status(StatusCode::UNPROCESSABLE_ENTITY));
-                }
-                if sqlx::query(sql::LIVE_APPOINTMENT).bind(id).fetch_optional(&mut *tx).await?.is_some() {
+                if sqlx::query(sql::LIVE_APPOINTMENT).bind(id).fetch_optional(&mut *reader).await?.is_some() {
                     return Err(Refused::Status(StatusCode::CONFLICT));
                 }
             }
             let draw = sqlx::query(sql::DRAW)
                 .bind(ask.draw_date)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *reader)
                 .await?
                 .ok_or(Refused::Status(StatusCode::CONFLICT))?;
             let status: String = draw.try_get("status")?;
-            let held: Option<String> =
-                sqlx::query_scalar($hold_open).bind(ask.draw_date).fetch_optional(&mut *tx).await?;
-            if status != "open" || held.as_deref() != Some("open") {
+            if status != "open" {
                 return Err(Refused::Status(StatusCode::CONFLICT));
             }
             for id in &chosen {
                 if sqlx::query(sql::REQUESTED)
                     .bind(id)
                     .bind(ask.draw_date)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(&mut *reader)
                     .await?
                     .is_some()
                 {
@@ -752,15 +728,27 @@ macro_rules! request_fn {
             }
             let holder = sqlx::query(sql::USER)
                 .bind(&user_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *reader)
                 .await?
                 .ok_or_else(unauthenticated)?;
             let registered_at: i64 = holder.try_get("created_at")?;
+            drop(reader);
+
             let id = request_id();
             // Puerta's entry id is a keyed hash of the request id (32 hex digits).
             let entry_id = crate::db::sha256_hex(&id)[..32].to_string();
             let size = i64::try_from(chosen.len()).unwrap_or(1);
-            sqlx::query(sql::INSERT_REQUEST)
+            let begin: Option<&'static str> = $begin;
+            let mut tx = sqlx::Transaction::begin(write.acquire().await?, begin.map(Into::into)).await?;
+            let hold: Option<&'static str> = $hold_open;
+            if let Some(hold) = hold {
+                let held: Option<String> =
+                    sqlx::query_scalar(hold).bind(ask.draw_date).fetch_optional(&mut *tx).await?;
+                if held.as_deref() != Some("open") {
+                    return Err(Refused::Status(StatusCode::CONFLICT));
+                }
+            }
+            let stored = sqlx::query(sql::INSERT_REQUEST)
                 .bind(&id)
                 .bind(ask.draw_date)
                 .bind(&user_id)
@@ -771,15 +759,20 @@ macro_rules! request_fn {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            if stored.rows_affected() == 0 {
+                return Err(Refused::Status(StatusCode::CONFLICT));
+            }
             for traveler in &chosen {
-                sqlx::query(sql::SAVEPOINT).execute(&mut *tx).await?;
-                sqlx::query(sql::INSERT_REQUEST_TRAVELER)
+                let stored = sqlx::query(sql::INSERT_REQUEST_TRAVELER)
                     .bind(&id)
                     .bind(traveler)
                     .bind(ask.draw_date)
+                    .bind(&user_id)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(sql::RELEASE).execute(&mut *tx).await?;
+                if stored.rows_affected() == 0 {
+                    return Err(Refused::Status(StatusCode::CONFLICT));
+                }
             }
             let detail = format!("{id} {} {}", ask.draw_date, ask.port);
             sqlx::query(sql::INSERT_AUDIT)
@@ -798,5 +791,5 @@ macro_rules! request_fn {
     };
 }
 
-request_fn!(request_sqlite, sqlx::Sqlite, Some("BEGIN IMMEDIATE"), sql::HOLD_OPEN_SQLITE);
-request_fn!(request_postgres, sqlx::Postgres, None, sql::HOLD_OPEN_POSTGRES);
+request_fn!(request_sqlite, sqlx::Sqlite, Some("BEGIN IMMEDIATE"), None);
+request_fn!(request_postgres, sqlx::Postgres, None, Some(sql::HOLD_OPEN_POSTGRES));

@@ -128,6 +128,7 @@ impl<M> Users<'_, M> {
 impl Users<'_, crate::Write> {
     /// Creates the user; `StoreError::Conflict` when the email already has an account.
     pub async fn create(&mut self, u: &NewUser) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, u.id.as_str());
         refusable!(&mut self.conn, conn => exec!(conn,
             "INSERT INTO users (id, email, email_verified_at, password_hash, full_name, phone, language, \
              role, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
@@ -158,6 +159,7 @@ impl Users<'_, crate::Write> {
 
     /// `false` when the address was verified already.
     pub async fn mark_email_verified(&mut self, id: &UserId, at: i64) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         let changed = exec!(
             &mut self.conn,
             "UPDATE users SET email_verified_at = $2, updated_at = $2 WHERE id = $1 AND email_verified_at IS NULL",
@@ -172,6 +174,7 @@ impl Users<'_, crate::Write> {
     /// not its name or language: those stay the first registrant's, so a stranger cannot change
     /// what the account's messages say. `false` when the account is verified meanwhile.
     pub async fn replace_unverified(&mut self, id: &UserId, u: &NewUser) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         let changed = exec!(
             &mut self.conn,
             "UPDATE users SET password_hash = $2, phone = $3, \
@@ -192,6 +195,7 @@ impl Users<'_, crate::Write> {
         hash: &SecretString,
         at: i64,
     ) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         exec!(
             &mut self.conn,
             "UPDATE users SET password_hash = $2, must_reset_password = FALSE, updated_at = $3 WHERE id = $1",
@@ -204,6 +208,7 @@ impl Users<'_, crate::Write> {
 
     /// `StoreError::Conflict` when another account has the email.
     pub async fn set_email(&mut self, id: &UserId, email: &str, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         refusable!(&mut self.conn, conn => {
             exec!(
                 conn,
@@ -223,6 +228,7 @@ impl Users<'_, crate::Write> {
         lang: puerta_domain::accounts::Language,
         at: i64,
     ) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         exec!(
             &mut self.conn,
             "UPDATE users SET language = $2, updated_at = $3 WHERE id = $1",
@@ -239,6 +245,7 @@ impl Users<'_, crate::Write> {
         zone: chrono_tz::Tz,
         at: i64,
     ) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         exec!(
             &mut self.conn,
             "UPDATE users SET time_zone = $2, updated_at = $3 WHERE id = $1",
@@ -250,6 +257,7 @@ impl Users<'_, crate::Write> {
     }
 
     pub async fn set_phone(&mut self, id: &UserId, phone: Option<&str>, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         exec!(
             &mut self.conn,
             "UPDATE users SET phone = $2, updated_at = $3 WHERE id = $1",
@@ -262,6 +270,7 @@ impl Users<'_, crate::Write> {
 
     /// `StoreError::LastAdmin` when the database refuses to lose its last active administrator.
     pub async fn set_role(&mut self, id: &UserId, role: Role, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         refusable!(&mut self.conn, conn => {
             exec!(
                 conn,
@@ -282,6 +291,7 @@ impl Users<'_, crate::Write> {
         disabled_at: Option<i64>,
         at: i64,
     ) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         refusable!(&mut self.conn, conn => {
             exec!(
                 conn,
@@ -296,6 +306,7 @@ impl Users<'_, crate::Write> {
     }
 
     pub async fn set_must_reset_password(&mut self, id: &UserId, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         exec!(
             &mut self.conn,
             "UPDATE users SET must_reset_password = TRUE, updated_at = $2 WHERE id = $1",
@@ -308,6 +319,7 @@ impl Users<'_, crate::Write> {
     /// Stores a secret being enrolled. `false` (and nothing changes) when a second factor is
     /// already enabled: a second tab can never switch an enabled factor off.
     pub async fn start_totp(&mut self, id: &UserId, sealed: &str, at: i64) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         let changed = exec!(
             &mut self.conn,
             "UPDATE users SET totp_secret = $2, totp_last_step = NULL, updated_at = $3 \
@@ -322,6 +334,7 @@ impl Users<'_, crate::Write> {
     /// Enables the enrolment whose sealed secret is `sealed`. `false` when it is already enabled
     /// or another enrolment replaced that secret meanwhile.
     pub async fn enable_totp(&mut self, id: &UserId, sealed: &str, at: i64) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         let changed = exec!(
             &mut self.conn,
             "UPDATE users SET totp_enabled_at = $3, updated_at = $3 \
@@ -335,6 +348,7 @@ impl Users<'_, crate::Write> {
 
     /// Removes the second factor entirely, with its recovery codes.
     pub async fn clear_totp(&mut self, id: &UserId, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         exec!(
             &mut self.conn,
             "UPDATE users SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, updated_at = $2 \
@@ -353,6 +367,7 @@ impl Users<'_, crate::Write> {
         old: &SecretString,
         sealed: &str,
     ) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         let changed = exec!(
             &mut self.conn,
             "UPDATE users SET totp_secret = $3 WHERE id = $1 AND totp_secret = $2",
@@ -366,6 +381,7 @@ impl Users<'_, crate::Write> {
     /// Records TOTP time step `step` as used; `false` if it or a later step was used already
     /// (a replayed code).
     pub async fn use_totp_step(&mut self, id: &UserId, step: i64) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         let changed = exec!(
             &mut self.conn,
             "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
@@ -379,6 +395,7 @@ impl Users<'_, crate::Write> {
     /// message; keeps the id so legal records stay linked to an anonymous account.
     /// `StoreError::LastAdmin` when this is the last active administrator.
     pub async fn anonymize(&mut self, id: &UserId, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, id.as_str());
         refusable!(&mut self.conn, conn => exec!(conn,
             "UPDATE users SET email = 'deleted-' || id || '@deleted.invalid', full_name = '', phone = NULL, \
              password_hash = '!', totp_secret = NULL, totp_enabled_at = NULL, deleted_at = $2, \

@@ -180,6 +180,7 @@ impl<M> Appointments<'_, M> {
 impl Appointments<'_, crate::Write> {
     /// Stores an offer and its travelers.
     pub async fn create(&mut self, a: &NewAppointment) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, a.account_id.as_str());
         let selection = match a.selection {
             Some(Selection::Oldest) => "oldest",
             Some(Selection::Random) => "random",
@@ -219,17 +220,18 @@ impl Appointments<'_, crate::Write> {
     /// deadline has passed. `Conflict` when the number is taken (the caller draws another).
     pub async fn confirm(&mut self, id: &AppointmentId, number: &str, at: i64) -> Result<bool, StoreError> {
         let changed = refusable!(&mut self.conn, conn => {
-            exec!(
+            fetch_optional!(
                 conn,
+                (String,),
                 "UPDATE appointments SET status = 'confirmed', confirmation_number = $2, confirmed_at = $3, updated_at = $3 \
-                 WHERE id = $1 AND status = 'offered' AND offer_expires_at > $3",
+                 WHERE id = $1 AND status = 'offered' AND offer_expires_at > $3 RETURNING account_id",
                 id.as_str(),
                 number,
                 at,
             )
         })
         .map_err(crate::error::conflict_on_unique)?;
-        Ok(changed == 1)
+        Ok(self.touched_appointment(changed))
     }
 
     /// Moves an appointment from `from` to `to`; `false` when it was no longer in `from`.
@@ -240,18 +242,28 @@ impl Appointments<'_, crate::Write> {
         to: AppointmentStatus,
         at: i64,
     ) -> Result<bool, StoreError> {
-        let changed = exec!(
+        let changed = fetch_optional!(
             &mut self.conn,
-            "UPDATE appointments SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+            (String,),
+            "UPDATE appointments SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2 RETURNING account_id",
             id.as_str(),
             from.as_str(),
             to.as_str(),
             at,
         )?;
-        Ok(changed == 1)
+        Ok(self.touched_appointment(changed))
     }
 
-    /// Records whether a traveler came, and the case their arrival moved.
+    /// Notes the account of an appointment an update changed (the `RETURNING` row); `false`
+    /// when none was.
+    fn touched_appointment(&mut self, changed: Option<(String,)>) -> bool {
+        let Some((account,)) = changed else { return false };
+        crate::touches::account(&mut self.touched, &account);
+        true
+    }
+
+    /// Records whether a traveler came, and the case their arrival moved (what the account
+    /// holder sees of it is the case's status, noted by `Cases`, so nothing is noted here).
     pub async fn set_arrival(
         &mut self,
         id: &AppointmentId,

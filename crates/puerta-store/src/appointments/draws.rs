@@ -119,6 +119,7 @@ impl<M> Draws<'_, M> {
 impl Draws<'_, crate::Write> {
     /// Creates the draw unless it exists; `true` when this call created it.
     pub async fn create_if_missing(&mut self, d: &NewDraw) -> Result<bool, StoreError> {
+        crate::touches::everyone(&mut self.touched);
         use secrecy::ExposeSecret;
         let created = exec!(
             &mut self.conn,
@@ -191,6 +192,7 @@ impl Draws<'_, crate::Write> {
         share: i64,
         at: i64,
     ) -> Result<bool, StoreError> {
+        crate::touches::everyone(&mut self.touched);
         let changed = exec!(
             &mut self.conn,
             "UPDATE draws SET status = 'frozen', inputs_digest = $2, oldest_share_permille = $3, frozen_at = $4 \
@@ -225,6 +227,7 @@ impl Draws<'_, crate::Write> {
     /// transaction: on PostgreSQL a second instance waits on the row and then finds it drawn
     /// (`false`), so a draw runs exactly once.
     pub async fn claim_run(&mut self, date: &str, at: i64) -> Result<bool, StoreError> {
+        crate::touches::everyone(&mut self.touched);
         let changed = exec!(
             &mut self.conn,
             "UPDATE draws SET status = 'drawn', drawn_at = $2 WHERE draw_date = $1 AND status = 'frozen'",

@@ -14,7 +14,7 @@ mod scheduling;
 
 pub use appointment_records::{AppointmentRecord, AppointmentTraveler, Appointments, NewAppointment};
 pub use draws::{DrawRecord, Draws, NewDraw};
-pub use requests::{AppointmentRequests, NewRequest, RequestRecord, WaitlistCandidate};
+pub use requests::{AppointmentRequests, Checked, NewRequest, RequestRecord, WaitlistCandidate};
 pub use scheduling::{CapacityRecord, Scheduling, SchedulingOverrides};
 
 use crate::StoreError;

@@ -23,6 +23,17 @@ pub struct NewRequest {
     pub created_at: i64,
 }
 
+/// What [`AppointmentRequests::create_checked`] did. Anything but `Stored` leaves the
+/// transaction with part of the request written: the caller rolls it back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    Stored,
+    /// The draw is no longer open (frozen or drawn meanwhile).
+    DrawNotOpen,
+    /// This traveler is not the account's, has no open case, or holds an offer or appointment.
+    NotEligible(TravelerId),
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestRecord {
     pub id: AppointmentRequestId,
@@ -211,6 +222,7 @@ impl AppointmentRequests<'_, crate::Write> {
     /// Stores a request and its travelers. `Conflict` when one of them already has a standing
     /// request in that draw (the database's unique index: parallel requests cannot both pass).
     pub async fn create(&mut self, r: &NewRequest) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, r.account_id.as_str());
         let size = i64::try_from(r.travelers.len()).map_err(|_| corrupt("group size"))?;
         exec!(
             &mut self.conn,
@@ -241,6 +253,65 @@ impl AppointmentRequests<'_, crate::Write> {
         Ok(())
     }
 
+    /// Stores a request as [`Self::create`] does, with what may have changed since the caller
+    /// looked checked inside the writes themselves, so a request costs the one writer a
+    /// statement per row: the draw still open (on PostgreSQL its row is also held against a
+    /// concurrent freeze, as [`crate::Draws::hold_open`] does; SQLite's one writer orders them),
+    /// and each traveler still the account's, with an open case and no offer or appointment.
+    /// `Conflict` as for `create`.
+    pub async fn create_checked(&mut self, r: &NewRequest) -> Result<Checked, StoreError> {
+        crate::touches::account(&mut self.touched, r.account_id.as_str());
+        if self.conn.is_postgres() {
+            let held = fetch_optional!(
+                &mut self.conn,
+                (String,),
+                "SELECT status FROM draws WHERE draw_date = $1 FOR SHARE",
+                &r.draw_date
+            )?;
+            if held.is_none_or(|(status,)| status != "open") {
+                return Ok(Checked::DrawNotOpen);
+            }
+        }
+        let size = i64::try_from(r.travelers.len()).map_err(|_| corrupt("group size"))?;
+        let stored = exec!(
+            &mut self.conn,
+            "INSERT INTO appointment_requests (id, draw_date, account_id, port_code, entry_id, group_size, \
+             registered_at, status, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6, $7, 'requested', $8, $8 \
+             WHERE EXISTS (SELECT 1 FROM draws WHERE draw_date = $2 AND status = 'open')",
+            r.id.as_str(),
+            &r.draw_date,
+            r.account_id.as_str(),
+            &r.port_code,
+            &r.entry_id,
+            size,
+            r.registered_at,
+            r.created_at,
+        )?;
+        if stored == 0 {
+            return Ok(Checked::DrawNotOpen);
+        }
+        for traveler in &r.travelers {
+            let stored = exec!(
+                &mut self.conn,
+                "INSERT INTO appointment_request_travelers (request_id, traveler_id, draw_date, active) \
+                 SELECT $1, $2, $3, 1 WHERE EXISTS (SELECT 1 FROM travelers WHERE id = $2 AND account_id = $4) \
+                 AND EXISTS (SELECT 1 FROM cases WHERE traveler_id = $2 \
+                   AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
+                 AND NOT EXISTS (SELECT 1 FROM appointment_travelers t JOIN appointments a \
+                   ON a.id = t.appointment_id WHERE t.traveler_id = $2 AND a.status IN ('offered', 'confirmed'))",
+                r.id.as_str(),
+                traveler.as_str(),
+                &r.draw_date,
+                r.account_id.as_str(),
+            )
+            .map_err(crate::error::conflict_on_unique)?;
+            if stored == 0 {
+                return Ok(Checked::NotEligible(traveler.clone()));
+            }
+        }
+        Ok(Checked::Stored)
+    }
+
     /// Moves a request from `from` to `to`; `false` when it was no longer in `from`. A request
     /// that stops standing (withdrawn) frees its travelers to request again in that draw.
     pub async fn set_status(
@@ -250,21 +321,25 @@ impl AppointmentRequests<'_, crate::Write> {
         to: RequestStatus,
         at: i64,
     ) -> Result<bool, StoreError> {
-        let changed = exec!(
+        let changed = fetch_optional!(
             &mut self.conn,
-            "UPDATE appointment_requests SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+            (String,),
+            "UPDATE appointment_requests SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2 \
+             RETURNING account_id",
             id.as_str(),
             from.as_str(),
             to.as_str(),
             at,
         )?;
-        if changed == 1 && to == RequestStatus::Withdrawn {
+        let Some((account,)) = changed else { return Ok(false) };
+        crate::touches::account(&mut self.touched, &account);
+        if to == RequestStatus::Withdrawn {
             exec!(
                 &mut self.conn,
                 "UPDATE appointment_request_travelers SET active = 0 WHERE request_id = $1",
                 id.as_str()
             )?;
         }
-        Ok(changed == 1)
+        Ok(true)
     }
 }

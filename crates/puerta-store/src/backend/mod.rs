@@ -61,6 +61,7 @@ pub(crate) enum Pools {
 pub struct Store {
     pools: Arc<Pools>,
     live: Arc<crate::live::Live>,
+    stamps: Arc<crate::touches::AccountStamps>,
 }
 
 /// A pooled connection outside any transaction. A use case cancelled in the middle of its
@@ -93,7 +94,11 @@ pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Stor
             postgres::open(secret, options).await?
         }
     };
-    Ok(Store { pools: Arc::new(pools), live: crate::live::Live::new() })
+    Ok(Store {
+        pools: Arc::new(pools),
+        live: crate::live::Live::new(),
+        stamps: Arc::new(crate::touches::AccountStamps::new()),
+    })
 }
 
 impl Store {
@@ -103,10 +108,13 @@ impl Store {
     /// do slow work (password hashing, network calls) before opening it.
     pub async fn write(&self) -> Result<WriteTx, StoreError> {
         Ok(match &*self.pools {
-            Pools::Sqlite { group, .. } => WriteTx::sqlite(group.begin().await?, self.live.sender.clone()),
-            Pools::Postgres { pool } => {
-                WriteTx::postgres(sqlx::Transaction::begin(clean_connection(pool).await?, None).await?)
+            Pools::Sqlite { group, .. } => {
+                WriteTx::sqlite(group.begin().await?, self.live.sender.clone(), self.stamps.clone())
             }
+            Pools::Postgres { pool } => WriteTx::postgres(
+                sqlx::Transaction::begin(clean_connection(pool).await?, None).await?,
+                self.stamps.clone(),
+            ),
         })
     }
 
@@ -126,6 +134,17 @@ impl Store {
             Pools::Sqlite { group, .. } => Some(group.committed()),
             Pools::Postgres { .. } => None,
         }
+    }
+
+    /// Where `account`'s own records stand in this process (see [`crate::touches`]): note it
+    /// before reading them, and what was read is current while the stamp is unchanged.
+    pub fn account_stamp(&self, account: &puerta_domain::ids::UserId) -> crate::touches::AccountStamp {
+        self.stamps.stamp(account.as_str())
+    }
+
+    /// Moves every account's stamp (for a change this process did not make through the store).
+    pub fn forget_account_stamps(&self) {
+        self.stamps.advance_everyone();
     }
 
     /// Every live announcement committed from now on, by this instance or (PostgreSQL) any other.

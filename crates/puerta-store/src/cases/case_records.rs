@@ -199,6 +199,7 @@ impl Cases<'_, crate::Write> {
     /// `StoreError::Conflict` when the reference number is taken (the caller draws another) or
     /// the traveler already has an open case.
     pub async fn create(&mut self, c: &NewCase) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, c.account_id.as_str());
         let sql = "INSERT INTO cases (id, reference_number, application_id, traveler_id, account_id, status, \
                    assigned_to, opened_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, NULL, $7, $7)";
         refusable!(&mut self.conn, conn => {
@@ -231,9 +232,10 @@ impl Cases<'_, crate::Write> {
         at: i64,
     ) -> Result<bool, StoreError> {
         let changed = refusable!(&mut self.conn, conn => {
-            exec!(
+            fetch_optional!(
                 conn,
-                "UPDATE cases SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2",
+                (String,),
+                "UPDATE cases SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2 RETURNING account_id",
                 id.as_str(),
                 from.as_str(),
                 to.as_str(),
@@ -241,31 +243,43 @@ impl Cases<'_, crate::Write> {
             )
         })
         .map_err(crate::error::conflict_on_unique)?;
-        Ok(changed == 1)
+        Ok(self.touched_case(changed))
     }
 
     /// Claims an unassigned case for `officer`; `false` when someone else holds it (two
     /// officers claiming at once: exactly one wins).
     pub async fn claim(&mut self, id: &CaseId, officer: &UserId, at: i64) -> Result<bool, StoreError> {
-        let changed = exec!(
+        let changed = fetch_optional!(
             &mut self.conn,
-            "UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1 AND assigned_to IS NULL",
+            (String,),
+            "UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1 AND assigned_to IS NULL \
+             RETURNING account_id",
             id.as_str(),
             officer.as_str(),
             at,
         )?;
-        Ok(changed == 1)
+        Ok(self.touched_case(changed))
     }
 
     /// Gives the case to `officer`, whoever held it (a supervisor's assignment).
     pub async fn assign(&mut self, id: &CaseId, officer: &UserId, at: i64) -> Result<(), StoreError> {
-        exec!(
+        let changed = fetch_optional!(
             &mut self.conn,
-            "UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1",
+            (String,),
+            "UPDATE cases SET assigned_to = $2, updated_at = $3 WHERE id = $1 RETURNING account_id",
             id.as_str(),
             officer.as_str(),
             at,
         )?;
+        self.touched_case(changed);
         Ok(())
+    }
+
+    /// Notes the account of a case an update changed (the `RETURNING` row); `false` when none
+    /// was.
+    fn touched_case(&mut self, changed: Option<(String,)>) -> bool {
+        let Some((account,)) = changed else { return false };
+        crate::touches::account(&mut self.touched, &account);
+        true
     }
 }

@@ -285,6 +285,7 @@ impl<M> Threads<'_, M> {
 
 impl Threads<'_, crate::Write> {
     pub async fn insert(&mut self, t: &NewThread) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, t.owner_id.as_str());
         exec!(
             &mut self.conn,
             // No message yet: `last_message_at` 0 until the first (same transaction) sets it.
@@ -306,15 +307,16 @@ impl Threads<'_, crate::Write> {
     /// within one millisecond; the thread's row lock orders concurrent writers).
     pub async fn add_message(&mut self, m: &ThreadMessageRecord) -> Result<i64, StoreError> {
         let from_staff = i64::from(m.author_role != "traveler");
-        let (at,) = fetch_one!(
+        let (at, owner) = fetch_one!(
             &mut self.conn,
-            (i64,),
+            (i64, String),
             "UPDATE threads SET last_message_at = CASE WHEN last_message_at >= $2 THEN last_message_at + 1 ELSE $2 END, \
-             last_from_staff = $3 WHERE id = $1 RETURNING last_message_at",
+             last_from_staff = $3 WHERE id = $1 RETURNING last_message_at, owner_id",
             m.thread_id.as_str(),
             m.sent_at,
             from_staff,
         )?;
+        crate::touches::account(&mut self.touched, &owner);
         exec!(
             &mut self.conn,
             "UPDATE threads SET owner_read_at = CASE WHEN $2 = 0 THEN $3 ELSE owner_read_at END, \
@@ -354,11 +356,15 @@ impl Threads<'_, crate::Write> {
     /// The owner has read everything up to the thread's last message (read in the same
     /// transaction as what is shown, so nothing unseen is marked read).
     pub async fn mark_read_by_owner(&mut self, id: &ThreadId) -> Result<(), StoreError> {
-        exec!(
+        let owner = fetch_optional!(
             &mut self.conn,
-            "UPDATE threads SET owner_read_at = last_message_at WHERE id = $1",
+            (String,),
+            "UPDATE threads SET owner_read_at = last_message_at WHERE id = $1 RETURNING owner_id",
             id.as_str()
         )?;
+        if let Some((owner,)) = owner {
+            crate::touches::account(&mut self.touched, &owner);
+        }
         Ok(())
     }
 

@@ -168,6 +168,7 @@ impl<M> Notifications<'_, M> {
 
 impl Notifications<'_, crate::Write> {
     pub async fn insert(&mut self, n: &NotificationRecord) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, n.user_id.as_str());
         exec!(
             &mut self.conn,
             "INSERT INTO notifications (id, user_id, kind, args, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -188,6 +189,7 @@ impl Notifications<'_, crate::Write> {
         id: &NotificationId,
         at: i64,
     ) -> Result<bool, StoreError> {
+        crate::touches::account(&mut self.touched, user.as_str());
         let (found,) = fetch_one!(
             &mut self.conn,
             (i64,),
@@ -209,6 +211,7 @@ impl Notifications<'_, crate::Write> {
     }
 
     pub async fn mark_all_read(&mut self, user: &UserId, at: i64) -> Result<u64, StoreError> {
+        crate::touches::account(&mut self.touched, user.as_str());
         Ok(exec!(
             &mut self.conn,
             "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",

@@ -231,6 +231,7 @@ impl<M> Notices<'_, M> {
 
 impl Notices<'_, crate::Write> {
     pub async fn insert(&mut self, n: &NoticeRecord) -> Result<(), StoreError> {
+        crate::touches::everyone(&mut self.touched);
         exec!(
             &mut self.conn,
             "INSERT INTO notices (id, title, body, audience, port_code, publish_at, created_by, created_at, announced_at) \
@@ -250,6 +251,7 @@ impl Notices<'_, crate::Write> {
 
     /// Claims the announcement: `false` when another instance already made it.
     pub async fn mark_announced(&mut self, id: &NoticeId, at: i64) -> Result<bool, StoreError> {
+        crate::touches::everyone(&mut self.touched);
         Ok(exec!(
             &mut self.conn,
             "UPDATE notices SET announced_at = $2 WHERE id = $1 AND announced_at IS NULL",
@@ -259,6 +261,7 @@ impl Notices<'_, crate::Write> {
     }
 
     pub async fn mark_read(&mut self, id: &NoticeId, user: &UserId, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, user.as_str());
         exec!(
             &mut self.conn,
             "INSERT INTO notice_reads (notice_id, user_id, read_at) VALUES ($1, $2, $3) \
@@ -273,6 +276,7 @@ impl Notices<'_, crate::Write> {
     /// Dismissed: no longer shown on the dashboard and the requirements page (it stays in the
     /// inbox, read).
     pub async fn dismiss(&mut self, id: &NoticeId, user: &UserId, at: i64) -> Result<(), StoreError> {
+        crate::touches::account(&mut self.touched, user.as_str());
         exec!(
             &mut self.conn,
             "INSERT INTO notice_reads (notice_id, user_id, read_at, dismissed_at) VALUES ($1, $2, $3, $3) \

@@ -42,12 +42,23 @@ macro_rules! repository {
         $(#[$doc])*
         pub struct $name<'t, M> {
             pub(crate) conn: $crate::unit_of_work::Conn<'t>,
+            /// Whose records this transaction changed (`None` on a read handle); only the
+            /// repositories of an account's own records note anything (see `touches`).
+            #[allow(dead_code)]
+            pub(crate) touched: Option<&'t mut $crate::touches::Touches>,
             _access: std::marker::PhantomData<M>,
         }
 
         impl<'t, M> $name<'t, M> {
             pub(crate) fn new(conn: $crate::unit_of_work::Conn<'t>) -> Self {
-                Self { conn, _access: std::marker::PhantomData }
+                Self { conn, touched: None, _access: std::marker::PhantomData }
+            }
+
+            pub(crate) fn new_write(
+                conn: $crate::unit_of_work::Conn<'t>,
+                touched: &'t mut $crate::touches::Touches,
+            ) -> Self {
+                Self { conn, touched: Some(touched), _access: std::marker::PhantomData }
             }
         }
     };
@@ -66,6 +77,9 @@ pub struct WriteTx {
     /// SQLite: announcements to hand to the in-process channel after the commit.
     announcements: Vec<std::sync::Arc<str>>,
     local: Option<tokio::sync::broadcast::Sender<crate::live::Announcement>>,
+    /// Whose records the repositories changed, and the stamps to move once it ends.
+    touches: crate::touches::Touches,
+    stamps: std::sync::Arc<crate::touches::AccountStamps>,
 }
 
 enum ReadInner {
@@ -82,12 +96,28 @@ impl WriteTx {
     pub(crate) fn sqlite(
         tx: crate::backend::Member,
         local: tokio::sync::broadcast::Sender<crate::live::Announcement>,
+        stamps: std::sync::Arc<crate::touches::AccountStamps>,
     ) -> Self {
-        Self { inner: TxInner::Sqlite(tx), announcements: Vec::new(), local: Some(local) }
+        Self {
+            inner: TxInner::Sqlite(tx),
+            announcements: Vec::new(),
+            local: Some(local),
+            touches: crate::touches::Touches::default(),
+            stamps,
+        }
     }
 
-    pub(crate) fn postgres(tx: Transaction<'static, Postgres>) -> Self {
-        Self { inner: TxInner::Postgres(tx), announcements: Vec::new(), local: None }
+    pub(crate) fn postgres(
+        tx: Transaction<'static, Postgres>,
+        stamps: std::sync::Arc<crate::touches::AccountStamps>,
+    ) -> Self {
+        Self {
+            inner: TxInner::Postgres(tx),
+            announcements: Vec::new(),
+            local: None,
+            touches: crate::touches::Touches::default(),
+            stamps,
+        }
     }
 
     /// Publishes `text` to every live listener if, and once, this transaction commits.
@@ -105,26 +135,40 @@ impl WriteTx {
         Ok(())
     }
 
-    fn conn(&mut self) -> Conn<'_> {
-        match &mut self.inner {
+    fn conn(&mut self) -> (Conn<'_>, &mut crate::touches::Touches) {
+        let conn = match &mut self.inner {
             TxInner::Sqlite(member) => Conn::Sqlite(member.conn()),
             TxInner::Postgres(tx) => Conn::Postgres(&mut *tx),
-        }
+        };
+        (conn, &mut self.touches)
     }
 
     /// Makes every write of this transaction permanent, all together.
     pub async fn commit(self) -> Result<(), StoreError> {
-        match self.inner {
-            TxInner::Sqlite(tx) => tx.commit().await?,
-            TxInner::Postgres(tx) => tx.commit().await?,
-        }
-        if let Some(local) = &self.local {
-            for text in self.announcements {
-                // No listener is not an error: nobody is watching.
-                let _ = local.send(crate::live::Announcement::Text(text));
+        let WriteTx { inner, announcements, local, touches, stamps } = self;
+        // On a task of its own, so that what follows a commit (the account stamps moving, the
+        // announcements on SQLite) happens after it even when the caller is cancelled while
+        // waiting: SQLite's group commit still commits such a member with its batch, and a
+        // stamp moved before that commit lands could let a reader remember what it replaces.
+        let ending = tokio::spawn(async move {
+            // Moved however this ends: a failed commit may have committed all the same.
+            let _advance = crate::touches::AdvanceOnDrop { stamps, touches };
+            match inner {
+                TxInner::Sqlite(tx) => tx.commit().await?,
+                TxInner::Postgres(tx) => tx.commit().await?,
             }
+            if let Some(local) = &local {
+                for text in announcements {
+                    // No listener is not an error: nobody is watching.
+                    let _ = local.send(crate::live::Announcement::Text(text));
+                }
+            }
+            Ok(())
+        });
+        match ending.await {
+            Ok(outcome) => outcome,
+            Err(e) => Err(StoreError::Batch(format!("the commit did not finish: {e}"))),
         }
-        Ok(())
     }
 
     /// Undoes every write of this transaction (what dropping it does, but awaited).
@@ -158,7 +202,10 @@ impl ReadTx {
 macro_rules! repositories {
     ($($(#[$doc:meta])* $name:ident => $repo:ident,)*) => {
         impl WriteTx {
-            $($(#[$doc])* pub fn $name(&mut self) -> crate::$repo<'_, Write> { crate::$repo::new(self.conn()) })*
+            $($(#[$doc])* pub fn $name(&mut self) -> crate::$repo<'_, Write> {
+                let (conn, touches) = self.conn();
+                crate::$repo::new_write(conn, touches)
+            })*
         }
         impl ReadTx {
             $($(#[$doc])* pub fn $name(&mut self) -> crate::$repo<'_, Read> { crate::$repo::new(self.conn()) })*

@@ -6,10 +6,10 @@ use puerta_domain::appointments::{AppointmentStatus, RequestStatus};
 use puerta_domain::ids::{AppointmentId, AppointmentRequestId};
 use puerta_domain::ports::reference_ports;
 use puerta_store::StoreError;
-use puerta_store::appointments::{NewAppointment, NewDraw, NewRequest};
+use puerta_store::appointments::{Checked, NewAppointment, NewDraw, NewRequest};
 
-use crate::cases::{seed, tid};
-use crate::fixtures::{secret, uid};
+use crate::cases::{create_cases, new_case, seed, tid};
+use crate::fixtures::{create_users, secret, traveler, uid};
 use crate::harness::{Db, on_each_backend};
 
 const DATE: &str = "2026-12-07";
@@ -36,12 +36,9 @@ fn appointment(id: &str, request: usize, scheduled_at: i64) -> NewAppointment {
     }
 }
 
-/// A draw with `GROUPS` one-traveler requests at SYS, all waiting, and `PLACES` places.
-async fn prepared(db: &Db) {
-    seed(db, GROUPS).await;
-    let mut tx = db.store.write().await.expect("write");
-    tx.ports().seed(&reference_ports()).await.expect("ports");
-    let draw = NewDraw {
+/// The draw of `DATE`, open.
+fn open_draw() -> NewDraw {
+    NewDraw {
         draw_date: DATE.into(),
         sealed_secret: secret("sealed"),
         seed_commitment: "0".repeat(64),
@@ -50,7 +47,15 @@ async fn prepared(db: &Db) {
         runs_at: 2,
         oldest_share_permille: 500,
         created_at: 0,
-    };
+    }
+}
+
+/// A draw with `GROUPS` one-traveler requests at SYS, all waiting, and `PLACES` places.
+async fn prepared(db: &Db) {
+    seed(db, GROUPS).await;
+    let mut tx = db.store.write().await.expect("write");
+    tx.ports().seed(&reference_ports()).await.expect("ports");
+    let draw = open_draw();
     assert!(tx.draws().create_if_missing(&draw).await.expect("draw"));
     assert!(!tx.draws().create_if_missing(&draw).await.expect("draw again"), "created once");
     tx.scheduling().set_places(DATE, "SYS", PLACES).await.expect("places");
@@ -100,6 +105,73 @@ async fn reoffer(db: &Db, id: String) -> bool {
         tx.commit().await.expect("commit");
         return true;
     }
+}
+
+/// A request checked inside its writes: stored only while its draw is open and each traveler is
+/// the account's, with an open case; the unique index still refuses a second standing request.
+#[tokio::test]
+async fn a_checked_request_is_stored_only_while_its_draw_and_travelers_allow_it() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        seed(&db, 3).await;
+        create_users(&db, &[traveler("u2", "bea@example.org")]).await;
+        create_cases(
+            &db,
+            &[new_case("k1", 1, "a1", "t1", "u1", 10), new_case("k3", 3, "a1", "t3", "u1", 10)],
+        )
+        .await;
+        let mut tx = db.store.write().await.expect("write");
+        tx.ports().seed(&reference_ports()).await.expect("ports");
+        tx.draws().create_if_missing(&open_draw()).await.expect("draw");
+        tx.commit().await.expect("commit");
+        let request = |n: usize, account: &str, traveler: &str| NewRequest {
+            id: rid(n),
+            draw_date: DATE.into(),
+            account_id: uid(account),
+            port_code: "SYS".into(),
+            entry_id: format!("e{n}"),
+            registered_at: 5,
+            travelers: vec![tid(traveler)],
+            created_at: 5,
+        };
+        let attempt = |r: NewRequest| {
+            let store = db.store.clone();
+            async move {
+                let mut tx = store.write().await.expect("write");
+                let outcome = tx.appointment_requests().create_checked(&r).await;
+                if matches!(outcome, Ok(Checked::Stored)) {
+                    tx.commit().await.expect("commit");
+                } else {
+                    tx.rollback().await.expect("rollback");
+                }
+                outcome
+            }
+        };
+        // No open case; another account's traveler: refused, nothing kept.
+        assert_eq!(
+            attempt(request(1, "u1", "t2")).await.expect("checked"),
+            Checked::NotEligible(tid("t2")),
+            "{b}"
+        );
+        assert_eq!(
+            attempt(request(1, "u2", "t1")).await.expect("checked"),
+            Checked::NotEligible(tid("t1")),
+            "{b}"
+        );
+        assert_eq!(db.raw_i64("SELECT COUNT(*) FROM appointment_requests").await, 0, "{b}: rolled back");
+        // Eligible: stored; a second standing request for the traveler: the index refuses it.
+        assert_eq!(attempt(request(1, "u1", "t1")).await.expect("checked"), Checked::Stored, "{b}");
+        let twice = attempt(request(2, "u1", "t1")).await;
+        assert!(matches!(twice, Err(StoreError::Conflict)), "{b}: {twice:?}");
+        // The draw frozen meanwhile: refused.
+        let mut tx = db.store.write().await.expect("write");
+        assert!(tx.draws().freeze(DATE, "d", 500, 8).await.expect("freeze"), "{b}");
+        tx.commit().await.expect("commit");
+        assert_eq!(attempt(request(3, "u1", "t3")).await.expect("checked"), Checked::DrawNotOpen, "{b}");
+        assert_eq!(db.raw_i64("SELECT COUNT(*) FROM appointment_requests").await, 1, "{b}");
+        assert_eq!(db.raw_i64("SELECT COUNT(*) FROM appointment_request_travelers").await, 1, "{b}");
+    })
+    .await;
 }
 
 #[tokio::test]

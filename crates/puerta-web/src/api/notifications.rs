@@ -244,7 +244,10 @@ async fn next_event(mut open: Open) -> Option<(Result<Event, Infallible>, Open)>
                 }
                 LiveEvent::Resync => open.pending.push_back(Event::default().event("resync").data("{}")),
                 _ => {
-                    if let Ok(Some(item)) = open.app.live_item(&open.reader, &event).await
+                    // Boxed: a stream spends its life waiting above, and its state (kept for
+                    // every open stream) is as large as the largest thing it awaits; inline, this
+                    // rare lookup would size the state of every quiet stream.
+                    if let Ok(Some(item)) = Box::pin(open.app.live_item(&open.reader, &event)).await
                         && !open.seen.contains(&item.id)
                     {
                         open.pending.push_back(notification_event(item));

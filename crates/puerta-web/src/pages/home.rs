@@ -6,11 +6,11 @@ use puerta_domain::accounts::Role;
 use puerta_i18n::Arg;
 
 use super::form::html;
-use super::notifications::{StandingNotice, standing_notices, unread_counts, unread_text};
+use super::notifications::{StandingNotice, unread_text};
 use super::{Ctx, redirect_notice};
 use crate::AppState;
 use crate::api::problem::ApiError;
-use crate::auth::{Client, PageActor};
+use crate::auth::PageActor;
 use crate::pages::frame::Frame;
 
 #[derive(Template)]
@@ -41,38 +41,34 @@ struct DashboardPage {
 
 /// The traveler's home: the standing policy notices, then the five sections, each with its
 /// count or its empty state (messages and notifications with their unread counts, which the
-/// live script keeps current).
-pub async fn dashboard(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Client(client): Client,
-    PageActor(actor): PageActor,
-) -> Response {
+/// live script keeps current). Everything but the Entry Requirements count comes from the
+/// dashboard the API serves (one read, answered from memory while nothing in it changed).
+pub async fn dashboard(ctx: Ctx, State(state): State<AppState>, PageActor(actor): PageActor) -> Response {
     let frame = ctx.frame(&state, Some(&actor));
-    let (profile, items) = match (state.app.me(&actor).await, state.app.entry_requirements(frame.lang).await)
-    {
-        (Ok(p), Ok(items)) => (p, items),
-        (Err(e), _) | (_, Err(e)) => return axum::response::IntoResponse::into_response(ApiError::from(e)),
-    };
-    let unread = unread_counts(&state, &actor).await;
-    let standing = standing_notices(&state, &actor).await;
+    let (dashboard, items) =
+        match (state.app.dashboard(&actor).await, state.app.entry_requirements(frame.lang).await) {
+            (Ok(d), Ok(items)) => (d, items),
+            (Err(e), _) | (_, Err(e)) => {
+                return axum::response::IntoResponse::into_response(ApiError::from(e));
+            }
+        };
     let count = |id: &str, n: usize| {
         puerta_i18n::t_args(frame.lang, id, vec![("count", Arg::from(i64::try_from(n).unwrap_or(0)))])
     };
+    let unread = dashboard.unread;
     let page = DashboardPage {
         title: puerta_i18n::t_args(
             frame.lang,
             "dashboard-title",
-            vec![("name", Arg::from(profile.full_name))],
+            vec![("name", Arg::from(dashboard.full_name))],
         ),
         er_count: count("dashboard-er-count", items.len()),
         unread_messages: unread_text(frame.lang, unread.messages),
         unread_notifications: unread_text(frame.lang, unread.notifications),
         messages_count: unread.messages,
         notifications_count: unread.notifications,
-        standing,
-        // Who may not list cases (an account the policy keeps from them) simply sees none.
-        has_cases: state.app.cases(&client, &actor, None, None, 1).await.is_ok_and(|p| !p.items.is_empty()),
+        standing: dashboard.notices.into_iter().map(StandingNotice::from).collect(),
+        has_cases: !dashboard.cases.is_empty(),
         frame,
     };
     html(&page)

@@ -24,8 +24,8 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::{Pin, pin};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, LazyLock};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -78,9 +78,14 @@ pub fn fit_to_open_files(configured: u32) -> u32 {
     fitted
 }
 
+/// The answer to a connection over the cap, made at the first refusal rather than at start:
+/// rendering it loads every language's messages (a few MB of parsed Fluent), which a server that
+/// has only answered `/healthz` does not need yet.
+static OVERLOADED_ANSWER: LazyLock<Box<[u8]>> = LazyLock::new(overloaded_answer);
+
 /// The answer to a connection over the cap, as bytes on the wire: the same problem document as
 /// the `overloaded` answer to a request (in English: the request is never read).
-fn overloaded_answer() -> Arc<[u8]> {
+fn overloaded_answer() -> Box<[u8]> {
     use puerta_web::api::problem::{ApiError, ProblemCode};
     let error = ApiError::new(hyper::StatusCode::SERVICE_UNAVAILABLE, ProblemCode::Overloaded);
     let body = serde_json::to_vec(&error.problem(puerta_i18n::Language::En)).unwrap_or_default();
@@ -111,7 +116,6 @@ pub async fn serve(
     let (stopping_tx, stopping) = watch::channel(false);
     let permits = Arc::new(Semaphore::new(limits.max_connections as usize));
     let refusing = Arc::new(Semaphore::new(REFUSING_AT_ONCE));
-    let answer = overloaded_answer();
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new()).header_read_timeout(limits.header_read_timeout).keep_alive(true);
     let http = Arc::new(http);
@@ -128,7 +132,7 @@ pub async fn serve(
             },
         };
         let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
-            refuse(stream, &refusing, &answer);
+            refuse(stream, &refusing);
             continue;
         };
         let connection = serve_connection(
@@ -152,14 +156,13 @@ pub async fn serve(
 
 /// Over the cap: tells the connection so and closes it, from one of a few tasks; with none free,
 /// closes it at once.
-fn refuse(stream: TcpStream, refusing: &Arc<Semaphore>, answer: &Arc<[u8]>) {
+fn refuse(stream: TcpStream, refusing: &Arc<Semaphore>) {
     let Ok(slot) = Arc::clone(refusing).try_acquire_owned() else {
         tracing::debug!("over the connection cap and busy refusing: closed without an answer");
         return;
     };
-    let answer = Arc::clone(answer);
     tokio::spawn(async move {
-        let _ = tokio::time::timeout(REFUSAL_TIME, answer_overloaded(stream, &answer)).await;
+        let _ = tokio::time::timeout(REFUSAL_TIME, answer_overloaded(stream, &OVERLOADED_ANSWER)).await;
         drop(slot);
     });
 }

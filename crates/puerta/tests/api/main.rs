@@ -23,6 +23,7 @@ mod cases;
 mod connections;
 mod content;
 mod dashboard;
+mod dashboard_cache;
 mod documents;
 mod errors;
 mod guards;

@@ -16,7 +16,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use puerta_app::accounts::Actor;
-use puerta_app::notifications::UnreadCounts;
+use puerta_app::notifications::{InboxItem, UnreadCounts};
 use puerta_i18n::{Arg, Language, t_args};
 
 use crate::AppState;
@@ -41,18 +41,21 @@ pub struct StandingNotice {
     pub dismiss_href: String,
 }
 
+impl From<InboxItem> for StandingNotice {
+    fn from(n: InboxItem) -> Self {
+        Self {
+            dismiss_href: format!("/notifications/{}/dismiss", path_safe(&n.id)),
+            id: n.id,
+            title: n.title,
+            body: n.body,
+        }
+    }
+}
+
 /// The reader's standing policy notices (none when they cannot be read: the page still works).
 pub async fn standing_notices(state: &AppState, actor: &Actor) -> Vec<StandingNotice> {
     match state.app.standing_notices(actor).await {
-        Ok(items) => items
-            .into_iter()
-            .map(|n| StandingNotice {
-                dismiss_href: format!("/notifications/{}/dismiss", path_safe(&n.id)),
-                id: n.id,
-                title: n.title,
-                body: n.body,
-            })
-            .collect(),
+        Ok(items) => items.into_iter().map(StandingNotice::from).collect(),
         Err(e) => {
             tracing::warn!(error = %e, "standing notices unavailable");
             Vec::new()

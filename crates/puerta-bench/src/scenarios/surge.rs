@@ -542,9 +542,19 @@ pub async fn storage_baseline(url: &str) -> anyhow::Result<axum::Router> {
     // crates/puerta-store/src/backend/mod.rs: 10 connections, 5 s to get one.
     let timeout = Duration::from_secs(5);
     let db = if url.starts_with("postgres") {
+        // crates/puerta-store/src/backend/postgres.rs: no ping per hand-out, one after 10 s idle.
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(10)
             .acquire_timeout(timeout)
+            .test_before_acquire(false)
+            .before_acquire(|conn, meta| {
+                Box::pin(async move {
+                    if meta.idle_for >= Duration::from_secs(10) {
+                        sqlx::Connection::ping(conn).await?;
+                    }
+                    Ok(true)
+                })
+            })
             .connect(url)
             .await?;
         Db::Postgres { pool }
@@ -552,7 +562,7 @@ pub async fn storage_baseline(url: &str) -> anyhow::Result<axum::Router> {
         use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
         let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
         // crates/puerta-store/src/backend/sqlite.rs: WAL, foreign keys, one writer, ten
-        // read-only readers, and `synchronous = FULL` (`database_durable_commits`, on by
+        // read-only readers, no ping per hand-out, and `synchronous = FULL` (`database_durable_commits`, on by
         // default and set by the scenario): a request is answered once its commit is on disk.
         let connect = SqliteConnectOptions::new()
             .filename(path)
@@ -563,11 +573,13 @@ pub async fn storage_baseline(url: &str) -> anyhow::Result<axum::Router> {
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .acquire_timeout(timeout)
+            .test_before_acquire(false)
             .connect_with(connect.clone())
             .await?;
         let read = SqlitePoolOptions::new()
             .max_connections(10)
             .acquire_timeout(timeout)
+            .test_before_acquire(false)
             .connect_with(connect.read_only(true))
             .await?;
         Db::Sqlite { read, write }

@@ -27,11 +27,15 @@ pub(super) async fn open(path: &Path, options: &ConnectOptions) -> Result<Pools,
     let write = SqlitePoolOptions::new()
         .max_connections(1)
         .acquire_timeout(options.acquire_timeout)
+        .test_before_acquire(false)
         .connect_with(connect.clone())
         .await?;
     let read = SqlitePoolOptions::new()
         .max_connections(options.max_connections.max(1))
         .acquire_timeout(options.acquire_timeout)
+        // sqlx pings every connection it hands out by default, a trip to the connection's own
+        // thread per read; a connection to a local file does not go away behind our back.
+        .test_before_acquire(false)
         .connect_with(connect.read_only(true))
         .await?;
     let group = super::group_commit::GroupWriter::new(write.clone(), options.acquire_timeout);

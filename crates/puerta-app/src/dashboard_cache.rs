@@ -12,7 +12,8 @@
 //! - **Time.** What the clock alone changes is bounded too: an entry is not believed once an
 //!   offer it lists reaches its deadline or a scheduled policy notice falls due.
 //! - **A short life.** Whatever else happens (an operator's direct SQL, a second process on the
-//!   same file), an entry is read again after [`TTL`].
+//!   same file), an entry is read again after at most [`TTL`] (between half of it and all of it,
+//!   drawn per entry, so that entries read together are not all read again at once).
 //! - **SQLite only.** The stamps see every write of this process, which on SQLite is every
 //!   write. On PostgreSQL other instances write too, and announcing each of their changes would
 //!   add a `NOTIFY` (which PostgreSQL serializes at commit) to every write; there the dashboard
@@ -39,6 +40,8 @@ struct Entry {
     dashboard: Arc<Dashboard>,
     stamp: AccountStamp,
     stored: Instant,
+    /// This entry's share of [`TTL`] (spread, so that entries read together expire apart).
+    life: Duration,
     /// The app clock's time (ms) from which the clock alone may change what it shows.
     until: i64,
 }
@@ -63,7 +66,7 @@ impl DashboardCache {
     pub(crate) fn get(&self, user: &UserId, stamp: AccountStamp, now: i64) -> Option<Arc<Dashboard>> {
         let mut shard = self.shard(user);
         let entry = shard.get(user)?;
-        if entry.stamp != stamp || now >= entry.until || entry.stored.elapsed() >= self.ttl {
+        if entry.stamp != stamp || now >= entry.until || entry.stored.elapsed() >= entry.life {
             shard.remove(user);
             return None;
         }
@@ -74,8 +77,7 @@ impl DashboardCache {
     pub(crate) fn insert(&self, user: &UserId, dashboard: Arc<Dashboard>, stamp: AccountStamp, until: i64) {
         let mut shard = self.shard(user);
         if shard.len() >= self.per_shard && !shard.contains_key(user) {
-            let ttl = self.ttl;
-            shard.retain(|_, e| e.stored.elapsed() < ttl);
+            shard.retain(|_, e| e.stored.elapsed() < e.life);
             if shard.len() >= self.per_shard
                 && let Some(victim) = shard.keys().next().cloned()
             {
@@ -83,7 +85,8 @@ impl DashboardCache {
                 shard.remove(&victim);
             }
         }
-        shard.insert(user.clone(), Entry { dashboard, stamp, stored: Instant::now(), until });
+        let life = crate::accounts::session_cache::spread(self.ttl);
+        shard.insert(user.clone(), Entry { dashboard, stamp, stored: Instant::now(), life, until });
     }
 
     fn shard(&self, user: &UserId) -> MutexGuard<'_, HashMap<UserId, Entry>> {

@@ -18,7 +18,7 @@
 //!   (PostgreSQL `NOTIFY` at commit), and forget the same way; a missed stretch (`Resync`, a
 //!   listener that fell behind) forgets everything.
 //! - **A short life.** Whatever else happens (a listening connection lost and made again, an
-//!   operator's direct SQL), an entry is read again after [`TTL`].
+//!   operator's direct SQL), an entry is read again after at most [`TTL`] (see `spread`).
 //!
 //! The idle limit and the absolute expiry are checked at each request against the remembered
 //! times, like the database's; a cookie's once-a-minute activity record updates the entry.
@@ -63,6 +63,8 @@ struct Entry {
     remembered: Remembered,
     generation: u64,
     stored: Instant,
+    /// This entry's share of [`TTL`] (see `spread`).
+    life: Duration,
 }
 
 pub(crate) struct SessionCache {
@@ -95,7 +97,7 @@ impl SessionCache {
         let mut shard = self.shard(token_hash);
         let entry = shard.get(token_hash)?;
         let current = self.generation(&entry.remembered.user_id).load(Ordering::SeqCst);
-        if entry.generation != current || entry.stored.elapsed() >= self.ttl {
+        if entry.generation != current || entry.stored.elapsed() >= entry.life {
             shard.remove(token_hash);
             return None;
         }
@@ -118,8 +120,7 @@ impl SessionCache {
             return;
         }
         if shard.len() >= self.per_shard && !shard.contains_key(token_hash) {
-            let ttl = self.ttl;
-            shard.retain(|_, e| e.stored.elapsed() < ttl);
+            shard.retain(|_, e| e.stored.elapsed() < e.life);
             if shard.len() >= self.per_shard
                 && let Some(victim) = shard.keys().next().cloned()
             {
@@ -127,7 +128,8 @@ impl SessionCache {
                 shard.remove(&victim);
             }
         }
-        shard.insert(token_hash.to_string(), Entry { remembered, generation, stored: Instant::now() });
+        let life = spread(self.ttl);
+        shard.insert(token_hash.to_string(), Entry { remembered, generation, stored: Instant::now(), life });
     }
 
     /// A cookie session's activity was recorded at `at`.
@@ -195,6 +197,13 @@ impl SessionCache {
 /// The announcement that `user`'s sessions or account changed.
 pub(crate) fn announcement(user: &UserId) -> String {
     format!("{ANNOUNCEMENT_PREFIX}{user}")
+}
+
+/// A lifetime between half of `ttl` and all of it, drawn per entry: entries read together (every
+/// session after a restart, a crowd signing in at 9 a.m.) are then not all read again in the
+/// same second when their time is up.
+pub(crate) fn spread(ttl: Duration) -> Duration {
+    ttl.mul_f64(rand::random_range(0.5..=1.0))
 }
 
 fn index(key: &str, buckets: usize) -> usize {

@@ -81,16 +81,20 @@ impl App {
         }
         let store = &self.inner.store;
         let cache = &self.inner.dashboards;
-        let now = self.now();
-        // Noted before reading: a change committed after this moves it (see `dashboard_cache`).
+        // Noted before reading, and before the time the reading uses: a change committed after
+        // this moves it (see `dashboard_cache`).
         let stamp = store.account_stamp(&actor.user_id);
+        let now = self.now();
         if let Some(hit) = cache.get(&actor.user_id, stamp, now) {
             return Ok(Dashboard::clone(&hit));
         }
         let (dashboard, mut until) = self.read_dashboard(actor, now).await?;
         // A scheduled notice shows once its time comes, with no write then: not believed past it.
-        if let Some(due) = self.reader().await?.notices().next_unannounced().await? {
-            until = until.min(due);
+        // Not worth failing the answer over: without it, nothing is kept.
+        match self.reader().await?.notices().next_unannounced().await {
+            Ok(Some(due)) => until = until.min(due),
+            Ok(None) => {}
+            Err(_) => until = i64::MIN,
         }
         cache.insert(&actor.user_id, std::sync::Arc::new(dashboard.clone()), stamp, until);
         Ok(dashboard)

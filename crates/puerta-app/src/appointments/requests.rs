@@ -84,6 +84,8 @@ impl App {
         Self::check_location(&rules, &nationalities, location)?;
         let draw = read.draws().find(&key).await?;
         if draw.as_ref().is_some_and(|d| d.status != DrawStatus::Open) {
+            // The reader goes back first: saying when the window opens takes one of its own.
+            drop(read);
             return Err(self.window_closed(actor, next_opening).await);
         }
         for traveler in &travelers {
@@ -114,7 +116,11 @@ impl App {
         }
         match tx.appointment_requests().create_checked(&request).await {
             Ok(Checked::Stored) => {}
-            Ok(Checked::DrawNotOpen) => return Err(self.window_closed(actor, next_opening).await),
+            Ok(Checked::DrawNotOpen) => {
+                // The writer goes back before a read that has nothing to do with it.
+                tx.rollback().await?;
+                return Err(self.window_closed(actor, next_opening).await);
+            }
             Ok(Checked::NotEligible(traveler)) => {
                 tx.rollback().await?;
                 return Err(self.not_eligible(actor, &traveler).await);
@@ -171,11 +177,15 @@ impl App {
                     }
                     parsed.push(id);
                 }
+                // Each traveler through every check in turn, so the first one refused answers.
                 for id in &parsed {
                     let traveler =
                         read.travelers().find_for_account(&actor.user_id, id).await?.ok_or_else(unknown)?;
                     if read.cases().open_for_traveler(id).await?.is_none() {
                         return Err(AppError::field("traveler_ids", "appointment-error-no-case"));
+                    }
+                    if read.appointments().traveler_has_live(id).await? {
+                        return Err(AppError::Conflict("already_scheduled"));
                     }
                     travelers.push(traveler);
                 }
@@ -186,15 +196,15 @@ impl App {
                         travelers.push(t);
                     }
                 }
+                for traveler in &travelers {
+                    if read.appointments().traveler_has_live(&traveler.id).await? {
+                        return Err(AppError::Conflict("already_scheduled"));
+                    }
+                }
             }
         }
         if travelers.is_empty() {
             return Err(AppError::field("traveler_ids", "appointment-error-no-travelers"));
-        }
-        for traveler in &travelers {
-            if read.appointments().traveler_has_live(&traveler.id).await? {
-                return Err(AppError::Conflict("already_scheduled"));
-            }
         }
         Ok(travelers)
     }

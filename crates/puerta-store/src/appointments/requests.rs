@@ -258,7 +258,8 @@ impl AppointmentRequests<'_, crate::Write> {
     /// statement per row: the draw still open (on PostgreSQL its row is also held against a
     /// concurrent freeze, as [`crate::Draws::hold_open`] does; SQLite's one writer orders them),
     /// and each traveler still the account's, with an open case and no offer or appointment.
-    /// `Conflict` as for `create`.
+    /// `Conflict` as for `create`; then too the caller rolls back (on PostgreSQL the refused
+    /// insert has ended the transaction: a commit would store nothing).
     pub async fn create_checked(&mut self, r: &NewRequest) -> Result<Checked, StoreError> {
         crate::touches::account(&mut self.touched, r.account_id.as_str());
         if self.conn.is_postgres() {

@@ -385,7 +385,9 @@ pub async fn idle_app(postgres: bool) -> Option<IdleApp> {
     Some(IdleApp { app: application.app().clone(), store, _application: application, _data_dir: data_dir })
 }
 
-/// The first run of exactly six digits in `text`.
+/// The first run of exactly six digits in `text` that stands apart from letters too: a code is
+/// written as a word of its own, while a random MIME boundary or link token can hold six digits
+/// between letters (about one email in a thousand), which must not be taken for the code.
 pub fn six_digits(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     (0..bytes.len().saturating_sub(5)).find_map(|i| {
@@ -393,8 +395,8 @@ pub fn six_digits(text: &str) -> Option<String> {
         let before = i.checked_sub(1).map(|j| bytes[j]);
         let after = bytes.get(i + 6).copied();
         (run.iter().all(u8::is_ascii_digit)
-            && !before.is_some_and(|b| b.is_ascii_digit())
-            && !after.is_some_and(|b| b.is_ascii_digit()))
+            && !before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(|b| b.is_ascii_alphanumeric()))
         .then(|| String::from_utf8_lossy(run).into_owned())
     })
 }

@@ -418,3 +418,68 @@ on_both_backends! {
         assert!((5..=10).contains(&confirmed), "{confirmed} confirmed");
     }
 }
+
+on_both_backends! {
+    async fn requests_racing_each_other_and_the_draw_stand_once_and_never_after_the_freeze(app) {
+        // A request's checks are read beside the writer and re-checked inside its inserts: a
+        // traveler asking twice at once stands once, and no request answered 201 can miss the
+        // draw it raced (each is in the published inputs, or was refused as too late).
+        into_window(&app);
+        let ctx = puerta_app::accounts::RequestContext::default();
+        app.app.set_draw_capacity(&ctx, None, "CLX", DRAW_DATE, 5).await.expect("capacity");
+        let body = json!({"port_code": "CLX", "location": at(TIJUANA, 30.0)});
+        let (twice, _) = group(&app, "twice@example.org", 1).await;
+        let mut tasks = Vec::new();
+        for _ in 0..6 {
+            let (client, url, token, body) = (app.client.clone(), app.url("/api/v1/appointment-requests"), twice.clone(), body.clone());
+            tasks.push(tokio::spawn(async move {
+                let r = client.post(url).bearer_auth(token).json(&body).send().await.expect("sent");
+                let status = r.status().as_u16();
+                (status, r.json::<serde_json::Value>().await.expect("json"))
+            }));
+        }
+        let mut entries = Vec::new();
+        let mut refused = 0;
+        for task in tasks {
+            match task.await.expect("task") {
+                (201, made) => entries.push(made["entry_id"].as_str().expect("entry").to_string()),
+                (409, problem) => {
+                    assert_eq!(problem["code"], "already_requested", "{problem}");
+                    refused += 1;
+                }
+                other => panic!("only a request or a refusal: {other:?}"),
+            }
+        }
+        assert_eq!((entries.len(), refused), (1, 5), "one traveler stands once");
+
+        let mut tokens = Vec::new();
+        for i in 0..12 {
+            tokens.push(group(&app, &format!("racer{i}@example.org"), 1).await.0);
+        }
+        let mut tasks = Vec::new();
+        for token in tokens {
+            let (client, url, body) = (app.client.clone(), app.url("/api/v1/appointment-requests"), body.clone());
+            tasks.push(tokio::spawn(async move {
+                let r = client.post(url).bearer_auth(token).json(&body).send().await.expect("sent");
+                let status = r.status().as_u16();
+                (status, r.json::<serde_json::Value>().await.expect("json"))
+            }));
+        }
+        app.app.run_draw(&ctx, DRAW_DATE).await.expect("the draw runs while requests arrive");
+        for task in tasks {
+            match task.await.expect("task") {
+                (201, made) => entries.push(made["entry_id"].as_str().expect("entry").to_string()),
+                (409, problem) => assert_eq!(problem["code"], "request_window_closed", "{problem}"),
+                other => panic!("only a request or a refusal: {other:?}"),
+            }
+        }
+        let results = json_of(app.get(&format!("/api/v1/draws/{DRAW_DATE}/results")).await, 200).await;
+        let published: puerta_domain::appointments::PublishedDraw =
+            serde_json::from_value(results).expect("a publication");
+        assert_eq!(published.verify(), Ok(()));
+        for entry in &entries {
+            assert!(published.input.entries.iter().any(|e| &e.id == entry), "answered 201, so in the draw: {entry}");
+        }
+        assert_eq!(published.input.entries.len(), entries.len(), "and nothing else");
+    }
+}

@@ -11,9 +11,11 @@
 //!   stamp is unchanged: whatever commits after the read moves it.
 //! - **Time.** What the clock alone changes is bounded too: an entry is not believed once an
 //!   offer it lists reaches its deadline or a scheduled policy notice falls due.
-//! - **A short life.** Whatever else happens (an operator's direct SQL, a second process on the
-//!   same file), an entry is read again after at most [`TTL`] (between half of it and all of it,
-//!   drawn per entry, so that entries read together are not all read again at once).
+//! - **Another process's writes.** The store notices another process's commits on the file
+//!   within about a second and moves everyone's stamp (`puerta_store`'s `foreign_commits`).
+//! - **A bounded life.** Whatever else happens, an entry is read again after at most [`TTL`]
+//!   (between half of it and all of it, drawn per entry, so that entries read together are not
+//!   all read again at once).
 //! - **SQLite only.** The stamps see every write of this process, which on SQLite is every
 //!   write. On PostgreSQL other instances write too, and announcing each of their changes would
 //!   add a `NOTIFY` (which PostgreSQL serializes at commit) to every write; there the dashboard
@@ -29,8 +31,9 @@ use puerta_store::touches::AccountStamp;
 
 use crate::dashboard::Dashboard;
 
-/// How long an entry is believed, whatever happens.
-pub const TTL: Duration = Duration::from_secs(30);
+/// How long an entry is believed, whatever happens: long, since every change is seen (half a
+/// minute made ten thousand dashboards expire together in the middle of a busy hour).
+pub const TTL: Duration = Duration::from_secs(300);
 /// Entries at most (a dashboard is about a kilobyte): the travelers an instance serves at once.
 pub const DEFAULT_CAPACITY: usize = 32_768;
 /// Locks split the map so that requests on many cores rarely wait for each other.

@@ -126,6 +126,10 @@ struct Inner {
 impl App {
     pub fn new(store: Store, deps: AppDeps) -> Result<Self, AppError> {
         let hasher = PasswordHasher::new(&deps.hashing)?;
+        let session_ttl = match store.backend() {
+            puerta_store::Backend::Sqlite => accounts::session_cache::TTL_SQLITE,
+            puerta_store::Backend::Postgres => accounts::session_cache::TTL,
+        };
         let document_storage = documents::DocumentStorage::new(
             &deps.documents,
             deps.master_key.clone(),
@@ -161,7 +165,7 @@ impl App {
                 reference: reference_cache::ReferenceCache::new(),
                 sessions: Arc::new(accounts::SessionCache::new(
                     accounts::session_cache::DEFAULT_CAPACITY,
-                    accounts::session_cache::TTL,
+                    session_ttl,
                 )),
                 sessions_followed: tokio::sync::OnceCell::new(),
                 dashboards: dashboard_cache::DashboardCache::new(

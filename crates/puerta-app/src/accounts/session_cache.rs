@@ -17,8 +17,13 @@
 //! - **Other instances** hear `cache:user:<id>`, announced inside the changing transaction
 //!   (PostgreSQL `NOTIFY` at commit), and forget the same way; a missed stretch (`Resync`, a
 //!   listener that fell behind) forgets everything.
-//! - **A short life.** Whatever else happens (a listening connection lost and made again, an
-//!   operator's direct SQL), an entry is read again after at most [`TTL`] (see `spread`).
+//! - **Another process's writes.** On SQLite the store notices another process's commits on
+//!   its file within about a second and announces `Resync` (see `puerta_store`'s
+//!   `foreign_commits`), which forgets everything too.
+//! - **A bounded life.** Whatever else happens (a listening connection lost and made again, an
+//!   operator's direct SQL on PostgreSQL), an entry is read again after at most [`TTL`] on
+//!   PostgreSQL and [`TTL_SQLITE`] on SQLite, where nothing but a bug in this bookkeeping can
+//!   leave an entry stale (see `spread`).
 //!
 //! The idle limit and the absolute expiry are checked at each request against the remembered
 //! times, like the database's; a cookie's once-a-minute activity record updates the entry.
@@ -34,8 +39,12 @@ use puerta_domain::ids::UserId;
 use puerta_store::live::Announcement;
 use tokio::sync::broadcast;
 
-/// How long an entry is believed without a database read, whatever happens.
+/// How long an entry is believed without a database read, whatever happens (PostgreSQL).
 pub const TTL: Duration = Duration::from_secs(30);
+/// The same on SQLite: long, because every change is seen (ours by the generations, another
+/// process's by the store's watch), and a short one made every remembered session expire
+/// together, mid-surge, half a minute after the surge began.
+pub const TTL_SQLITE: Duration = Duration::from_secs(300);
 
 /// The announcement that `user`'s sessions or account changed.
 pub(crate) const ANNOUNCEMENT_PREFIX: &str = "cache:user:";

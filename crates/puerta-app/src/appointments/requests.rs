@@ -7,7 +7,7 @@ use puerta_domain::audit::AuditAction;
 use puerta_domain::ids::{AppointmentRequestId, TravelerId};
 use puerta_domain::ports::PortCode;
 use puerta_store::StoreError;
-use puerta_store::appointments::{Checked, NewRequest};
+use puerta_store::appointments::{Checked, NewRequest, TravelerStanding};
 
 use super::LocationInput;
 use crate::accounts::{Actor, RequestContext};
@@ -74,27 +74,24 @@ impl App {
             return Err(AppError::field("port_code", "error-port-unknown"));
         }
 
-        // Everything the answer depends on is looked at on a reader, beside the one writer (on
-        // release day the writer is the bottleneck); what may change before the write (the
+        // Everything the answer depends on is read in one statement on a reader, beside the one
+        // writer (on release day the writer is the bottleneck); what may change before the write (the
         // draw's status, a traveler's case or offer) is checked again inside the write itself,
         // and a traveler asking twice is refused by the database's unique index.
-        let mut read = self.reader().await?;
-        let travelers = Self::travelers_to_schedule(&mut read, actor, traveler_ids).await?;
-        let nationalities: Vec<String> = travelers.iter().map(|t| t.nationality.clone()).collect();
+        let standing = {
+            let mut read = self.reader().await?;
+            read.appointment_requests().standing(&actor.user_id, Some(&key)).await?
+        };
+        let travelers = Self::pick_travelers(&standing.travelers, traveler_ids)?;
+        let nationalities: Vec<String> = travelers.iter().map(|t| t.traveler.nationality.clone()).collect();
         Self::check_location(&rules, &nationalities, location)?;
-        let draw = read.draws().find(&key).await?;
-        if draw.as_ref().is_some_and(|d| d.status != DrawStatus::Open) {
-            // The reader goes back first: saying when the window opens takes one of its own.
-            drop(read);
+        if standing.draw_status.is_some_and(|status| status != DrawStatus::Open) {
             return Err(self.window_closed(actor, next_opening).await);
         }
-        for traveler in &travelers {
-            if read.appointment_requests().traveler_requested(&traveler.id, &key).await? {
-                return Err(AppError::Conflict("already_requested"));
-            }
+        if travelers.iter().any(|t| t.requested) {
+            return Err(AppError::Conflict("already_requested"));
         }
-        let holder = read.users().find(&actor.user_id).await?.ok_or(AppError::Unauthenticated)?;
-        drop(read);
+        let registered_at = standing.registered_at.ok_or(AppError::Unauthenticated)?;
 
         let id = ids::appointment_request_id();
         let entry_id = self.entry_id(id.as_str())?;
@@ -105,12 +102,12 @@ impl App {
             port_code: port.as_str().to_string(),
             entry_id: entry_id.clone(),
             // The account's registration: the real rule's "oldest registrations" first.
-            registered_at: holder.created_at,
-            travelers: travelers.iter().map(|t| t.id.clone()).collect(),
+            registered_at,
+            travelers: travelers.iter().map(|t| t.traveler.id.clone()).collect(),
             created_at: now,
         };
         let mut tx = self.begin().await?;
-        if draw.is_none() {
+        if standing.draw_status.is_none() {
             // The day's first request opens its draw.
             self.ensure_draw(&mut tx, date, &rules).await?;
         }
@@ -165,6 +162,16 @@ impl App {
         actor: &Actor,
         traveler_ids: Option<&[String]>,
     ) -> Result<Vec<puerta_store::cases::TravelerRecord>, AppError> {
+        let standing = read.appointment_requests().standing(&actor.user_id, None).await?;
+        let picked = Self::pick_travelers(&standing.travelers, traveler_ids)?;
+        Ok(picked.into_iter().map(|t| t.traveler.clone()).collect())
+    }
+
+    /// [`Self::travelers_to_schedule`] on what was read of the account's travelers.
+    fn pick_travelers<'s>(
+        standing: &'s [TravelerStanding],
+        traveler_ids: Option<&[String]>,
+    ) -> Result<Vec<&'s TravelerStanding>, AppError> {
         let unknown = || AppError::field("traveler_ids", "error-traveler-unknown");
         let mut travelers = Vec::new();
         match traveler_ids {
@@ -179,27 +186,20 @@ impl App {
                 }
                 // Each traveler through every check in turn, so the first one refused answers.
                 for id in &parsed {
-                    let traveler =
-                        read.travelers().find_for_account(&actor.user_id, id).await?.ok_or_else(unknown)?;
-                    if read.cases().open_for_traveler(id).await?.is_none() {
+                    let t = standing.iter().find(|t| &t.traveler.id == id).ok_or_else(unknown)?;
+                    if !t.open_case {
                         return Err(AppError::field("traveler_ids", "appointment-error-no-case"));
                     }
-                    if read.appointments().traveler_has_live(id).await? {
+                    if t.scheduled {
                         return Err(AppError::Conflict("already_scheduled"));
                     }
-                    travelers.push(traveler);
+                    travelers.push(t);
                 }
             }
             None => {
-                for t in read.travelers().list_for_account(&actor.user_id).await? {
-                    if read.cases().open_for_traveler(&t.id).await?.is_some() {
-                        travelers.push(t);
-                    }
-                }
-                for traveler in &travelers {
-                    if read.appointments().traveler_has_live(&traveler.id).await? {
-                        return Err(AppError::Conflict("already_scheduled"));
-                    }
+                travelers.extend(standing.iter().filter(|t| t.open_case));
+                if travelers.iter().any(|t| t.scheduled) {
+                    return Err(AppError::Conflict("already_scheduled"));
                 }
             }
         }

@@ -458,25 +458,25 @@ pub mod sql {
     pub const OVERRIDES: &str = "SELECT window_opens, window_closes, time_zone, CAST(oldest_share_permille AS BIGINT) \
          AS oldest_share_permille, CAST(lead_days AS BIGINT) AS lead_days, service_policy FROM scheduling_settings \
          WHERE id = 1";
-    // Then on the same reader (`travelers_to_schedule`, appointments/requests.rs): every
-    // traveler of the group (`Travelers::list_for_account`), each one's open case
-    // (`Cases::open_for_traveler`), then for each chosen one `Appointments::traveler_has_live`;
-    // the draw (`Draws::find`), `AppointmentRequests::traveler_requested` for each, and the
-    // account holder's registration (`Users::find`, `USER`). Ports come from memory.
-    pub const TRAVELERS_OF_ACCOUNT: &str = "SELECT id, account_id, given_name, family_name, date_of_birth, nationality, \
-         country_of_birth, city_of_birth, country_of_residence, gender, language, phone, email, document_type, \
-         document_number, document_country, document_expiry, created_at, updated_at FROM travelers \
-         WHERE account_id = $1 ORDER BY created_at, id";
-    pub const OPEN_CASE: &str = "SELECT id, reference_number, application_id, traveler_id, account_id, status, \
-         assigned_to, opened_at, updated_at FROM cases WHERE traveler_id = $1 \
-         AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')";
-    pub const LIVE_APPOINTMENT: &str = "SELECT a.id FROM appointment_travelers t JOIN appointments a \
-         ON a.id = t.appointment_id WHERE t.traveler_id = $1 AND a.status IN ('offered', 'confirmed') LIMIT 1";
-    pub const DRAW: &str = "SELECT draw_date, sealed_secret, seed_commitment, opens_at, closes_at, runs_at, status, \
-         oldest_share_permille, inputs_digest, public_randomness_source, public_randomness_value, frozen_at, \
-         drawn_at FROM draws WHERE draw_date = $1";
-    pub const REQUESTED: &str = "SELECT request_id FROM appointment_request_travelers WHERE traveler_id = $1 \
-         AND draw_date = $2 AND active = 1";
+    // Then on a reader, one statement (`AppointmentRequests::standing`,
+    // appointments/standing.rs): every traveler of the group with whether each has an open case,
+    // holds an offer or appointment, or asked in this draw, the draw's status and the account's
+    // registration. Ports come from memory.
+    pub const STANDING: &str = "SELECT t.id, t.account_id, t.given_name, t.family_name, t.date_of_birth, \
+         t.nationality, t.country_of_birth, t.city_of_birth, t.country_of_residence, t.gender, t.language, t.phone, \
+         t.email, t.document_type, t.document_number, t.document_country, t.document_expiry, t.created_at, \
+         t.updated_at, \
+         CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.traveler_id = t.id \
+           AND c.status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
+           THEN 1 ELSE 0 END AS open_case, \
+         CASE WHEN EXISTS (SELECT 1 FROM appointment_travelers x JOIN appointments a ON a.id = x.appointment_id \
+           WHERE x.traveler_id = t.id AND a.status IN ('offered', 'confirmed')) THEN 1 ELSE 0 END AS scheduled, \
+         CASE WHEN EXISTS (SELECT 1 FROM appointment_request_travelers r \
+           WHERE r.traveler_id = t.id AND r.draw_date = $2 AND r.active = 1) THEN 1 ELSE 0 END AS requested, \
+         (SELECT d.status FROM draws d WHERE d.draw_date = $2) AS draw_status, \
+         u.created_at AS registered_at \
+         FROM travelers t JOIN users u ON u.id = t.account_id \
+         WHERE t.account_id = $1 ORDER BY t.created_at, t.id";
     // The write transaction (`App::begin`): SQLite `BEGIN IMMEDIATE` on the one writer,
     // PostgreSQL `BEGIN` on a pooled connection. `AppointmentRequests::create_checked`:
     // PostgreSQL first holds the draw's row against a concurrent freeze; then the request, and
@@ -699,52 +699,32 @@ macro_rules! request_fn {
             sqlx::query(sql::OVERRIDES).fetch_optional(&mut *reader).await?;
             drop(reader);
 
-            // What the request depends on, on a reader.
+            // What the request depends on, on a reader, in one statement.
             let mut reader = read.acquire().await?;
+            let rows =
+                sqlx::query(sql::STANDING).bind(&user_id).bind(ask.draw_date).fetch_all(&mut *reader).await?;
+            drop(reader);
             let mut chosen = Vec::new();
-            for t in sqlx::query(sql::TRAVELERS_OF_ACCOUNT).bind(&user_id).fetch_all(&mut *reader).await? {
-                let id: String = t.try_get("id")?;
+            let mut registered_at = None;
+            for t in &rows {
                 // Read as Puerta reads it for the service-area check (pure logic, no SQL).
                 let _nationality: String = t.try_get("nationality")?;
-                if sqlx::query(sql::OPEN_CASE).bind(&id).fetch_optional(&mut *reader).await?.is_some() {
-                    chosen.push(id);
+                registered_at = Some(t.try_get::<i64, _>("registered_at")?);
+                let draw_status: Option<String> = t.try_get("draw_status")?;
+                if draw_status.as_deref() != Some("open") {
+                    return Err(Refused::Status(StatusCode::CONFLICT));
+                }
+                if t.try_get::<i32, _>("open_case")? != 0 {
+                    if t.try_get::<i32, _>("scheduled")? != 0 || t.try_get::<i32, _>("requested")? != 0 {
+                        return Err(Refused::Status(StatusCode::CONFLICT));
+                    }
+                    chosen.push(t.try_get::<String, _>("id")?);
                 }
             }
             if chosen.is_empty() {
                 return Err(Refused::Status(StatusCode::UNPROCESSABLE_ENTITY));
             }
-            for id in &chosen {
-                if sqlx::query(sql::LIVE_APPOINTMENT).bind(id).fetch_optional(&mut *reader).await?.is_some() {
-                    return Err(Refused::Status(StatusCode::CONFLICT));
-                }
-            }
-            let draw = sqlx::query(sql::DRAW)
-                .bind(ask.draw_date)
-                .fetch_optional(&mut *reader)
-                .await?
-                .ok_or(Refused::Status(StatusCode::CONFLICT))?;
-            let status: String = draw.try_get("status")?;
-            if status != "open" {
-                return Err(Refused::Status(StatusCode::CONFLICT));
-            }
-            for id in &chosen {
-                if sqlx::query(sql::REQUESTED)
-                    .bind(id)
-                    .bind(ask.draw_date)
-                    .fetch_optional(&mut *reader)
-                    .await?
-                    .is_some()
-                {
-                    return Err(Refused::Status(StatusCode::CONFLICT));
-                }
-            }
-            let holder = sqlx::query(sql::USER)
-                .bind(&user_id)
-                .fetch_optional(&mut *reader)
-                .await?
-                .ok_or_else(unauthenticated)?;
-            let registered_at: i64 = holder.try_get("created_at")?;
-            drop(reader);
+            let registered_at = registered_at.ok_or_else(unauthenticated)?;
 
             let id = request_id();
             // Puerta's entry id is a keyed hash of the request id (32 hex digits).

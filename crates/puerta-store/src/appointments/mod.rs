@@ -11,11 +11,13 @@ mod appointment_records;
 mod draws;
 mod requests;
 mod scheduling;
+mod standing;
 
 pub use appointment_records::{AppointmentRecord, AppointmentTraveler, Appointments, NewAppointment};
 pub use draws::{DrawRecord, Draws, NewDraw};
 pub use requests::{AppointmentRequests, Checked, NewRequest, RequestRecord, WaitlistCandidate};
 pub use scheduling::{CapacityRecord, Scheduling, SchedulingOverrides};
+pub use standing::{DrawStanding, TravelerStanding};
 
 use crate::StoreError;
 

@@ -48,6 +48,13 @@ struct Batch {
     members: Vec<oneshot::Sender<Outcome>>,
     /// A flusher is queued for this batch already.
     flusher: bool,
+    /// The writer connection between batches (outside any transaction: its last statement was
+    /// a `COMMIT` that succeeded). Kept here rather than handed back to sqlx's pool, which pings
+    /// every connection it takes back: a trip to the connection's thread per batch.
+    idle: Option<PoolConnection<Sqlite>>,
+    /// The next member's savepoint is open already (made with the last member's release, in the
+    /// same trip to the connection's thread).
+    savepoint_ready: bool,
 }
 
 /// SQLite's writer, shared by every write transaction of a store.
@@ -58,6 +65,8 @@ pub(crate) struct GroupWriter {
     waiting: AtomicUsize,
     /// How long a use case waits for the writer before it is refused as busy.
     acquire_timeout: Duration,
+    /// Writer connections closed after a failure (see `data_version`).
+    lost: AtomicU64,
     /// Batches committed, and use cases in them (for metrics and tests).
     batches: AtomicU64,
     members: AtomicU64,
@@ -79,6 +88,7 @@ impl GroupWriter {
             batch: Arc::new(Mutex::new(Batch::default())),
             waiting: AtomicUsize::new(0),
             acquire_timeout,
+            lost: AtomicU64::new(0),
             batches: AtomicU64::new(0),
             members: AtomicU64::new(0),
         })
@@ -122,18 +132,21 @@ impl GroupWriter {
 
     async fn prepare(self: &Arc<Self>) -> Result<Held, StoreError> {
         let mut guard = self.acquire().await?;
-        let mut conn = match guard.conn.take() {
-            Some(conn) => conn,
-            None => {
-                let mut conn = super::clean_connection(&self.pool).await?;
-                // A connection is only ever handed back outside a transaction; this makes sure
-                // of it (SQLite refuses the statement when there is none, which is fine).
-                let _ = run(&mut conn, "ROLLBACK").await;
-                run(&mut conn, "BEGIN IMMEDIATE").await?;
-                conn
-            }
+        let (mut conn, opening) = match guard.conn.take() {
+            Some(conn) if std::mem::take(&mut guard.savepoint_ready) => return Ok((guard, conn)),
+            Some(conn) => (conn, "SAVEPOINT member"),
+            None => match guard.idle.take() {
+                Some(conn) => (conn, "BEGIN IMMEDIATE; SAVEPOINT member"),
+                None => {
+                    let mut conn = super::clean_connection(&self.pool).await?;
+                    // A connection is only ever handed back outside a transaction; this makes
+                    // sure of it (SQLite refuses the statement when there is none, which is fine).
+                    let _ = run(&mut conn, "ROLLBACK").await;
+                    (conn, "BEGIN IMMEDIATE; SAVEPOINT member")
+                }
+            },
         };
-        if let Err(e) = run(&mut conn, "SAVEPOINT member").await {
+        if let Err(e) = run(&mut conn, opening).await {
             guard.conn = Some(conn);
             self.abort(&mut guard, &e.to_string()).await;
             return Err(e.into());
@@ -152,6 +165,40 @@ impl GroupWriter {
         tokio::time::timeout(self.acquire_timeout, self.batch.clone().lock_owned())
             .await
             .map_err(|_| StoreError::Database(sqlx::Error::PoolTimedOut))
+    }
+
+    /// `PRAGMA data_version` on the writer connection, with the number of writer connections
+    /// lost before it (a value is only comparable with one read on the same connection). The
+    /// writer's own commits never move it, so a change means another process committed. Takes
+    /// its turn like a use case, outside the queue's count (it never holds a batch open), on a
+    /// task of its own so that a cancelled caller cannot take the open batch's connection away.
+    pub(crate) async fn data_version(self: &Arc<Self>) -> Result<(u64, i64), StoreError> {
+        let writer = self.clone();
+        let turn = tokio::spawn(async move {
+            let mut guard = tokio::time::timeout(writer.acquire_timeout, writer.batch.clone().lock_owned())
+                .await
+                .map_err(|_| StoreError::Database(sqlx::Error::PoolTimedOut))?;
+            let lost = writer.lost.load(Ordering::SeqCst);
+            let batch = &mut *guard;
+            let version = match batch.conn.as_mut().or(batch.idle.as_mut()) {
+                // A batch is open (or the writer rests between batches): its connection, put
+                // back as it was for the next in line.
+                Some(conn) => version(conn).await,
+                None => {
+                    let mut conn = super::clean_connection(&writer.pool).await?;
+                    version(&mut conn).await
+                }
+            };
+            drop(guard);
+            Ok((lost, version?))
+        });
+        turn.await.map_err(|e| StoreError::Batch(format!("the look at the writer did not finish: {e}")))?
+    }
+
+    /// Hands the resting writer connection back to sqlx's pool (before the store closes it).
+    pub(crate) async fn close(&self) {
+        let idle = self.batch.lock().await.idle.take();
+        drop(idle);
     }
 
     /// Ends the batch or hands it on: committed now if nobody is waiting for the writer or it is
@@ -173,6 +220,8 @@ impl GroupWriter {
     /// gives the connection back to the pool.
     async fn finish(&self, batch: &mut Batch) {
         batch.flusher = false;
+        // A savepoint opened for a member who never came is empty: the commit ends it too.
+        batch.savepoint_ready = false;
         let Some(mut conn) = batch.conn.take() else { return };
         let statement = if batch.members.is_empty() { "ROLLBACK" } else { "COMMIT" };
         match run(&mut conn, statement).await {
@@ -184,6 +233,7 @@ impl GroupWriter {
                 for member in batch.members.drain(..) {
                     let _ = member.send(Ok(()));
                 }
+                batch.idle = Some(conn);
             }
             Err(e) => {
                 tracing::error!(error = %e, members = batch.members.len(), "a group commit failed");
@@ -200,7 +250,9 @@ impl GroupWriter {
             let _ = member.send(Err(why.to_string()));
         }
         batch.flusher = false;
+        batch.savepoint_ready = false;
         if let Some(mut conn) = batch.conn.take() {
+            self.lost.fetch_add(1, Ordering::SeqCst);
             let _ = run(&mut conn, "ROLLBACK").await;
             if let Err(e) = sqlx::Connection::close(conn.detach()).await {
                 tracing::warn!(error = %e, "closing the writer after a failed batch failed");
@@ -232,6 +284,13 @@ fn run<'c>(
     Box::pin(async move { sqlx::query(sql).execute(conn).await.map(drop) })
 }
 
+/// `PRAGMA data_version` (boxed like `run`).
+fn version<'c>(
+    conn: &'c mut SqliteConnection,
+) -> std::pin::Pin<Box<dyn Future<Output = Result<i64, sqlx::Error>> + Send + 'c>> {
+    Box::pin(async move { sqlx::query_scalar("PRAGMA data_version").fetch_one(conn).await })
+}
+
 /// The writer's lock with the connection: what a member holds while its use case runs.
 type Held = (OwnedMutexGuard<Batch>, PoolConnection<Sqlite>);
 
@@ -260,11 +319,17 @@ impl Member {
         // is cancelled while waiting for the answer.
         tokio::spawn(async move {
             guard.members.push(answer);
-            if let Err(e) = run(&mut conn, "RELEASE member").await {
+            // Someone is waiting and the batch has room: it will most likely be handed on, so
+            // the next member's savepoint is opened in the same trip (if it is committed
+            // instead, the empty savepoint ends with it).
+            let handing_on = writer.waiting.load(Ordering::SeqCst) > 0 && guard.members.len() < MAX_MEMBERS;
+            let ending = if handing_on { "RELEASE member; SAVEPOINT member" } else { "RELEASE member" };
+            if let Err(e) = run(&mut conn, ending).await {
                 guard.conn = Some(conn);
                 writer.abort(&mut guard, &e.to_string()).await;
                 return;
             }
+            guard.savepoint_ready = handing_on;
             writer.release(guard, conn).await;
         });
         match outcome.await {

@@ -1,10 +1,13 @@
 //! Opening a database, and handing out transactions and read handles on it.
 
+mod foreign_commits;
 mod group_commit;
 mod postgres;
+mod readers;
 mod sqlite;
 
 pub(crate) use group_commit::Member;
+pub(crate) use readers::Reader;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -47,7 +50,7 @@ pub(crate) enum Pools {
     /// pool of read-only connections, which WAL lets run beside the writer.
     Sqlite {
         write: SqlitePool,
-        read: SqlitePool,
+        read: Arc<readers::Readers>,
         /// Write transactions share batches on `write` (see `group_commit`).
         group: Arc<group_commit::GroupWriter>,
     },
@@ -62,6 +65,8 @@ pub struct Store {
     pools: Arc<Pools>,
     live: Arc<crate::live::Live>,
     stamps: Arc<crate::touches::AccountStamps>,
+    /// Looks at the writer's `data_version` so far (SQLite; see `foreign_commits`).
+    foreign_checks: Arc<std::sync::atomic::AtomicU64>,
 }
 
 /// A pooled connection outside any transaction. A use case cancelled in the middle of its
@@ -94,11 +99,21 @@ pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Stor
             postgres::open(secret, options).await?
         }
     };
-    Ok(Store {
+    let store = Store {
         pools: Arc::new(pools),
         live: crate::live::Live::new(),
         stamps: Arc::new(crate::touches::AccountStamps::new()),
-    })
+        foreign_checks: Arc::new(std::sync::atomic::AtomicU64::new(0)),
+    };
+    if let Pools::Sqlite { .. } = &*store.pools {
+        foreign_commits::watch(
+            Arc::downgrade(&store.pools),
+            store.live.clone(),
+            store.stamps.clone(),
+            store.foreign_checks.clone(),
+        );
+    }
+    Ok(store)
 }
 
 impl Store {
@@ -142,9 +157,10 @@ impl Store {
         self.stamps.stamp(account.as_str())
     }
 
-    /// Moves every account's stamp (for a change this process did not make through the store).
-    pub fn forget_account_stamps(&self) {
-        self.stamps.advance_everyone();
+    /// How many times this store has looked for another process's commits (SQLite, about once
+    /// a second; always 0 on PostgreSQL, where every instance announces its own).
+    pub fn foreign_commit_checks(&self) -> u64 {
+        self.foreign_checks.load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Every live announcement committed from now on, by this instance or (PostgreSQL) any other.
@@ -185,7 +201,9 @@ impl Store {
     /// Answers `Ok` when a round trip to the database succeeds.
     pub async fn ping(&self) -> Result<(), StoreError> {
         match &*self.pools {
-            Pools::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(drop)?,
+            Pools::Sqlite { read, .. } => {
+                sqlx::query("SELECT 1").execute(read.acquire().await?.conn()).await.map(drop)?
+            }
             Pools::Postgres { pool } => sqlx::query("SELECT 1").execute(pool).await.map(drop)?,
         }
         Ok(())
@@ -193,11 +211,14 @@ impl Store {
 
     pub fn pool_stats(&self) -> PoolStats {
         match &*self.pools {
-            Pools::Sqlite { write, read, .. } => PoolStats {
-                size: write.size() + read.size(),
-                idle: u32::try_from(write.num_idle() + read.num_idle()).unwrap_or(u32::MAX),
-                max: write.options().get_max_connections() + read.options().get_max_connections(),
-            },
+            Pools::Sqlite { write, read, .. } => {
+                let (open, idle, max) = read.stats();
+                PoolStats {
+                    size: write.size() + open,
+                    idle: u32::try_from(write.num_idle()).unwrap_or(u32::MAX).saturating_add(idle),
+                    max: write.options().get_max_connections() + max,
+                }
+            }
             Pools::Postgres { pool } => PoolStats {
                 size: pool.size(),
                 idle: u32::try_from(pool.num_idle()).unwrap_or(u32::MAX),
@@ -211,7 +232,7 @@ impl Store {
     /// the close does not depend on which connection happens to be the last one.
     pub async fn close(&self) {
         match &*self.pools {
-            Pools::Sqlite { write, read, .. } => sqlite::close(write, read).await,
+            Pools::Sqlite { write, read, group } => sqlite::close(write, read, group).await,
             Pools::Postgres { pool } => pool.close().await,
         }
     }

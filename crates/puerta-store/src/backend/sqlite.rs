@@ -28,16 +28,18 @@ pub(super) async fn open(path: &Path, options: &ConnectOptions) -> Result<Pools,
         .max_connections(1)
         .acquire_timeout(options.acquire_timeout)
         .test_before_acquire(false)
+        // One connection for the life of the store: its `data_version` tells another process's
+        // commits apart from its own (see `foreign_commits`), which a new connection would not.
+        .max_lifetime(None)
+        .idle_timeout(None)
         .connect_with(connect.clone())
         .await?;
-    let read = SqlitePoolOptions::new()
-        .max_connections(options.max_connections.max(1))
-        .acquire_timeout(options.acquire_timeout)
-        // sqlx pings every connection it hands out by default, a trip to the connection's own
-        // thread per read; a connection to a local file does not go away behind our back.
-        .test_before_acquire(false)
-        .connect_with(connect.read_only(true))
-        .await?;
+    let read = super::readers::Readers::open(
+        connect.read_only(true),
+        options.max_connections,
+        options.acquire_timeout,
+    )
+    .await?;
     let group = super::group_commit::GroupWriter::new(write.clone(), options.acquire_timeout);
     Ok(Pools::Sqlite { write, read, group })
 }
@@ -46,8 +48,13 @@ pub(super) async fn open(path: &Path, options: &ConnectOptions) -> Result<Pools,
 /// it. SQLite also checkpoints when the last connection closes, but only if that connection can
 /// take the lock at that moment; doing it explicitly, after the readers are gone, makes the
 /// result the same on every run.
-pub(super) async fn close(write: &SqlitePool, read: &SqlitePool) {
+pub(super) async fn close(
+    write: &SqlitePool,
+    read: &super::readers::Readers,
+    group: &super::group_commit::GroupWriter,
+) {
     read.close().await;
+    group.close().await;
     if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)").execute(write).await {
         tracing::warn!(error = %e, "WAL checkpoint at close failed");
     }

@@ -14,7 +14,7 @@ mod documents;
 mod drafts;
 mod events;
 mod notes;
-mod travelers;
+pub(crate) mod travelers;
 
 pub use applications::{ApplicationRecord, Applications, NewApplication};
 pub use case_records::{CaseFilter, CaseRecord, Cases, NewCase, QueueFilter};

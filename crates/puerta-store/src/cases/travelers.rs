@@ -35,12 +35,12 @@ pub struct TravelerRecord {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, account_id, given_name, family_name, date_of_birth, nationality, country_of_birth, \
+pub(crate) const COLUMNS: &str = "id, account_id, given_name, family_name, date_of_birth, nationality, country_of_birth, \
      city_of_birth, country_of_residence, gender, language, phone, email, document_type, document_number, \
      document_country, document_expiry, created_at, updated_at";
 
 #[derive(sqlx::FromRow)]
-struct Row {
+pub(crate) struct Row {
     id: String,
     account_id: String,
     given_name: String,

@@ -11,7 +11,7 @@
 mod macros;
 
 use sqlx::pool::PoolConnection;
-use sqlx::{PgConnection, Postgres, Sqlite, SqliteConnection, Transaction};
+use sqlx::{PgConnection, Postgres, SqliteConnection, Transaction};
 
 use crate::StoreError;
 pub(crate) use macros::{exec, fetch_all, fetch_one, fetch_optional, on, refusable};
@@ -83,11 +83,12 @@ pub struct WriteTx {
 }
 
 enum ReadInner {
-    Sqlite(PoolConnection<Sqlite>),
+    Sqlite(crate::backend::Reader),
     Postgres(PoolConnection<Postgres>),
 }
 
-/// A read handle: a connection from the reader pool (SQLite) or the pool (PostgreSQL).
+/// A read handle: a read-only connection (SQLite; see `backend::readers`) or one from the pool
+/// (PostgreSQL).
 pub struct ReadTx {
     inner: ReadInner,
 }
@@ -182,7 +183,7 @@ impl WriteTx {
 }
 
 impl ReadTx {
-    pub(crate) fn sqlite(conn: PoolConnection<Sqlite>) -> Self {
+    pub(crate) fn sqlite(conn: crate::backend::Reader) -> Self {
         Self { inner: ReadInner::Sqlite(conn) }
     }
 
@@ -192,7 +193,7 @@ impl ReadTx {
 
     fn conn(&mut self) -> Conn<'_> {
         match &mut self.inner {
-            ReadInner::Sqlite(c) => Conn::Sqlite(&mut *c),
+            ReadInner::Sqlite(c) => Conn::Sqlite(c.conn()),
             ReadInner::Postgres(c) => Conn::Postgres(&mut *c),
         }
     }

@@ -19,6 +19,7 @@ mod content;
 mod documents;
 mod drafts;
 mod fixtures;
+mod foreign_commits;
 mod group_commit;
 mod harness;
 mod maintenance;

@@ -66,7 +66,7 @@ impl App {
             user_agent: ctx.user_agent.as_ref().map(|ua| ua.chars().take(256).collect()),
             detail,
         };
-        tx.audit().append(&entry).await?;
+        tx.append_audit(&entry).await?;
         Ok(())
     }
 

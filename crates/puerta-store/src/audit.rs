@@ -73,8 +73,7 @@ impl Audit<'_, crate::Write> {
     pub async fn append(&mut self, e: &NewAuditEntry) -> Result<(), StoreError> {
         exec!(
             &mut self.conn,
-            "INSERT INTO audit_log (at, actor_id, action, target_id, ip, user_agent, detail) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &insert(1),
             e.at_ms,
             e.actor_id.as_ref().map(UserId::as_str),
             e.action.as_str(),
@@ -85,4 +84,39 @@ impl Audit<'_, crate::Write> {
         )?;
         Ok(())
     }
+}
+
+/// One row's insert, its parameters numbered from `$first`.
+fn insert(first: usize) -> String {
+    let p: Vec<String> = (first..first + 7).map(|n| format!("${n}")).collect();
+    format!(
+        "INSERT INTO audit_log (at, actor_id, action, target_id, ip, user_agent, detail) VALUES ({})",
+        p.join(", ")
+    )
+}
+
+/// The inserts of `entries` as one SQLite text (parameters numbered on from one row to the
+/// next) with its arguments: SQLite's write transaction sends them with its commit, in one trip
+/// to the writer's thread (see `WriteTx::append_audit`).
+pub(crate) fn inserts_sqlite(
+    entries: &[NewAuditEntry],
+) -> Result<(String, sqlx::sqlite::SqliteArguments<'static>), StoreError> {
+    use sqlx::Arguments as _;
+    let encode = |e: sqlx::error::BoxDynError| StoreError::Batch(format!("audit row: {e}"));
+    let mut sql = String::new();
+    let mut args = sqlx::sqlite::SqliteArguments::default();
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            sql.push_str("; ");
+        }
+        sql.push_str(&insert(1 + 7 * i));
+        args.add(e.at_ms).map_err(encode)?;
+        args.add(e.actor_id.as_ref().map(|u| u.as_str().to_string())).map_err(encode)?;
+        args.add(e.action.as_str().to_string()).map_err(encode)?;
+        args.add(e.target_id.as_ref().map(|u| u.as_str().to_string())).map_err(encode)?;
+        args.add(e.ip.clone()).map_err(encode)?;
+        args.add(e.user_agent.clone()).map_err(encode)?;
+        args.add(e.detail.clone()).map_err(encode)?;
+    }
+    Ok((sql, args))
 }

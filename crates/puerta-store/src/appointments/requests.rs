@@ -3,7 +3,7 @@ use puerta_domain::ids::{AppointmentRequestId, TravelerId, UserId};
 
 use super::corrupt;
 use crate::StoreError;
-use crate::unit_of_work::{exec, fetch_all, fetch_optional, refusable, repository};
+use crate::unit_of_work::{Conn, exec, fetch_all, fetch_optional, refusable, repository};
 
 repository!(
     /// Groups' requests for a place in a draw, and each port's waitlist after it.
@@ -255,7 +255,7 @@ impl AppointmentRequests<'_, crate::Write> {
 
     /// Stores a request as [`Self::create`] does, with what may have changed since the caller
     /// looked checked inside the writes themselves, so a request costs the one writer a
-    /// statement per row: the draw still open (on PostgreSQL its row is also held against a
+    /// statement per row (on SQLite all of them in one trip to the writer's thread): the draw still open (on PostgreSQL its row is also held against a
     /// concurrent freeze, as [`crate::Draws::hold_open`] does; SQLite's one writer orders them),
     /// and each traveler still the account's, with an open case and no offer or appointment.
     /// `Conflict` as for `create`; then too the caller rolls back (on PostgreSQL the refused
@@ -274,11 +274,12 @@ impl AppointmentRequests<'_, crate::Write> {
             }
         }
         let size = i64::try_from(r.travelers.len()).map_err(|_| corrupt("group size"))?;
+        if let Conn::Sqlite(conn) = &mut self.conn {
+            return create_checked_sqlite(conn, r, size).await;
+        }
         let stored = exec!(
             &mut self.conn,
-            "INSERT INTO appointment_requests (id, draw_date, account_id, port_code, entry_id, group_size, \
-             registered_at, status, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6, $7, 'requested', $8, $8 \
-             WHERE EXISTS (SELECT 1 FROM draws WHERE draw_date = $2 AND status = 'open')",
+            INSERT_REQUEST,
             r.id.as_str(),
             &r.draw_date,
             r.account_id.as_str(),
@@ -294,16 +295,11 @@ impl AppointmentRequests<'_, crate::Write> {
         for traveler in &r.travelers {
             let stored = exec!(
                 &mut self.conn,
-                "INSERT INTO appointment_request_travelers (request_id, traveler_id, draw_date, active) \
-                 SELECT $1, $2, $3, 1 WHERE EXISTS (SELECT 1 FROM travelers WHERE id = $2 AND account_id = $4) \
-                 AND EXISTS (SELECT 1 FROM cases WHERE traveler_id = $2 \
-                   AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
-                 AND NOT EXISTS (SELECT 1 FROM appointment_travelers t JOIN appointments a \
-                   ON a.id = t.appointment_id WHERE t.traveler_id = $2 AND a.status IN ('offered', 'confirmed'))",
+                &insert_traveler(4),
                 r.id.as_str(),
-                traveler.as_str(),
                 &r.draw_date,
                 r.account_id.as_str(),
+                traveler.as_str(),
             )
             .map_err(crate::error::conflict_on_unique)?;
             if stored == 0 {
@@ -343,4 +339,66 @@ impl AppointmentRequests<'_, crate::Write> {
         }
         Ok(true)
     }
+}
+
+/// The request, if its draw is still open ($1 id, $2 draw, $3 account, … $8 created).
+const INSERT_REQUEST: &str = "INSERT INTO appointment_requests (id, draw_date, account_id, port_code, entry_id, \
+     group_size, registered_at, status, created_at, updated_at) SELECT $1, $2, $3, $4, $5, $6, $7, 'requested', \
+     $8, $8 WHERE EXISTS (SELECT 1 FROM draws WHERE draw_date = $2 AND status = 'open')";
+
+/// One traveler of request $1 (draw $2, account $3) given as `$param`, if the request was
+/// stored and the traveler is still the account's, with an open case and no offer or
+/// appointment.
+fn insert_traveler(param: usize) -> String {
+    format!(
+        "INSERT INTO appointment_request_travelers (request_id, traveler_id, draw_date, active) \
+         SELECT $1, ${param}, $2, 1 WHERE EXISTS (SELECT 1 FROM appointment_requests WHERE id = $1) \
+         AND EXISTS (SELECT 1 FROM travelers WHERE id = ${param} AND account_id = $3) \
+         AND EXISTS (SELECT 1 FROM cases WHERE traveler_id = ${param} \
+           AND status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
+         AND NOT EXISTS (SELECT 1 FROM appointment_travelers t JOIN appointments a \
+           ON a.id = t.appointment_id WHERE t.traveler_id = ${param} AND a.status IN ('offered', 'confirmed'))"
+    )
+}
+
+/// `create_checked` on SQLite: the request and its travelers in one trip to the writer's thread
+/// (SQLite runs a text of several statements with one set of numbered parameters), the
+/// travelers from `$9`. Only when fewer rows than asked were written does a second statement
+/// say which check refused.
+async fn create_checked_sqlite(
+    conn: &mut sqlx::SqliteConnection,
+    r: &NewRequest,
+    size: i64,
+) -> Result<Checked, StoreError> {
+    let mut sql = String::from(INSERT_REQUEST);
+    for i in 0..r.travelers.len() {
+        sql.push_str("; ");
+        sql.push_str(&insert_traveler(9 + i));
+    }
+    let mut query = sqlx::query(&sql)
+        .bind(r.id.as_str())
+        .bind(&r.draw_date)
+        .bind(r.account_id.as_str())
+        .bind(&r.port_code)
+        .bind(&r.entry_id)
+        .bind(size)
+        .bind(r.registered_at)
+        .bind(r.created_at);
+    for traveler in &r.travelers {
+        query = query.bind(traveler.as_str());
+    }
+    let stored = query.execute(&mut *conn).await.map_err(crate::error::conflict_on_unique)?.rows_affected();
+    if stored == 1 + r.travelers.len() as u64 {
+        return Ok(Checked::Stored);
+    }
+    if stored == 0 {
+        return Ok(Checked::DrawNotOpen);
+    }
+    let written: Vec<(String,)> =
+        sqlx::query_as("SELECT traveler_id FROM appointment_request_travelers WHERE request_id = $1")
+            .bind(r.id.as_str())
+            .fetch_all(&mut *conn)
+            .await?;
+    let refused = r.travelers.iter().find(|t| !written.iter().any(|(w,)| w == t.as_str()));
+    refused.map(|t| Checked::NotEligible(t.clone())).ok_or_else(|| corrupt("request travelers written"))
 }

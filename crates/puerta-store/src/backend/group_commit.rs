@@ -195,6 +195,23 @@ impl GroupWriter {
         turn.await.map_err(|e| StoreError::Batch(format!("the look at the writer did not finish: {e}")))?
     }
 
+    /// Runs the migrations on the writer connection, with the writer held meanwhile (a batch
+    /// left open is committed first): the resting connection is the pool's only one.
+    pub(crate) async fn migrate(&self, migrator: &sqlx::migrate::Migrator) -> Result<(), StoreError> {
+        let mut guard = self.batch.clone().lock_owned().await;
+        self.finish(&mut guard).await;
+        let mut conn = match guard.idle.take() {
+            Some(conn) => conn,
+            None => super::clean_connection(&self.pool).await?,
+        };
+        let migrated = migrate_on(migrator, &mut conn).await;
+        if migrated.is_ok() {
+            // Outside any transaction again: it may rest here.
+            guard.idle = Some(conn);
+        }
+        Ok(migrated?)
+    }
+
     /// Hands the resting writer connection back to sqlx's pool (before the store closes it).
     pub(crate) async fn close(&self) {
         let idle = self.batch.lock().await.idle.take();
@@ -284,6 +301,26 @@ fn run<'c>(
     Box::pin(async move { sqlx::query(sql).execute(conn).await.map(drop) })
 }
 
+/// Statements with their arguments, run together (see [`Member::commit`]).
+pub(crate) type Tail = (String, sqlx::sqlite::SqliteArguments<'static>);
+
+/// Runs `sql` (several statements) with `args`, boxed like `run`.
+fn run_with<'c>(
+    conn: &'c mut SqliteConnection,
+    sql: String,
+    args: sqlx::sqlite::SqliteArguments<'static>,
+) -> std::pin::Pin<Box<dyn Future<Output = Result<(), sqlx::Error>> + Send + 'c>> {
+    Box::pin(async move { sqlx::query_with(&sql, args).execute(conn).await.map(drop) })
+}
+
+/// `migrator.run` on the connection, boxed like `run`.
+fn migrate_on<'c>(
+    migrator: &'c sqlx::migrate::Migrator,
+    conn: &'c mut SqliteConnection,
+) -> std::pin::Pin<Box<dyn Future<Output = Result<(), sqlx::migrate::MigrateError>> + Send + 'c>> {
+    Box::pin(migrator.run_direct(conn))
+}
+
 /// `PRAGMA data_version` (boxed like `run`).
 fn version<'c>(
     conn: &'c mut SqliteConnection,
@@ -309,7 +346,9 @@ impl Member {
     }
 
     /// Keeps this use case's writes in the batch and waits until the batch is committed.
-    pub(crate) async fn commit(mut self) -> Result<(), StoreError> {
+    /// `tail`: statements to run first, in the same trip as the savepoint's release (the use
+    /// case's audit rows); if they fail, this use case is undone alone and answered the error.
+    pub(crate) async fn commit(mut self, tail: Option<Tail>) -> Result<(), StoreError> {
         let Some((mut guard, mut conn)) = self.held.take() else {
             return Err(StoreError::Batch("the transaction is already over".into()));
         };
@@ -324,7 +363,17 @@ impl Member {
             // instead, the empty savepoint ends with it).
             let handing_on = writer.waiting.load(Ordering::SeqCst) > 0 && guard.members.len() < MAX_MEMBERS;
             let ending = if handing_on { "RELEASE member; SAVEPOINT member" } else { "RELEASE member" };
-            if let Err(e) = run(&mut conn, ending).await {
+            if let Some((statements, args)) = tail {
+                if let Err(e) = run_with(&mut conn, format!("{statements}; {ending}"), args).await {
+                    // Most likely a refused row, before the release: undo this member alone. If the
+                    // release itself failed, the undo fails too and ends the whole batch.
+                    if let Some(mine) = guard.members.pop() {
+                        let _ = undo(&writer, guard, conn).await;
+                        let _ = mine.send(Err(e.to_string()));
+                    }
+                    return;
+                }
+            } else if let Err(e) = run(&mut conn, ending).await {
                 guard.conn = Some(conn);
                 writer.abort(&mut guard, &e.to_string()).await;
                 return;

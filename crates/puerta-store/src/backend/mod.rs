@@ -192,7 +192,7 @@ impl Store {
     /// Applies every migration of this backend that has not run yet.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match &*self.pools {
-            Pools::Sqlite { write, .. } => sqlx::migrate!("./migrations/sqlite").run(write).await?,
+            Pools::Sqlite { group, .. } => group.migrate(&sqlx::migrate!("./migrations/sqlite")).await?,
             Pools::Postgres { pool } => sqlx::migrate!("./migrations/postgres").run(pool).await?,
         }
         Ok(())

@@ -80,6 +80,8 @@ pub struct WriteTx {
     /// Whose records the repositories changed, and the stamps to move once it ends.
     touches: crate::touches::Touches,
     stamps: std::sync::Arc<crate::touches::AccountStamps>,
+    /// SQLite: audit rows to write with the commit (see [`WriteTx::append_audit`]).
+    audit_rows: Vec<puerta_domain::audit::NewAuditEntry>,
 }
 
 enum ReadInner {
@@ -105,6 +107,7 @@ impl WriteTx {
             local: Some(local),
             touches: crate::touches::Touches::default(),
             stamps,
+            audit_rows: Vec::new(),
         }
     }
 
@@ -118,6 +121,24 @@ impl WriteTx {
             local: None,
             touches: crate::touches::Touches::default(),
             stamps,
+            audit_rows: Vec::new(),
+        }
+    }
+
+    /// Appends an audit row to this transaction: it is stored if, and only if, the transaction
+    /// commits. On SQLite it is written by the commit itself, in the same trip to the writer's
+    /// thread as the end of the use case's savepoint (a refused row then fails the commit and
+    /// undoes the use case); on PostgreSQL at once.
+    pub async fn append_audit(
+        &mut self,
+        entry: &puerta_domain::audit::NewAuditEntry,
+    ) -> Result<(), StoreError> {
+        match &self.inner {
+            TxInner::Sqlite(_) => {
+                self.audit_rows.push(entry.clone());
+                Ok(())
+            }
+            TxInner::Postgres(_) => self.audit().append(entry).await,
         }
     }
 
@@ -146,7 +167,11 @@ impl WriteTx {
 
     /// Makes every write of this transaction permanent, all together.
     pub async fn commit(self) -> Result<(), StoreError> {
-        let WriteTx { inner, announcements, local, touches, stamps } = self;
+        let WriteTx { inner, announcements, local, touches, stamps, audit_rows } = self;
+        let tail = match (&inner, audit_rows.is_empty()) {
+            (TxInner::Sqlite(_), false) => Some(crate::audit::inserts_sqlite(&audit_rows)?),
+            _ => None,
+        };
         // On a task of its own, so that what follows a commit (the account stamps moving, the
         // announcements on SQLite) happens after it even when the caller is cancelled while
         // waiting: SQLite's group commit still commits such a member with its batch, and a
@@ -155,7 +180,7 @@ impl WriteTx {
             // Moved however this ends: a failed commit may have committed all the same.
             let _advance = crate::touches::AdvanceOnDrop { stamps, touches };
             match inner {
-                TxInner::Sqlite(tx) => tx.commit().await?,
+                TxInner::Sqlite(tx) => tx.commit(tail).await?,
                 TxInner::Postgres(tx) => tx.commit().await?,
             }
             if let Some(local) = &local {

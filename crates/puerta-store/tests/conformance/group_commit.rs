@@ -170,3 +170,72 @@ async fn a_commit_cancelled_while_it_waits_for_its_batch_still_lands_and_others_
     })
     .await;
 }
+
+/// Refuses audit rows whose detail is "refuse me" (a stand-in for any refused row).
+async fn refuse_some_audit_rows(db: &Db) {
+    if db.backend == "sqlite" {
+        db.raw_execute(
+            "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log WHEN NEW.detail = 'refuse me' \
+             BEGIN SELECT RAISE(ABORT, 'refused'); END",
+        )
+        .await
+        .expect("trigger");
+    } else {
+        db.raw_execute(
+            "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN \
+             IF NEW.detail = 'refuse me' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_audit()",
+        )
+        .await
+        .expect("trigger");
+    }
+}
+
+#[tokio::test]
+async fn a_refused_audit_row_undoes_its_use_case_alone_and_the_others_keep_theirs() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        refuse_some_audit_rows(&db).await;
+        let mut holder = db.store.write().await.expect("write");
+        holder.users().create(&traveler("u-holder", "holder@example.org")).await.expect("holder");
+        let mut tasks = Vec::new();
+        for i in 0..6 {
+            let store = db.store.clone();
+            tasks.push(tokio::spawn(async move {
+                let id = format!("u-{i:02}");
+                let mut tx = store.write().await.expect("write");
+                tx.users().create(&traveler(&id, &format!("{id}@example.org"))).await.expect("create");
+                let entry = puerta_domain::audit::NewAuditEntry {
+                    at_ms: 1,
+                    actor_id: Some(uid(&id)),
+                    action: puerta_domain::audit::AuditAction::ALL[0],
+                    target_id: None,
+                    ip: None,
+                    user_agent: None,
+                    detail: Some(if i == 3 { "refuse me" } else { "fine" }.to_string()),
+                };
+                // PostgreSQL refuses the row at once, SQLite with the commit that writes it.
+                let committed = match tx.append_audit(&entry).await {
+                    Ok(()) => tx.commit().await.is_ok(),
+                    Err(_) => false,
+                };
+                (id, i, committed)
+            }));
+        }
+        queued(&db, 6).await;
+        holder.commit().await.expect("holder commit");
+        for task in tasks {
+            let (id, i, committed) = task.await.expect("task");
+            assert_eq!(committed, i != 3, "{b}: {id}");
+            assert_eq!(
+                exists(&db, &id).await,
+                committed,
+                "{b}: {id} stored with its audit row or not at all"
+            );
+        }
+        assert!(exists(&db, "u-holder").await, "{b}");
+        assert_eq!(db.raw_i64("SELECT COUNT(*) FROM audit_log WHERE detail = 'fine'").await, 5, "{b}");
+        assert_eq!(db.raw_i64("SELECT COUNT(*) FROM audit_log WHERE detail = 'refuse me'").await, 0, "{b}");
+    })
+    .await;
+}

@@ -561,8 +561,8 @@ pub async fn storage_baseline(url: &str) -> anyhow::Result<axum::Router> {
     } else {
         use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
         let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
-        // crates/puerta-store/src/backend/sqlite.rs: WAL, foreign keys, one writer, ten
-        // read-only readers, no ping per hand-out, and `synchronous = FULL` (`database_durable_commits`, on by
+        // crates/puerta-store/src/backend/sqlite.rs: WAL, foreign keys, one writer, read-only
+        // readers as many as twice the cores (at most ten), no ping per hand-out, and `synchronous = FULL` (`database_durable_commits`, on by
         // default and set by the scenario): a request is answered once its commit is on disk.
         let connect = SqliteConnectOptions::new()
             .filename(path)
@@ -576,8 +576,9 @@ pub async fn storage_baseline(url: &str) -> anyhow::Result<axum::Router> {
             .test_before_acquire(false)
             .connect_with(connect.clone())
             .await?;
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let read = SqlitePoolOptions::new()
-            .max_connections(10)
+            .max_connections(u32::try_from(cores * 2).unwrap_or(10).min(10))
             .acquire_timeout(timeout)
             .test_before_acquire(false)
             .connect_with(connect.read_only(true))

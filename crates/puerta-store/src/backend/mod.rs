@@ -19,7 +19,8 @@ use crate::{Backend, DatabaseUrl, ReadTx, StoreError, WriteTx};
 /// Pool tuning shared by both backends.
 #[derive(Debug, Clone)]
 pub struct ConnectOptions {
-    /// Connections in the pool (for SQLite: readers; there is always exactly one writer).
+    /// Connections in the pool (for SQLite: readers, at most twice the cores; there is always
+    /// exactly one writer).
     pub max_connections: u32,
     /// How long to wait for a connection, and for SQLite how long to wait on a locked database.
     pub acquire_timeout: Duration,

@@ -34,12 +34,12 @@ pub(super) async fn open(path: &Path, options: &ConnectOptions) -> Result<Pools,
         .idle_timeout(None)
         .connect_with(connect.clone())
         .await?;
-    let read = super::readers::Readers::open(
-        connect.read_only(true),
-        options.max_connections,
-        options.acquire_timeout,
-    )
-    .await?;
+    // More readers than the cores can run at once only wait for each other on SQLite's locks
+    // shared by every connection to the file (and each is a thread of its own to wake).
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let readers = options.max_connections.min(u32::try_from(cores * 2).unwrap_or(u32::MAX));
+    let read =
+        super::readers::Readers::open(connect.read_only(true), readers, options.acquire_timeout).await?;
     let group = super::group_commit::GroupWriter::new(write.clone(), options.acquire_timeout);
     Ok(Pools::Sqlite { write, read, group })
 }

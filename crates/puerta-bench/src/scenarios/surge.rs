@@ -466,13 +466,13 @@ pub mod sql {
          t.nationality, t.country_of_birth, t.city_of_birth, t.country_of_residence, t.gender, t.language, t.phone, \
          t.email, t.document_type, t.document_number, t.document_country, t.document_expiry, t.created_at, \
          t.updated_at, \
-         CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.traveler_id = t.id \
-           AND c.status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
-           THEN 1 ELSE 0 END AS open_case, \
-         CASE WHEN EXISTS (SELECT 1 FROM appointment_travelers x JOIN appointments a ON a.id = x.appointment_id \
-           WHERE x.traveler_id = t.id AND a.status IN ('offered', 'confirmed')) THEN 1 ELSE 0 END AS scheduled, \
-         CASE WHEN EXISTS (SELECT 1 FROM appointment_request_travelers r \
-           WHERE r.traveler_id = t.id AND r.draw_date = $2 AND r.active = 1) THEN 1 ELSE 0 END AS requested, \
+         CASE WHEN (SELECT 1 FROM cases c WHERE c.traveler_id = t.id \
+           AND c.status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn') LIMIT 1) \
+           IS NOT NULL THEN 1 ELSE 0 END AS open_case, \
+         CASE WHEN (SELECT 1 FROM appointment_travelers x JOIN appointments a ON a.id = x.appointment_id \
+           WHERE x.traveler_id = t.id AND a.status IN ('offered', 'confirmed') LIMIT 1) IS NOT NULL THEN 1 ELSE 0 END AS scheduled, \
+         CASE WHEN (SELECT 1 FROM appointment_request_travelers r \
+           WHERE r.traveler_id = t.id AND r.draw_date = $2 AND r.active = 1 LIMIT 1) IS NOT NULL THEN 1 ELSE 0 END AS requested, \
          (SELECT d.status FROM draws d WHERE d.draw_date = $2) AS draw_status, \
          u.created_at AS registered_at \
          FROM travelers t JOIN users u ON u.id = t.account_id \

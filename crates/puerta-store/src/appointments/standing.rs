@@ -45,19 +45,21 @@ struct Row {
 }
 
 /// The same checks as `Cases::open_for_traveler`, `Appointments::traveler_has_live` and
-/// `AppointmentRequests::traveler_requested`, one row per traveler.
+/// `AppointmentRequests::traveler_requested`, one row per traveler. Each is a subquery that
+/// stops at its first row, not `EXISTS`, which PostgreSQL may plan as a hash of the whole table
+/// (it halved the release-day figure there).
 static SQL: LazyLock<String> = LazyLock::new(|| {
     let columns: Vec<String> =
         crate::cases::travelers::COLUMNS.split(", ").map(|c| format!("t.{}", c.trim())).collect();
     format!(
         "SELECT {}, \
-         CASE WHEN EXISTS (SELECT 1 FROM cases c WHERE c.traveler_id = t.id \
-           AND c.status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn')) \
-           THEN 1 ELSE 0 END AS open_case, \
-         CASE WHEN EXISTS (SELECT 1 FROM appointment_travelers x JOIN appointments a ON a.id = x.appointment_id \
-           WHERE x.traveler_id = t.id AND a.status IN ('offered', 'confirmed')) THEN 1 ELSE 0 END AS scheduled, \
-         CASE WHEN EXISTS (SELECT 1 FROM appointment_request_travelers r \
-           WHERE r.traveler_id = t.id AND r.draw_date = $2 AND r.active = 1) THEN 1 ELSE 0 END AS requested, \
+         CASE WHEN (SELECT 1 FROM cases c WHERE c.traveler_id = t.id \
+           AND c.status NOT IN ('approved', 'denied', 'appeal_upheld', 'appeal_granted', 'withdrawn') LIMIT 1) \
+           IS NOT NULL THEN 1 ELSE 0 END AS open_case, \
+         CASE WHEN (SELECT 1 FROM appointment_travelers x JOIN appointments a ON a.id = x.appointment_id \
+           WHERE x.traveler_id = t.id AND a.status IN ('offered', 'confirmed') LIMIT 1) IS NOT NULL THEN 1 ELSE 0 END AS scheduled, \
+         CASE WHEN (SELECT 1 FROM appointment_request_travelers r \
+           WHERE r.traveler_id = t.id AND r.draw_date = $2 AND r.active = 1 LIMIT 1) IS NOT NULL THEN 1 ELSE 0 END AS requested, \
          (SELECT d.status FROM draws d WHERE d.draw_date = $2) AS draw_status, \
          u.created_at AS registered_at \
          FROM travelers t JOIN users u ON u.id = t.account_id \

@@ -374,6 +374,11 @@ async fn create_checked_sqlite(
     for i in 0..r.travelers.len() {
         sql.push_str("; ");
         sql.push_str(&insert_traveler(9 + i));
+        // Only while every traveler before it was stored: after the first refusal the others
+        // write nothing (as the statement-by-statement path stops), so that refusal answers.
+        sql.push_str(&format!(
+            " AND (SELECT COUNT(*) FROM appointment_request_travelers WHERE request_id = $1) = {i}"
+        ));
     }
     let mut query = sqlx::query(&sql)
         .bind(r.id.as_str())

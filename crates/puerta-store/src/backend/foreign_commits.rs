@@ -37,9 +37,11 @@ pub(crate) fn watch(pools: Weak<Pools>, live: Arc<Live>, stamps: Arc<AccountStam
             drop(pools);
             match group.data_version().await {
                 Ok(now) => {
-                    // Only a value read on the same connection compares; a new connection
-                    // (after a failed batch) starts a new baseline.
-                    if last.is_some_and(|(lost, version)| lost == now.0 && version != now.1) {
+                    // Only a value read on the same connection compares. A new connection
+                    // (after a failed batch, most often another process holding the file's
+                    // write lock too long) counts as a change: that process has likely
+                    // committed meanwhile, and a needless `Resync` is cheap.
+                    if last.is_some_and(|(lost, version)| lost != now.0 || version != now.1) {
                         tracing::info!("another process wrote to the database: cached reads are forgotten");
                         stamps.advance_everyone();
                         let _ = live.sender.send(Announcement::Resync);

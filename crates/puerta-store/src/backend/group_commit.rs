@@ -52,6 +52,9 @@ struct Batch {
     /// a `COMMIT` that succeeded). Kept here rather than handed back to sqlx's pool, which pings
     /// every connection it takes back: a trip to the connection's thread per batch.
     idle: Option<PoolConnection<Sqlite>>,
+    /// The store is closing: the writer goes back to sqlx's pool after its last batch and no
+    /// batch begins.
+    closed: bool,
     /// The next member's savepoint is open already (made with the last member's release, in the
     /// same trip to the connection's thread).
     savepoint_ready: bool,
@@ -132,6 +135,9 @@ impl GroupWriter {
 
     async fn prepare(self: &Arc<Self>) -> Result<Held, StoreError> {
         let mut guard = self.acquire().await?;
+        if guard.closed {
+            return Err(StoreError::Database(sqlx::Error::PoolClosed));
+        }
         let (mut conn, opening) = match guard.conn.take() {
             Some(conn) if std::mem::take(&mut guard.savepoint_ready) => return Ok((guard, conn)),
             Some(conn) => (conn, "SAVEPOINT member"),
@@ -212,10 +218,14 @@ impl GroupWriter {
         Ok(migrated?)
     }
 
-    /// Hands the resting writer connection back to sqlx's pool (before the store closes it).
+    /// Commits a batch left open, hands the resting writer connection back to sqlx's pool
+    /// (which the store closes next) and refuses any later batch: a write still running at
+    /// shutdown (a worker past its grace period) cannot keep the connection from the pool.
     pub(crate) async fn close(&self) {
-        let idle = self.batch.lock().await.idle.take();
-        drop(idle);
+        let mut guard = self.batch.lock().await;
+        self.finish(&mut guard).await;
+        guard.closed = true;
+        drop(guard.idle.take());
     }
 
     /// Ends the batch or hands it on: committed now if nobody is waiting for the writer or it is
@@ -250,7 +260,9 @@ impl GroupWriter {
                 for member in batch.members.drain(..) {
                     let _ = member.send(Ok(()));
                 }
-                batch.idle = Some(conn);
+                if !batch.closed {
+                    batch.idle = Some(conn);
+                }
             }
             Err(e) => {
                 tracing::error!(error = %e, members = batch.members.len(), "a group commit failed");

@@ -50,3 +50,23 @@ async fn a_closed_store_hands_out_nothing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn closing_keeps_what_was_committed_and_refuses_later_writes_without_hanging() {
+    on_each_backend(|db| async move {
+        let b = db.backend;
+        let mut tx = db.store.write().await.expect("write");
+        tx.users()
+            .create(&crate::fixtures::traveler("u-before", "before@example.org"))
+            .await
+            .expect("create");
+        tx.commit().await.expect("commit");
+        let limit = std::time::Duration::from_secs(60);
+        tokio::time::timeout(limit, db.store.close()).await.unwrap_or_else(|_| panic!("{b}: close hung"));
+        let later =
+            tokio::time::timeout(limit, db.store.write()).await.unwrap_or_else(|_| panic!("{b}: hung"));
+        assert!(later.is_err(), "{b}: a write after close is refused");
+        assert_eq!(db.raw_i64("SELECT COUNT(*) FROM users WHERE id = 'u-before'").await, 1, "{b}");
+    })
+    .await;
+}

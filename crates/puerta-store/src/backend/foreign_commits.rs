@@ -8,7 +8,6 @@
 //! change means another process wrote. The watch then moves everyone's stamp and announces
 //! `Resync`, which every listener takes as "forget what you remember and read again".
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -21,7 +20,12 @@ pub(crate) const EVERY: Duration = Duration::from_secs(1);
 
 /// Looks at the writer every [`EVERY`] until the store is dropped or closed. `checks` counts
 /// the looks that completed (for tests: "the watch has looked since").
-pub(crate) fn watch(pools: Weak<Pools>, live: Arc<Live>, stamps: Arc<AccountStamps>, checks: Arc<AtomicU64>) {
+pub(crate) fn watch(
+    pools: Weak<Pools>,
+    live: Arc<Live>,
+    stamps: Arc<AccountStamps>,
+    checks: Arc<tokio::sync::watch::Sender<u64>>,
+) {
     tokio::spawn(async move {
         let mut ticks = tokio::time::interval(EVERY);
         ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -47,7 +51,7 @@ pub(crate) fn watch(pools: Weak<Pools>, live: Arc<Live>, stamps: Arc<AccountStam
                         let _ = live.sender.send(Announcement::Resync);
                     }
                     last = Some(now);
-                    checks.fetch_add(1, Ordering::SeqCst);
+                    checks.send_modify(|n| *n += 1);
                 }
                 // Closing, or the writer busy past its time-out: look again at the next tick.
                 Err(e) => tracing::debug!(error = %e, "could not look at the writer's data_version"),

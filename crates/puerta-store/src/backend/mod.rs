@@ -67,7 +67,7 @@ pub struct Store {
     live: Arc<crate::live::Live>,
     stamps: Arc<crate::touches::AccountStamps>,
     /// Looks at the writer's `data_version` so far (SQLite; see `foreign_commits`).
-    foreign_checks: Arc<std::sync::atomic::AtomicU64>,
+    foreign_checks: Arc<tokio::sync::watch::Sender<u64>>,
 }
 
 /// A pooled connection outside any transaction. A use case cancelled in the middle of its
@@ -104,7 +104,7 @@ pub async fn connect(url: &DatabaseUrl, options: &ConnectOptions) -> Result<Stor
         pools: Arc::new(pools),
         live: crate::live::Live::new(),
         stamps: Arc::new(crate::touches::AccountStamps::new()),
-        foreign_checks: Arc::new(std::sync::atomic::AtomicU64::new(0)),
+        foreign_checks: Arc::new(tokio::sync::watch::Sender::new(0)),
     };
     if let Pools::Sqlite { .. } = &*store.pools {
         foreign_commits::watch(
@@ -161,7 +161,12 @@ impl Store {
     /// How many times this store has looked for another process's commits (SQLite, about once
     /// a second; always 0 on PostgreSQL, where every instance announces its own).
     pub fn foreign_commit_checks(&self) -> u64 {
-        self.foreign_checks.load(std::sync::atomic::Ordering::SeqCst)
+        *self.foreign_checks.borrow()
+    }
+
+    /// The same count, told as it moves (to wait for the watch's next look without polling).
+    pub fn watch_foreign_commit_checks(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.foreign_checks.subscribe()
     }
 
     /// Every live announcement committed from now on, by this instance or (PostgreSQL) any other.

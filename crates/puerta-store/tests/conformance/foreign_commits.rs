@@ -10,11 +10,9 @@ use crate::harness::{Db, on_each_backend};
 
 /// Waits until the watch has completed `n` more looks at the writer than `since`.
 async fn looked(db: &Db, since: u64, n: u64) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while db.store.foreign_commit_checks() < since + n {
-        assert!(Instant::now() < deadline, "the watch never looked {n} times");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let mut checks = db.store.watch_foreign_commit_checks();
+    let looked = tokio::time::timeout(Duration::from_secs(60), checks.wait_for(|c| *c >= since + n)).await;
+    assert!(looked.is_ok_and(|r| r.is_ok()), "the watch never looked {n} times");
 }
 
 #[tokio::test]
